@@ -1,0 +1,107 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "./deps.ts";
+import { registerAuditRoutes } from "./features/audit/audit.routes.ts";
+import { registerAuthRoutes } from "./features/auth/auth.routes.ts";
+import { registerClientsRoutes } from "./features/clients/clients.routes.ts";
+import { registerCountriesRoutes } from "./features/countries/countries.routes.ts";
+import { registerRecordsRoutes } from "./features/records/records.routes.ts";
+import { registerUsersRoutes } from "./features/users/users.routes.ts";
+import { installAuth } from "./http/auth-plugin.ts";
+import type { ZodApp } from "./http/zod-app.ts";
+import { installErrorHandler } from "./http/problem.ts";
+import { createServices, type Services } from "./services.ts";
+
+export const VERSION = "0.1.0";
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web/dist");
+
+export type BuildOptions = { logger?: boolean; services?: Services };
+
+/** The composition root: plugins, error mapping, auth, then every feature's routes. */
+export async function buildApp(deps: Deps, options: BuildOptions = {}) {
+  const services = options.services ?? createServices(deps);
+  const app = Fastify({
+    logger: options.logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Fusion API", version: VERSION, description: "International police cooperation against terrorism." },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "fusion_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+
+  installAuth(app, services.auth);
+
+  app.get(
+    "/api/v1/health",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["system"],
+        summary: "Liveness and the storage back end in use",
+        response: { 200: z.object({ status: z.literal("ok"), storage: z.enum(["pglite", "postgres"]), version: z.string() }) },
+      },
+    },
+    async () => ({ status: "ok" as const, storage: deps.storage.kind, version: VERSION }),
+  );
+  registerAuthRoutes(app, { auth: services.auth, users: services.users, config: deps.config, countryName: services.countries.nameOf });
+  registerUsersRoutes(app, services.users);
+  registerClientsRoutes(app, services.clients);
+  registerCountriesRoutes(app, services.countries);
+  registerRecordsRoutes(app, services.records);
+  registerAuditRoutes(app, services.audit);
+
+  await registerWebApp(app);
+  return app;
+}
+
+/** Serves the built web app, with index.html for client-side routes (but never for /api). */
+async function registerWebApp(app: ZodApp) {
+  if (!existsSync(path.join(webDist, "index.html"))) return;
+  await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: false });
+  app.get("/*", { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith("/api/")) return reply.callNotFound();
+    return reply.sendFile("index.html");
+  });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

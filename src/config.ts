@@ -1,0 +1,70 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * All configuration comes from the environment through this one schema. There are no default
+ * secrets: the only secret (the key that seals TOTP secrets) must be given outside demo mode, and
+ * in demo mode it is generated once and kept in the data directory.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("localhost"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional(),
+  FUSION_DEMO: z.enum(["true", "false"]).optional(),
+  FUSION_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "FUSION_SECRET_KEY must be 64 hex characters (32 bytes)")
+    .optional(),
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Demo mode seeds demo data, prints demo credentials and relaxes the TOTP requirement. */
+  demo: boolean;
+  secretKeyHex: string | undefined;
+  cookieSecure: boolean;
+  bodyLimitBytes: number;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  // The embedded database is the demo/evaluation set-up; a server database is production unless
+  // demo mode is asked for explicitly.
+  const demo = e.FUSION_DEMO ? e.FUSION_DEMO === "true" : !e.DATABASE_URL;
+  if (!demo && !e.FUSION_SECRET_KEY) {
+    throw new Error("Invalid configuration:\n  FUSION_SECRET_KEY: required outside demo mode");
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo,
+    secretKeyHex: e.FUSION_SECRET_KEY,
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : !demo,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

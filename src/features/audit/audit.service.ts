@@ -1,0 +1,38 @@
+import type { Deps } from "../../deps.ts";
+import type { Actor } from "../../shared/actor.ts";
+import { AppError } from "../../shared/errors.ts";
+import { type AuditFilter, appendAudit, listAudit, type VerifyResult, verifyChain } from "./audit.repo.ts";
+
+const auditReaders = new Set(["auditor", "admin"]);
+
+export function createAuditService({ db, clock }: Deps) {
+  function requireReader(actor: Actor) {
+    if (!auditReaders.has(actor.role)) throw new AppError("forbidden", "Only auditors may read the audit trail.");
+  }
+
+  /** Reading the trail is itself recorded: auditors are accountable too. */
+  async function search(actor: Actor, filter: AuditFilter, page: number, pageSize: number) {
+    requireReader(actor);
+    return db.transaction().execute(async (trx) => {
+      const result = await listAudit(trx, filter, page, pageSize);
+      const detail = Object.fromEntries(
+        Object.entries({ ...filter, page }).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+      );
+      await appendAudit(trx, clock, actor, { action: "audit.search", detail });
+      return result;
+    });
+  }
+
+  async function verify(actor: Actor): Promise<VerifyResult> {
+    requireReader(actor);
+    const result = await verifyChain(db);
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, clock, actor, { action: "audit.verify", detail: { ok: result.ok, checked: result.checked } }),
+    );
+    return result;
+  }
+
+  return { search, verify };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

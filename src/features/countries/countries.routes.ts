@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { actorOf } from "../../http/auth-plugin.ts";
+import type { ZodApp } from "../../http/zod-app.ts";
+import type { CountriesService } from "./countries.service.ts";
+
+const countrySchema = z
+  .object({ code: z.string(), alpha3: z.string(), name: z.string(), kind: z.enum(["member", "secretariat", "international"]) })
+  .meta({ id: "Country" });
+
+export function registerCountriesRoutes(app: ZodApp, countries: CountriesService): void {
+  app.get(
+    "/api/v1/countries",
+    { schema: { tags: ["countries"], summary: "Member countries and international entities", response: { 200: z.object({ items: z.array(countrySchema) }) } } },
+    async () => ({ items: await countries.list() }),
+  );
+
+  app.get(
+    "/api/v1/overview",
+    {
+      schema: {
+        tags: ["countries"],
+        summary: "Records and accounts per country (General Secretariat)",
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), records: z.number().int(), users: z.number().int() })),
+          }),
+        },
+      },
+    },
+    async (req) => ({ items: await countries.overview(actorOf(req)) }),
+  );
+}

@@ -1,0 +1,90 @@
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { actorOf } from "../../http/auth-plugin.ts";
+import type { ZodApp } from "../../http/zod-app.ts";
+import {
+  createRecordSchema,
+  listRecordsQuery,
+  recordPageSchema,
+  recordSchema,
+  updateRecordSchema,
+} from "./records.schema.ts";
+import type { RecordsService } from "./records.service.ts";
+
+const idParams = z.object({ id: z.string().max(100) });
+
+export function registerRecordsRoutes(app: ZodApp, records: RecordsService): void {
+  app.get(
+    "/api/v1/records",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "List or search the intelligence records your country may see",
+        querystring: listRecordsQuery,
+        response: { 200: recordPageSchema },
+      },
+    },
+    async (req) => records.list(actorOf(req), req.query),
+  );
+
+  app.get(
+    "/api/v1/records/export",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "Export the visible records as FollowTheMoney entities (NDJSON)",
+        querystring: listRecordsQuery.omit({ page: true, pageSize: true }),
+        response: { 200: z.string().describe("One FtM entity per line (application/x-ndjson)") },
+      },
+    },
+    async (req, reply) => {
+      const entities = records.exportFtm(actorOf(req), req.query);
+      // Pull the first entity before answering, so access errors become a proper problem response.
+      const first = await entities.next();
+      async function* lines() {
+        if (!first.done) yield `${JSON.stringify(first.value)}\n`;
+        for await (const e of entities) yield `${JSON.stringify(e)}\n`;
+      }
+      return reply.type("application/x-ndjson").send(Readable.from(lines()) as never); // a stream bypasses the JSON serializer
+    },
+  );
+
+  app.get(
+    "/api/v1/records/:id",
+    { schema: { tags: ["records"], summary: "Open a record (audited)", params: idParams, response: { 200: recordSchema } } },
+    async (req) => records.get(actorOf(req), req.params.id),
+  );
+
+  app.get(
+    "/api/v1/records/:id/history",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "Every value of a record with its provenance",
+        params: idParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ prop: z.string(), value: z.string(), source: z.string(), recordedAt: z.string(), retractedAt: z.string().nullable() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ items: await records.history(actorOf(req), req.params.id) }),
+  );
+
+  app.post(
+    "/api/v1/records",
+    { schema: { tags: ["records"], summary: "Enter a record owned by your country", body: createRecordSchema, response: { 201: recordSchema } } },
+    async (req, reply) => reply.code(201).send(await records.create(actorOf(req), req.body)),
+  );
+
+  app.patch(
+    "/api/v1/records/:id",
+    {
+      schema: { tags: ["records"], summary: "Change a record (owner only)", params: idParams, body: updateRecordSchema, response: { 200: recordSchema } },
+    },
+    async (req) => records.update(actorOf(req), req.params.id, req.body),
+  );
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { envelopeInputSchema, envelopeSchema } from "../../shared/envelope/envelope.schema.ts";
+
+/**
+ * FollowTheMoney schemata the store accepts, plus `Firearm`, which FtM lacks. Relationship
+ * schemata link two records through properties holding record ids (e.g. Membership.member).
+ */
+export const recordSchemata = [
+  "Person",
+  "Organization",
+  "LegalEntity",
+  "Passport",
+  "Identification",
+  "Address",
+  "BankAccount",
+  "CryptoWallet",
+  "Vehicle",
+  "Event",
+  "Firearm",
+  "Membership",
+  "Family",
+  "Associate",
+  "Ownership",
+  "Payment",
+  "UnknownLink",
+] as const;
+export type RecordSchema = (typeof recordSchemata)[number];
+
+const propertyName = z.string().regex(/^[a-z][a-zA-Z]{0,39}$/, "an FtM property name such as name or birthDate");
+const propertyValues = z.array(z.string().trim().min(1).max(2000)).min(1).max(100);
+
+export const propertiesSchema = z
+  .record(propertyName, propertyValues)
+  .refine((p) => Object.keys(p).length <= 60, "at most 60 properties");
+
+export const createRecordSchema = z
+  .object({
+    schema: z.enum(recordSchemata),
+    properties: propertiesSchema,
+    envelope: envelopeInputSchema,
+    /** Where the values come from (a case file, a court decision, an open source URL...). */
+    source: z.string().trim().min(1).max(500),
+  })
+  .strict();
+export type CreateRecordInput = z.input<typeof createRecordSchema>;
+
+export const updateRecordSchema = z
+  .object({
+    properties: propertiesSchema.optional(),
+    envelope: envelopeInputSchema.optional(),
+    source: z.string().trim().min(1).max(500),
+  })
+  .strict();
+export type UpdateRecordInput = z.input<typeof updateRecordSchema>;
+
+export const recordSchema = z
+  .object({
+    id: z.string(),
+    schema: z.string(),
+    caption: z.string(),
+    properties: z.record(z.string(), z.array(z.string())),
+    envelope: envelopeSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Record" });
+export type RecordView = z.infer<typeof recordSchema>;
+
+export const listRecordsQuery = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    schema: z.enum(recordSchemata).optional(),
+    owner: z.string().regex(/^[A-Z]{2}$/).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type ListRecordsQuery = z.output<typeof listRecordsQuery>;
+
+export const recordPageSchema = z.object({
+  items: z.array(recordSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** A readable label: the first name-like property, as FtM's caption does. */
+export function captionOf(schema: string, properties: Record<string, string[]>): string {
+  for (const prop of ["name", "fullName", "number", "serialNumber", "registrationNumber", "iban", "publicKey", "full"]) {
+    const v = properties[prop]?.[0];
+    if (v) return v;
+  }
+  return schema;
+}
+
+export function searchTextOf(properties: Record<string, string[]>): string {
+  const parts: string[] = [];
+  for (const prop of ["name", "alias", "weakAlias", "previousName", "firstName", "lastName", "number", "serialNumber"]) {
+    parts.push(...(properties[prop] ?? []));
+  }
+  return parts.join(" ").toLowerCase().slice(0, 10_000);
+}

@@ -1,0 +1,166 @@
+import type { Deps } from "../../deps.ts";
+import type { Actor } from "../../shared/actor.ts";
+import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
+import { envelopeInputSchema } from "../../shared/envelope/envelope.schema.ts";
+import { canEdit, isOversightRead } from "../../shared/envelope/visibility.ts";
+import { AppError } from "../../shared/errors.ts";
+import { isUuid } from "../../shared/ids.ts";
+import { parseOrThrow } from "../../shared/validate.ts";
+import { appendAudit } from "../audit/audit.repo.ts";
+import * as repo from "./records.repo.ts";
+import { recordsPolicy } from "./records.policy.ts";
+import {
+  type CreateRecordInput,
+  captionOf,
+  createRecordSchema,
+  type ListRecordsQuery,
+  type RecordView,
+  searchTextOf,
+  type UpdateRecordInput,
+  updateRecordSchema,
+} from "./records.schema.ts";
+
+// Intelligence records are re-validated by their owner every five years unless they say sooner.
+const RECORD_REVIEW_YEARS = 5;
+
+export function createRecordsService({ db, clock }: Deps) {
+  function require(allowed: boolean, what: string): void {
+    if (!allowed) throw new AppError("forbidden", `Your role may not ${what} intelligence records.`);
+  }
+
+  async function create(actor: Actor, input: CreateRecordInput): Promise<RecordView> {
+    require(recordsPolicy.write(actor), "create");
+    const v = parseOrThrow(createRecordSchema, input, "record");
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("records")
+        .values({
+          schema: v.schema,
+          caption: captionOf(v.schema, v.properties),
+          properties: JSON.stringify(v.properties),
+          search_text: searchTextOf(v.properties),
+          ...envelopeColumns(actor.country, v.envelope, defaultReviewAt(now, RECORD_REVIEW_YEARS)),
+          created_by: actor.kind === "user" ? actor.id : null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await insertStatements(trx, row.id, v.properties, v.source, actor, now);
+      await trx.insertInto("change_feed").values({ entity_type: "record", entity_id: row.id, op: "upsert", at: now }).execute();
+      await appendAudit(trx, clock, actor, { action: "record.create", recordType: v.schema, recordId: row.id });
+      return repo.toView(row);
+    });
+  }
+
+  async function update(actor: Actor, id: string, input: UpdateRecordInput): Promise<RecordView> {
+    require(recordsPolicy.write(actor), "change");
+    const v = parseOrThrow(updateRecordSchema, input, "record");
+    if (!isUuid(id)) throw new AppError("not_found", "No such record.");
+    const now = clock.now();
+    return db.transaction().execute(async (trx) => {
+      const visible = await repo.findVisible(trx, actor, id);
+      if (!visible) throw new AppError("not_found", "No such record.");
+      if (!canEdit(visible, actor)) throw new AppError("forbidden", "Only the owner of a record may change it.");
+      const current = await repo.findForUpdate(trx, id);
+      if (!current) throw new AppError("not_found", "No such record.");
+      const properties = v.properties ?? current.properties;
+      const envelope = v.envelope ? envelopeColumns(current.owner, envelopeInputSchema.parse(v.envelope), current.review_at) : {};
+      const row = await trx
+        .updateTable("records")
+        .set({
+          properties: JSON.stringify(properties),
+          caption: captionOf(current.schema, properties),
+          search_text: searchTextOf(properties),
+          ...envelope,
+          updated_at: now,
+        })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (v.properties) {
+        await trx.updateTable("record_statements").set({ retracted_at: now }).where("record_id", "=", id).where("retracted_at", "is", null).execute();
+        await insertStatements(trx, id, v.properties, v.source, actor, now);
+      }
+      await trx.insertInto("change_feed").values({ entity_type: "record", entity_id: id, op: "upsert", at: now }).execute();
+      await appendAudit(trx, clock, actor, {
+        action: "record.update",
+        recordType: current.schema,
+        recordId: id,
+        detail: { changed: [v.properties && "properties", v.envelope && "envelope"].filter(Boolean) },
+      });
+      return repo.toView(row);
+    });
+  }
+
+  async function get(actor: Actor, id: string): Promise<RecordView> {
+    require(recordsPolicy.read(actor), "read");
+    if (!isUuid(id)) throw new AppError("not_found", "No such record.");
+    return db.transaction().execute(async (trx) => {
+      const row = await repo.findVisible(trx, actor, id);
+      if (!row) throw new AppError("not_found", "No such record.");
+      const view = repo.toView(row);
+      await appendAudit(trx, clock, actor, {
+        action: "record.read",
+        recordType: row.schema,
+        recordId: id,
+        detail: { owner: row.owner, oversight: isOversightRead(view.envelope, actor) },
+      });
+      return view;
+    });
+  }
+
+  async function list(actor: Actor, q: ListRecordsQuery) {
+    require(recordsPolicy.read(actor), "search");
+    return db.transaction().execute(async (trx) => {
+      const { rows, total } = await repo.listVisible(trx, actor, q);
+      await appendAudit(trx, clock, actor, {
+        action: "record.search",
+        detail: { q: q.q ?? null, schema: q.schema ?? null, owner: q.owner ?? null, page: q.page, returned: rows.length, total },
+      });
+      return { items: rows.map(repo.toView), total, page: q.page, pageSize: q.pageSize };
+    });
+  }
+
+  /** Every visible record as FtM entities. The export is audited before the first byte leaves. */
+  async function* exportFtm(actor: Actor, q: Omit<ListRecordsQuery, "page" | "pageSize">) {
+    require(recordsPolicy.read(actor), "export");
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, clock, actor, { action: "record.export", detail: { q: q.q ?? null, schema: q.schema ?? null } }),
+    );
+    for await (const row of repo.exportVisible(db, actor, q)) {
+      const v = repo.toView(row);
+      yield { id: v.id, schema: v.schema, caption: v.caption, properties: v.properties, fusion: { envelope: v.envelope } };
+    }
+  }
+
+  async function history(actor: Actor, id: string) {
+    const view = await get(actor, id);
+    const rows = await db
+      .selectFrom("record_statements")
+      .select(["prop", "value", "source", "recorded_at", "retracted_at"])
+      .where("record_id", "=", view.id)
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({ prop: r.prop, value: r.value, source: r.source, recordedAt: new Date(r.recorded_at).toISOString(), retractedAt: r.retracted_at?.toISOString() ?? null }));
+  }
+
+  return { create, update, get, list, exportFtm, history };
+}
+
+async function insertStatements(
+  trx: Deps["db"],
+  recordId: string,
+  properties: Record<string, string[]>,
+  source: string,
+  actor: Actor,
+  now: Date,
+) {
+  const values = Object.entries(properties).flatMap(([prop, vals]) =>
+    vals.map((value) => ({ record_id: recordId, prop, value, source, recorded_by: actor.kind === "user" ? actor.id : null, recorded_at: now })),
+  );
+  if (values.length) await trx.insertInto("record_statements").values(values).execute();
+}
+
+export type RecordsService = ReturnType<typeof createRecordsService>;

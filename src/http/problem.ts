@@ -1,0 +1,94 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError, type ErrorCode, errorCodes } from "../shared/errors.ts";
+
+/** RFC 9457 problem details. `code` is the stable, machine-readable part clients branch on. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });
+export type Problem = z.infer<typeof problemSchema>;
+
+const titles: Record<ErrorCode, string> = {
+  bad_request: "Bad request",
+  validation_failed: "Validation failed",
+  unauthenticated: "Not authenticated",
+  totp_required: "One-time code required",
+  forbidden: "Forbidden",
+  not_found: "Not found",
+  conflict: "Conflict",
+  invalid_transition: "Transition not allowed",
+  payload_too_large: "Payload too large",
+  unsupported_media_type: "Unsupported media type",
+  unprocessable: "Unprocessable content",
+  locked: "Account locked",
+  rate_limited: "Too many requests",
+  unavailable: "Service unavailable",
+  internal: "Internal error",
+};
+
+export function problemFor(code: ErrorCode, detail: string, extra?: Partial<Problem>): Problem {
+  return { type: `https://fusion.invalid/problems/${code}`, title: titles[code], status: errorCodes[code], code, detail, ...extra };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.code(p.status).type("application/problem+json").send(p);
+}
+
+// Fastify's own client errors (bad JSON, body too large, wrong content type) mapped to our codes.
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: "payload_too_large",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "bad_request",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "bad_request",
+  FST_ERR_CTP_INVALID_JSON_BODY: "bad_request",
+  FST_ERR_RATE_LIMIT: "rate_limited",
+};
+
+/** Maps every error to problem+json once. Stack traces, SQL and internal messages never leave. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return sendProblem(reply, problemFor(err.code, err.message, detailsOf(err)));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors = err.validation.map((v) => ({
+        path: `${err.validationContext ?? "body"}${v.instancePath.replaceAll("/", ".")}`,
+        message: v.message ?? "invalid",
+      }));
+      return sendProblem(reply, problemFor("validation_failed", "The request does not match the expected shape.", { errors }));
+    }
+    const mapped = err.code ? fastifyCodes[err.code] : undefined;
+    if (mapped) return sendProblem(reply, problemFor(mapped, clientMessage(mapped, err)));
+    if (err.statusCode === 429) return sendProblem(reply, problemFor("rate_limited", "Too many requests; slow down."));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendProblem(reply, { ...problemFor("bad_request", "The request could not be processed."), status: err.statusCode });
+    }
+    req.log.error({ err }, "unhandled error");
+    return sendProblem(reply, problemFor("internal", "Something went wrong on our side. The error was logged."));
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, problemFor("not_found", `No route ${req.method} ${req.url.split("?")[0]}.`)),
+  );
+}
+
+function detailsOf(err: AppError): Partial<Problem> {
+  const errors = err.details?.errors;
+  return Array.isArray(errors) ? { errors: errors as Problem["errors"] } : {};
+}
+
+function clientMessage(code: ErrorCode, err: FastifyError): string {
+  if (code === "payload_too_large") return "The request body is larger than this endpoint accepts.";
+  if (code === "unsupported_media_type") return "This content type is not accepted here.";
+  if (code === "rate_limited") return "Too many requests; slow down.";
+  return err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+    ? "The body is not valid JSON."
+    : "The request could not be read.";
+}

@@ -1,0 +1,21 @@
+import type { Deps } from "./deps.ts";
+import { createAuditService } from "./features/audit/audit.service.ts";
+import { createAuthService } from "./features/auth/auth.service.ts";
+import { createClientsService } from "./features/clients/clients.service.ts";
+import { createCountriesService } from "./features/countries/countries.service.ts";
+import { createRecordsService } from "./features/records/records.service.ts";
+import { createUsersService } from "./features/users/users.service.ts";
+
+/** Every feature service, built from the same dependencies. HTTP routes and the CLI both use this. */
+export function createServices(deps: Deps) {
+  return {
+    auth: createAuthService(deps),
+    audit: createAuditService(deps),
+    users: createUsersService(deps),
+    clients: createClientsService(deps),
+    countries: createCountriesService(deps),
+    records: createRecordsService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,48 @@
+import { type RawBuilder, sql } from "kysely";
+import type { Actor } from "../actor.ts";
+import type { EnvelopeColumns } from "../../storage/schema.ts";
+import type { Envelope, EnvelopeValues } from "./envelope.schema.ts";
+
+/**
+ * The SQL side of the visibility rule: a predicate every query over an enveloped table must use.
+ * `alias` is the table name or alias in the query.
+ */
+export function visibleTo(actor: Pick<Actor, "country" | "isSecretariat">, alias: string): RawBuilder<boolean> {
+  const t = sql.ref(alias);
+  return sql<boolean>`fusion_can_see(${t}.owner, ${t}.distribution, ${t}.distribution_countries, ${actor.country}, ${actor.isSecretariat})`;
+}
+
+/** Default review periods per record kind, in years (DESIGN.md §3). */
+export function defaultReviewAt(now: Date, years: number): string {
+  const d = new Date(now);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
+export function envelopeColumns(owner: string, e: EnvelopeValues, reviewAt: string): EnvelopeColumns {
+  return {
+    owner,
+    distribution: e.distribution,
+    distribution_countries: e.distribution === "all" ? [] : [...new Set(e.distributionCountries)].sort(),
+    handling_code: e.handlingCode,
+    handling_note: e.handlingNote ?? null,
+    source_reliability: e.sourceReliability,
+    information_accuracy: e.informationAccuracy,
+    source_type: e.sourceType,
+    review_at: e.reviewAt ?? reviewAt,
+  };
+}
+
+export function envelopeOf(row: EnvelopeColumns): Envelope {
+  return {
+    owner: row.owner,
+    distribution: row.distribution,
+    distributionCountries: row.distribution_countries,
+    handlingCode: row.handling_code,
+    handlingNote: row.handling_note,
+    sourceReliability: row.source_reliability,
+    informationAccuracy: row.information_accuracy,
+    sourceType: row.source_type,
+    reviewAt: row.review_at,
+  };
+}
