@@ -21,6 +21,7 @@ const envSchema = z.object({
     .optional(),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -36,6 +37,8 @@ export type Config = {
   secretKeyHex: string | undefined;
   cookieSecure: boolean;
   bodyLimitBytes: number;
+  /** Per client address, on top of the per-account lockout. */
+  loginAttemptsPerMinute: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
   logLevel: string;
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKeyHex: e.FUSION_SECRET_KEY,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === "true" : !demo,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,

@@ -40,7 +40,7 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
   app.post(
     "/api/v1/auth/login",
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: { public: true, rateLimit: { max: config.loginAttemptsPerMinute, timeWindow: "1 minute" } },
       schema: {
         tags: ["auth"],
         summary: "Log in with password and, when enrolled, a TOTP code",

@@ -1,0 +1,98 @@
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { buildApp } from "../app.ts";
+import { appendAudit } from "../features/audit/audit.repo.ts";
+import { verifyChain } from "../features/audit/audit.repo.ts";
+import { backup, restore } from "../features/backup/backup.service.ts";
+import { formatDemoCredentials, seedDemo } from "../features/demo/demo.seed.ts";
+import { serve } from "../main.ts";
+import { systemActor } from "../shared/actor.ts";
+import { GENERAL_SECRETARIAT } from "../storage/seed/countries.ts";
+import type { CliIo, withServices } from "./context.ts";
+
+type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
+
+/** Operator commands: serving, schema, demo data, audit verification, backup and restore. */
+export function registerAdminCommands(program: Command, io: CliIo, run: Run, _env: NodeJS.ProcessEnv): void {
+  program
+    .command("serve")
+    .description("migrate, seed demo data in demo mode, and serve the API and web app")
+    .action(() => serve());
+
+  program
+    .command("migrate")
+    .description("apply pending database migrations and reference data")
+    .action(() =>
+      run(async ({ deps }) => {
+        io.out(`database migrated (${deps.storage.kind})`);
+        return 0;
+      }),
+    );
+
+  program
+    .command("seed-demo")
+    .description("seed the demo accounts, API clients and records (once) and print the credentials")
+    .action(() =>
+      run(async ({ deps, services, config }) => {
+        const creds = await seedDemo(deps, services);
+        io.out(creds ? formatDemoCredentials(creds, `http://localhost:${config.port}`) : "accounts exist already; no demo seeded");
+        return 0;
+      }),
+    );
+
+  const audit = program.command("audit").description("the audit trail");
+  audit
+    .command("verify")
+    .description("recompute the hash chain and report the first broken row")
+    .action(() =>
+      run(async ({ deps }) => {
+        const r = await verifyChain(deps.db);
+        if (r.ok) {
+          io.out(`audit chain intact: ${r.checked} rows verified`);
+          return 0;
+        }
+        io.err(`audit chain BROKEN at row ${r.firstBrokenSeq}: ${r.reason} (${r.checked} rows before it are intact)`);
+        return 3;
+      }),
+    );
+
+  program
+    .command("backup <file>")
+    .description("write a logical backup of the whole database (gzip JSON lines)")
+    .action((file: string) =>
+      run(async ({ deps }) => {
+        const counts = await backup(deps, file, (t, n) => io.out(`  ${t}: ${n} rows`));
+        io.out(`backup written to ${file} (${Object.values(counts).reduce((a, b) => a + b, 0)} rows)`);
+        return 0;
+      }),
+    );
+
+  program
+    .command("restore <file>")
+    .description("restore a backup into an empty database (a new data directory or an empty PostgreSQL database)")
+    .action((file: string) =>
+      run(async ({ deps }) => {
+        const counts = await restore(deps, file, (t, n) => io.out(`  ${t}: ${n} rows`));
+        await deps.db.transaction().execute((trx) =>
+          appendAudit(trx, deps.clock, systemActor(GENERAL_SECRETARIAT), { action: "system.restore", detail: { file, counts } }),
+        );
+        io.out(`restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}`);
+        return 0;
+      }),
+    );
+
+  program
+    .command("openapi")
+    .description("write the OpenAPI document generated from the routes")
+    .option("--out <file>", "output file", "docs/openapi.json")
+    .action((o: { out: string }) =>
+      run(async ({ deps }) => {
+        const app = await buildApp(deps);
+        await app.ready();
+        writeFileSync(o.out, `${JSON.stringify(app.swagger(), null, 2)}\n`);
+        await app.close();
+        io.out(`wrote ${o.out}`);
+        return 0;
+      }),
+    );
+}

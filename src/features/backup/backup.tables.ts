@@ -1,0 +1,49 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../storage/schema.ts";
+
+type Row = Record<string, unknown>;
+export type BackupTable = {
+  name: string;
+  orderBy: string;
+  /** Resets a serial column after rows with explicit ids went in. */
+  sequence?: string;
+  insert(db: Kysely<Database>, rows: Row[]): Promise<void>;
+};
+
+// JSON columns come back as objects; write them back as JSON text so both drivers store them alike.
+const jsonColumns = new Set(["properties", "detail"]);
+const prepare = (row: Row): Row =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, jsonColumns.has(k) && v !== null ? JSON.stringify(v) : v]));
+
+const plain =
+  (name: string) =>
+  async (db: Kysely<Database>, rows: Row[]): Promise<void> => {
+    // Reference rows (countries) are already seeded by migrate; the backup's copy wins.
+    const q = db.insertInto(name as keyof Database).values(rows.map(prepare) as never);
+    await (name === "countries" ? q.onConflict((oc) => oc.column("code" as never).doNothing()) : q).execute();
+  };
+
+const seq = (table: string, column: string) =>
+  `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), GREATEST((SELECT max(${column}) FROM ${table}), 1))`;
+
+/**
+ * Every table a backup carries, parents before children. Sessions are left out on purpose: a
+ * restored system starts with everyone logged out. New tables must be added here (a test checks).
+ */
+export const backupTables: BackupTable[] = [
+  { name: "countries", orderBy: "code", insert: plain("countries") },
+  { name: "users", orderBy: "id", insert: plain("users") },
+  { name: "api_clients", orderBy: "id", insert: plain("api_clients") },
+  { name: "records", orderBy: "id", insert: plain("records") },
+  { name: "record_statements", orderBy: "id", sequence: seq("record_statements", "id"), insert: plain("record_statements") },
+  { name: "audit_log", orderBy: "seq", sequence: seq("audit_log", "seq"), insert: plain("audit_log") },
+  { name: "change_feed", orderBy: "seq", sequence: seq("change_feed", "seq"), insert: plain("change_feed") },
+];
+
+/** Tables deliberately not backed up. */
+export const notBackedUp = new Set(["sessions", "schema_migrations"]);
+
+export const listDatabaseTables = async (db: Kysely<Database>) =>
+  (
+    await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`.execute(db)
+  ).rows.map((r) => r.tablename);
