@@ -8,7 +8,12 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "./deps.ts";
 import { registerAuditRoutes } from "./features/audit/audit.routes.ts";
@@ -18,8 +23,8 @@ import { registerCountriesRoutes } from "./features/countries/countries.routes.t
 import { registerRecordsRoutes } from "./features/records/records.routes.ts";
 import { registerUsersRoutes } from "./features/users/users.routes.ts";
 import { installAuth } from "./http/auth-plugin.ts";
-import type { ZodApp } from "./http/zod-app.ts";
 import { installErrorHandler } from "./http/problem.ts";
+import type { ZodApp } from "./http/zod-app.ts";
 import { createServices, type Services } from "./services.ts";
 
 export const VERSION = "0.1.0";
@@ -56,7 +61,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "Fusion API", version: VERSION, description: "International police cooperation against terrorism." },
+      info: {
+        title: "Fusion API",
+        version: VERSION,
+        description: "International police cooperation against terrorism.",
+      },
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "fusion_session" },
@@ -78,12 +87,23 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
       schema: {
         tags: ["system"],
         summary: "Liveness and the storage back end in use",
-        response: { 200: z.object({ status: z.literal("ok"), storage: z.enum(["pglite", "postgres"]), version: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal("ok"),
+            storage: z.enum(["pglite", "postgres"]),
+            version: z.string(),
+          }),
+        },
       },
     },
     async () => ({ status: "ok" as const, storage: deps.storage.kind, version: VERSION }),
   );
-  registerAuthRoutes(app, { auth: services.auth, users: services.users, config: deps.config, countryName: services.countries.nameOf });
+  registerAuthRoutes(app, {
+    auth: services.auth,
+    users: services.users,
+    config: deps.config,
+    countryName: services.countries.nameOf,
+  });
   registerUsersRoutes(app, services.users);
   registerClientsRoutes(app, services.clients);
   registerCountriesRoutes(app, services.countries);

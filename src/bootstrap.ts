@@ -1,10 +1,10 @@
 import type { Config } from "./config.ts";
 import type { Deps } from "./deps.ts";
+import { loadSecretKey } from "./secret-key.ts";
 import { systemClock } from "./shared/clock.ts";
 import { createStorage, type Storage } from "./storage/db.ts";
 import { migrate } from "./storage/migrate.ts";
 import { seedReferenceData } from "./storage/seed/reference.ts";
-import { loadSecretKey } from "./secret-key.ts";
 
 /** Opens the configured storage, migrates it and loads reference data: what every entry point needs. */
 export async function openStorage(config: Config): Promise<Storage> {

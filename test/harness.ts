@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -29,7 +28,9 @@ async function cloneStorage(kind: StorageKind): Promise<Storage> {
   const url = process.env.DATABASE_URL;
   const template = inject("postgresTemplate");
   if (!url || !template) throw new Error("PostgreSQL tests need DATABASE_URL");
-  const name = `fusion_t_${randomToken(6).toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+  const name = `fusion_t_${randomToken(6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
@@ -55,10 +56,15 @@ export type TestContext = {
   /** Creates an account and returns it as an actor (for service-level tests). */
   user(username: string, role: Role, country: string): Promise<Actor>;
   /** Logs in over HTTP and returns the cookie and CSRF headers to use. */
-  login(username: string, totpSecret?: string): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }>;
+  login(
+    username: string,
+    totpSecret?: string,
+  ): Promise<{ cookie: string; csrf: string; headers: Record<string, string> }>;
 };
 
-export async function createTestContext(options: { kind?: StorageKind; demo?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { kind?: StorageKind; demo?: boolean } = {},
+): Promise<TestContext> {
   const storage = await cloneStorage(options.kind ?? "pglite");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "fusion-test-"));
   const config = loadConfig({
@@ -69,14 +75,34 @@ export async function createTestContext(options: { kind?: StorageKind; demo?: bo
     LOGIN_ATTEMPTS_PER_MINUTE: "100000",
   });
   const clock = fixedClock(new Date("2026-06-01T09:00:00Z"));
-  const deps: Deps = { config, storage, db: storage.db, clock, secretKey: Buffer.from("ab".repeat(32), "hex") };
+  const deps: Deps = {
+    config,
+    storage,
+    db: storage.db,
+    clock,
+    secretKey: Buffer.from("ab".repeat(32), "hex"),
+  };
   const services = createServices(deps);
   const app = await buildApp(deps, { services });
   await app.ready();
 
   const user = async (username: string, role: Role, country: string): Promise<Actor> => {
-    const admin: Actor = { kind: "system", id: "00000000-0000-0000-0000-000000000000", username: "system", role: "admin", country: "XG", isSecretariat: true, scopes: [] };
-    const { user: u } = await services.users.create(admin, { username, displayName: username, role, country, password: TEST_PASSWORD });
+    const admin: Actor = {
+      kind: "system",
+      id: "00000000-0000-0000-0000-000000000000",
+      username: "system",
+      role: "admin",
+      country: "XG",
+      isSecretariat: true,
+      scopes: [],
+    };
+    const { user: u } = await services.users.create(admin, {
+      username,
+      displayName: username,
+      role,
+      country,
+      password: TEST_PASSWORD,
+    });
     return { kind: "user", id: u.id, username, role, country, isSecretariat: country === "XG", scopes: [] };
   };
 
@@ -84,7 +110,11 @@ export async function createTestContext(options: { kind?: StorageKind; demo?: bo
     const res = await app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
-      payload: { username, password: TEST_PASSWORD, ...(totpSecret ? { totp: currentTotp(totpSecret, clock.now()) } : {}) },
+      payload: {
+        username,
+        password: TEST_PASSWORD,
+        ...(totpSecret ? { totp: currentTotp(totpSecret, clock.now()) } : {}),
+      },
     });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === "fusion_session");

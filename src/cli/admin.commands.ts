@@ -1,8 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { buildApp } from "../app.ts";
-import { appendAudit } from "../features/audit/audit.repo.ts";
-import { verifyChain } from "../features/audit/audit.repo.ts";
+import { appendAudit } from "../features/audit/audit.append.ts";
 import { backup, restore } from "../features/backup/backup.service.ts";
 import { formatDemoCredentials, seedDemo } from "../features/demo/demo.seed.ts";
 import { serve } from "../main.ts";
@@ -35,7 +34,11 @@ export function registerAdminCommands(program: Command, io: CliIo, run: Run, _en
     .action(() =>
       run(async ({ deps, services, config }) => {
         const creds = await seedDemo(deps, services);
-        io.out(creds ? formatDemoCredentials(creds, `http://localhost:${config.port}`) : "accounts exist already; no demo seeded");
+        io.out(
+          creds
+            ? formatDemoCredentials(creds, `http://localhost:${config.port}`)
+            : "the demo is seeded already (its credentials file is missing)",
+        );
         return 0;
       }),
     );
@@ -45,13 +48,15 @@ export function registerAdminCommands(program: Command, io: CliIo, run: Run, _en
     .command("verify")
     .description("recompute the hash chain and report the first broken row")
     .action(() =>
-      run(async ({ deps }) => {
-        const r = await verifyChain(deps.db);
+      run(async ({ services }) => {
+        const r = await services.audit.verify(systemActor(GENERAL_SECRETARIAT));
         if (r.ok) {
           io.out(`audit chain intact: ${r.checked} rows verified`);
           return 0;
         }
-        io.err(`audit chain BROKEN at row ${r.firstBrokenSeq}: ${r.reason} (${r.checked} rows before it are intact)`);
+        io.err(
+          `audit chain BROKEN at row ${r.firstBrokenSeq}: ${r.reason} (${r.checked} rows before it are intact)`,
+        );
         return 3;
       }),
     );
@@ -69,12 +74,17 @@ export function registerAdminCommands(program: Command, io: CliIo, run: Run, _en
 
   program
     .command("restore <file>")
-    .description("restore a backup into an empty database (a new data directory or an empty PostgreSQL database)")
+    .description(
+      "restore a backup into an empty database (a new data directory or an empty PostgreSQL database)",
+    )
     .action((file: string) =>
       run(async ({ deps }) => {
         const counts = await restore(deps, file, (t, n) => io.out(`  ${t}: ${n} rows`));
         await deps.db.transaction().execute((trx) =>
-          appendAudit(trx, deps.clock, systemActor(GENERAL_SECRETARIAT), { action: "system.restore", detail: { file, counts } }),
+          appendAudit(trx, deps.clock, systemActor(GENERAL_SECRETARIAT), {
+            action: "system.restore",
+            detail: { file, counts },
+          }),
         );
         io.out(`restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}`);
         return 0;

@@ -5,7 +5,10 @@ import { createServices, type Services } from "../services.ts";
 import { isAppError } from "../shared/errors.ts";
 
 export type CliIo = { out: (line: string) => void; err: (line: string) => void };
-export const processIo: CliIo = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+export const processIo: CliIo = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
 
 /**
  * Opens storage, runs the command with the services, and always closes storage. Errors become a
@@ -25,7 +28,8 @@ export async function withServices(
     if (isAppError(e)) {
       io.err(`error (${e.code}): ${e.message}`);
       const errors = e.details?.errors;
-      if (Array.isArray(errors)) for (const x of errors as { path: string; message: string }[]) io.err(`  ${x.path}: ${x.message}`);
+      if (Array.isArray(errors))
+        for (const x of errors as { path: string; message: string }[]) io.err(`  ${x.path}: ${x.message}`);
       return 1;
     }
     io.err(`error: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
-import { buildProgram } from "./program.ts";
 import { processIo } from "./context.ts";
+import { buildProgram } from "./program.ts";
 
 const program = buildProgram(processIo, (code) => {
   process.exitCode = code;

@@ -2,8 +2,8 @@ import { Command, InvalidArgumentError } from "commander";
 import { systemActor } from "../shared/actor.ts";
 import { clientRoles, roles } from "../shared/roles.ts";
 import { GENERAL_SECRETARIAT } from "../storage/seed/countries.ts";
-import { type CliIo, withServices } from "./context.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
+import { type CliIo, withServices } from "./context.ts";
 
 const oneOf = (allowed: readonly string[]) => (v: string) => {
   if (!allowed.includes(v)) throw new InvalidArgumentError(`expected one of: ${allowed.join(", ")}`);
@@ -15,7 +15,11 @@ const oneOf = (allowed: readonly string[]) => (v: string) => {
  * platform operator (a system actor of the General Secretariat), and is audited like the API.
  * `setExit` receives the exit code so tests can run commands in-process.
  */
-export function buildProgram(io: CliIo, setExit: (code: number) => void, env: NodeJS.ProcessEnv = process.env): Command {
+export function buildProgram(
+  io: CliIo,
+  setExit: (code: number) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Command {
   const program = new Command("fusion")
     .description("Fusion: international police cooperation against terrorism")
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
@@ -44,7 +48,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, env: No
           displayName: o.displayName ?? o.username,
         });
         io.out(`created ${r.user.username} (${r.user.role}, ${r.user.country}) id ${r.user.id}`);
-        if (r.totp) io.out(`TOTP secret (give it to the user out of band, shown once): ${r.totp.secret}\n${r.totp.otpauthUrl}`);
+        if (r.totp)
+          io.out(
+            `TOTP secret (give it to the user out of band, shown once): ${r.totp.secret}\n${r.totp.otpauthUrl}`,
+          );
         return 0;
       }),
     );
@@ -54,7 +61,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, env: No
     .action(() =>
       run(async ({ services }) => {
         for (const u of await services.users.list(operator())) {
-          io.out(`${u.username.padEnd(20)} ${u.role.padEnd(16)} ${u.country} ${u.disabled ? "disabled" : "active"}${u.totpEnabled ? " totp" : ""}`);
+          io.out(
+            `${u.username.padEnd(20)} ${u.role.padEnd(16)} ${u.country} ${u.disabled ? "disabled" : "active"}${u.totpEnabled ? " totp" : ""}`,
+          );
         }
         return 0;
       }),
@@ -80,7 +89,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, env: No
       }),
     );
 
-  const clients = program.command("clients").description("manage API clients (border systems, carriers, platforms)");
+  const clients = program
+    .command("clients")
+    .description("manage API clients (border systems, carriers, platforms)");
   clients
     .command("create")
     .description("create an API client and print its token once")
@@ -94,7 +105,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, env: No
           name: o.name,
           role: o.role,
           country: o.country,
-          scopes: String(o.scopes).split(",").map((s) => s.trim()) as never,
+          scopes: String(o.scopes)
+            .split(",")
+            .map((s) => s.trim()) as never,
         });
         io.out(`created client ${r.client.id} (${r.client.role}, ${r.client.country})`);
         io.out(`token (shown once, store it now): ${r.token}`);

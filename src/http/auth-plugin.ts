@@ -33,7 +33,8 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
     if (header) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       const actor = token ? await auth.resolveClientToken(token) : null;
-      if (!actor) throw new AppError("unauthenticated", "The API token is missing, malformed, revoked or unknown.");
+      if (!actor)
+        throw new AppError("unauthenticated", "The API token is missing, malformed, revoked or unknown.");
       req.actor = actor;
       return;
     }
@@ -49,7 +50,7 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
         }
       }
     }
-    if (!req.actor && !req.routeOptions.config.public && req.url.startsWith("/api/")) {
+    if (!req.actor && !req.routeOptions.config.public && req.url.startsWith("/api/v1/")) {
       throw new AppError("unauthenticated", "Log in, or present an API token, to use this endpoint.");
     }
   });
@@ -57,6 +58,7 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
 
 /** The acting user or client; routes that are not public can rely on it being present. */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError("unauthenticated", "Log in, or present an API token, to use this endpoint.");
+  if (!req.actor)
+    throw new AppError("unauthenticated", "Log in, or present an API token, to use this endpoint.");
   return req.actor;
 }

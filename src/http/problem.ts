@@ -35,7 +35,14 @@ const titles: Record<ErrorCode, string> = {
 };
 
 export function problemFor(code: ErrorCode, detail: string, extra?: Partial<Problem>): Problem {
-  return { type: `https://fusion.invalid/problems/${code}`, title: titles[code], status: errorCodes[code], code, detail, ...extra };
+  return {
+    type: `https://fusion.invalid/problems/${code}`,
+    title: titles[code],
+    status: errorCodes[code],
+    code,
+    detail,
+    ...extra,
+  };
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
@@ -63,16 +70,26 @@ export function installErrorHandler(app: FastifyInstance): void {
         path: `${err.validationContext ?? "body"}${v.instancePath.replaceAll("/", ".")}`,
         message: v.message ?? "invalid",
       }));
-      return sendProblem(reply, problemFor("validation_failed", "The request does not match the expected shape.", { errors }));
+      return sendProblem(
+        reply,
+        problemFor("validation_failed", "The request does not match the expected shape.", { errors }),
+      );
     }
     const mapped = err.code ? fastifyCodes[err.code] : undefined;
     if (mapped) return sendProblem(reply, problemFor(mapped, clientMessage(mapped, err)));
-    if (err.statusCode === 429) return sendProblem(reply, problemFor("rate_limited", "Too many requests; slow down."));
+    if (err.statusCode === 429)
+      return sendProblem(reply, problemFor("rate_limited", "Too many requests; slow down."));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return sendProblem(reply, { ...problemFor("bad_request", "The request could not be processed."), status: err.statusCode });
+      return sendProblem(reply, {
+        ...problemFor("bad_request", "The request could not be processed."),
+        status: err.statusCode,
+      });
     }
     req.log.error({ err }, "unhandled error");
-    return sendProblem(reply, problemFor("internal", "Something went wrong on our side. The error was logged."));
+    return sendProblem(
+      reply,
+      problemFor("internal", "Something went wrong on our side. The error was logged."),
+    );
   });
   app.setNotFoundHandler((req, reply) =>
     sendProblem(reply, problemFor("not_found", `No route ${req.method} ${req.url.split("?")[0]}.`)),

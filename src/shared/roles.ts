@@ -21,7 +21,13 @@ export type ClientRole = (typeof clientRoles)[number];
 export const gsRoles: readonly Role[] = ["gs_reviewer", "gs_analyst", "auditor", "admin"];
 
 /** Roles that must use TOTP outside demo mode. */
-export const totpRequiredRoles: readonly Role[] = ["gs_reviewer", "gs_analyst", "auditor", "admin", "ncb_admin"];
+export const totpRequiredRoles: readonly Role[] = [
+  "gs_reviewer",
+  "gs_analyst",
+  "auditor",
+  "admin",
+  "ncb_admin",
+];
 
 /** Roles that may open intelligence files (others get hit / no hit, or nothing). */
 export const fileReaderRoles: readonly Role[] = ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"];

@@ -90,4 +90,3 @@ async function createPostgres(url: string, poolSize: number): Promise<Storage> {
     },
   };
 }
-

@@ -38,6 +38,8 @@ export async function migrate(storage: Storage): Promise<string[]> {
 }
 
 export async function appliedMigrations(storage: Storage): Promise<string[]> {
-  const rows = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(storage.db);
+  const rows = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
+    storage.db,
+  );
   return rows.rows.map((r) => r.name);
 }

@@ -15,7 +15,12 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditService): void {
         summary: "Search the audit trail (auditors)",
         querystring: auditQuerySchema,
         response: {
-          200: z.object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+          200: z.object({
+            items: z.array(auditEntrySchema),
+            total: z.number().int(),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+          }),
         },
       },
     },
@@ -45,7 +50,13 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditService): void {
 
   app.post(
     "/api/v1/audit/verify",
-    { schema: { tags: ["audit"], summary: "Verify the hash chain of the audit trail", response: { 200: verifyResultSchema } } },
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "Verify the hash chain of the audit trail",
+        response: { 200: verifyResultSchema },
+      },
+    },
     async (req) => audit.verify(actorOf(req)),
   );
 }

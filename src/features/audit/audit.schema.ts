@@ -4,9 +4,15 @@ export const auditQuerySchema = z
   .object({
     userId: z.uuid().optional(),
     username: z.string().max(64).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     recordId: z.string().max(100).optional(),
-    action: z.string().regex(/^[a-z_.]{1,60}$/).optional(),
+    action: z
+      .string()
+      .regex(/^[a-z_.]{1,60}$/)
+      .optional(),
     from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -30,5 +36,10 @@ export const auditEntrySchema = z
   .meta({ id: "AuditEntry" });
 
 export const verifyResultSchema = z
-  .object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().int().nullable(), reason: z.string().nullable() })
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    firstBrokenSeq: z.number().int().nullable(),
+    reason: z.string().nullable(),
+  })
   .meta({ id: "AuditVerifyResult" });

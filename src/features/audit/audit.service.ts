@@ -1,13 +1,15 @@
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
-import { type AuditFilter, appendAudit, listAudit, type VerifyResult, verifyChain } from "./audit.repo.ts";
+import { appendAudit } from "./audit.append.ts";
+import { type AuditFilter, listAudit, type VerifyResult, verifyChain } from "./audit.repo.ts";
 
 const auditReaders = new Set(["auditor", "admin"]);
 
 export function createAuditService({ db, clock }: Deps) {
   function requireReader(actor: Actor) {
-    if (!auditReaders.has(actor.role)) throw new AppError("forbidden", "Only auditors may read the audit trail.");
+    if (!auditReaders.has(actor.role))
+      throw new AppError("forbidden", "Only auditors may read the audit trail.");
   }
 
   /** Reading the trail is itself recorded: auditors are accountable too. */
@@ -27,7 +29,10 @@ export function createAuditService({ db, clock }: Deps) {
     requireReader(actor);
     const result = await verifyChain(db);
     await db.transaction().execute((trx) =>
-      appendAudit(trx, clock, actor, { action: "audit.verify", detail: { ok: result.ok, checked: result.checked } }),
+      appendAudit(trx, clock, actor, {
+        action: "audit.verify",
+        detail: { ok: result.ok, checked: result.checked },
+      }),
     );
     return result;
   }

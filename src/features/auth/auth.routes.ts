@@ -6,12 +6,17 @@ import { problemSchema } from "../../http/problem.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
-import type { UsersService } from "../users/users.service.ts";
 import { totpSecretSchema } from "../users/users.schema.ts";
+import type { UsersService } from "../users/users.service.ts";
 import { loginSchema, sessionSchema, totpEnableSchema } from "./auth.schema.ts";
 import type { AuthService } from "./auth.service.ts";
 
-type Deps = { auth: AuthService; users: UsersService; config: Config; countryName: (code: string) => Promise<string> };
+type Deps = {
+  auth: AuthService;
+  users: UsersService;
+  config: Config;
+  countryName: (code: string) => Promise<string>;
+};
 
 export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryName }: Deps): void {
   const me = async (actor: Actor) => {
@@ -57,7 +62,13 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
 
   app.get(
     "/api/v1/auth/me",
-    { schema: { tags: ["auth"], summary: "The logged-in user and the CSRF token", response: { 200: sessionSchema } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The logged-in user and the CSRF token",
+        response: { 200: sessionSchema },
+      },
+    },
     async (req) => {
       if (!req.session) throw new AppError("unauthenticated", "No session.");
       return { user: await me(actorOf(req)), csrfToken: req.session.csrfToken };
@@ -76,13 +87,26 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
 
   app.post(
     "/api/v1/auth/totp/setup",
-    { schema: { tags: ["auth"], summary: "Start enrolling a TOTP second factor", response: { 200: totpSecretSchema } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Start enrolling a TOTP second factor",
+        response: { 200: totpSecretSchema },
+      },
+    },
     async (req) => auth.totpSetup(actorOf(req)),
   );
 
   app.post(
     "/api/v1/auth/totp/enable",
-    { schema: { tags: ["auth"], summary: "Confirm TOTP enrolment with a code", body: totpEnableSchema, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Confirm TOTP enrolment with a code",
+        body: totpEnableSchema,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await auth.totpEnable(actorOf(req), req.body.code);
       return reply.code(204).send(null);

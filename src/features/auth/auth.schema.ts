@@ -4,7 +4,10 @@ export const loginSchema = z
   .object({
     username: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(256),
-    totp: z.string().regex(/^\d{6}$/, "six digits").optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, "six digits")
+      .optional(),
   })
   .strict();
 

@@ -4,11 +4,11 @@ import { AppError } from "../../shared/errors.ts";
 import { randomToken, sha256Hex } from "../../shared/ids.ts";
 import { isRole, type Role, totpRequiredRoles } from "../../shared/roles.ts";
 import type { UsersTable } from "../../storage/schema.ts";
-import { appendAudit } from "../audit/audit.repo.ts";
+import { appendAudit } from "../audit/audit.append.ts";
 import * as repo from "./auth.repo.ts";
 import { decoyPasswordHash, newTotpSecret, totpUrl, verifyPassword, verifyTotp } from "./credentials.ts";
-import { createSecretariatCache } from "./secretariat.ts";
 import { seal, unseal } from "./secret-box.ts";
+import { createSecretariatCache } from "./secretariat.ts";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -26,7 +26,12 @@ export function createAuthService(deps: Deps) {
   const { db, clock, config, secretKey } = deps;
   const secretariat = createSecretariatCache(db);
 
-  const actorFor = async (u: { id: string; username: string; role: string; country: string }): Promise<Actor> => ({
+  const actorFor = async (u: {
+    id: string;
+    username: string;
+    role: string;
+    country: string;
+  }): Promise<Actor> => ({
     kind: "user",
     id: u.id,
     username: u.username,
@@ -41,11 +46,23 @@ export function createAuthService(deps: Deps) {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       if (user) {
-        const lock = user.failed_logins + 1 >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MS) : null;
+        const lock =
+          user.failed_logins + 1 >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MS) : null;
         await repo.recordFailedLogin(trx, user.id, lock);
       }
-      const who = user ? { kind: "user" as const, id: user.id, username: user.username, country: user.country, role: user.role as Role } : null;
-      await appendAudit(trx, clock, who, { action: "auth.login_failed", detail: { username: claimed, reason } });
+      const who = user
+        ? {
+            kind: "user" as const,
+            id: user.id,
+            username: user.username,
+            country: user.country,
+            role: user.role as Role,
+          }
+        : null;
+      await appendAudit(trx, clock, who, {
+        action: "auth.login_failed",
+        detail: { username: claimed, reason },
+      });
     });
     throw new AppError("unauthenticated", "Wrong username, password or one-time code.");
   }
@@ -94,7 +111,10 @@ export function createAuthService(deps: Deps) {
         now,
         expiresAt: new Date(now.getTime() + config.sessionMaxMs),
       });
-      await appendAudit(trx, clock, actor, { action: "auth.login", detail: { secondFactor: user.totp_enabled } });
+      await appendAudit(trx, clock, actor, {
+        action: "auth.login",
+        detail: { secondFactor: user.totp_enabled },
+      });
     });
     return { actor, sessionToken, csrfToken };
   }
@@ -109,7 +129,8 @@ export function createAuthService(deps: Deps) {
       await repo.deleteSession(db, idHash);
       return null;
     }
-    if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(db, idHash, now);
+    if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_INTERVAL_MS)
+      await repo.touchSession(db, idHash, now);
     const actor = await actorFor({ id: s.user_id, username: s.username, role: s.role, country: s.country });
     return { actor, csrfToken: s.csrf_token, sessionToken };
   }
@@ -145,7 +166,11 @@ export function createAuthService(deps: Deps) {
     if (user.totp_enabled) throw new AppError("conflict", "A second factor is already enrolled.");
     const secret = newTotpSecret();
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable("users").set({ totp_secret: seal(secretKey, secret) }).where("id", "=", user.id).execute();
+      await trx
+        .updateTable("users")
+        .set({ totp_secret: seal(secretKey, secret) })
+        .where("id", "=", user.id)
+        .execute();
       await appendAudit(trx, clock, actor, { action: "auth.totp_setup" });
     });
     return { secret, otpauthUrl: totpUrl(secret, user.username) };

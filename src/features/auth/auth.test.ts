@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, TEST_PASSWORD, type TestContext } from "../../../test/harness.ts";
-import { currentTotp } from "./credentials.ts";
 import { MAX_FAILED_LOGINS } from "./auth.service.ts";
+import { currentTotp } from "./credentials.ts";
 
 describe("accounts and sessions", () => {
   let t: TestContext;
@@ -13,7 +13,8 @@ describe("accounts and sessions", () => {
   });
   afterAll(() => t.close());
 
-  const login = (payload: unknown) => t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: payload as object });
+  const login = (payload: unknown) =>
+    t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: payload as object });
 
   it("logs in with a password, sets an httpOnly SameSite cookie and returns the CSRF token", async () => {
     const res = await login({ username: "fr.officer", password: TEST_PASSWORD });
@@ -21,7 +22,11 @@ describe("accounts and sessions", () => {
     const cookie = res.cookies.find((c) => c.name === "fusion_session");
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe("Strict");
-    expect(res.json().user).toMatchObject({ username: "fr.officer", role: "ncb_officer", country: { code: "FR", name: "France" } });
+    expect(res.json().user).toMatchObject({
+      username: "fr.officer",
+      role: "ncb_officer",
+      country: { code: "FR", name: "France" },
+    });
     expect(res.json().csrfToken).toMatch(/^[\w-]{20,}$/);
   });
 
@@ -35,7 +40,8 @@ describe("accounts and sessions", () => {
   });
 
   it("locks an account after repeated failures, and the lock expires", async () => {
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await login({ username: "fr.locked", password: "wrong wrong wrong" });
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++)
+      await login({ username: "fr.locked", password: "wrong wrong wrong" });
     const locked = await login({ username: "fr.locked", password: TEST_PASSWORD });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().code).toBe("locked");
@@ -46,7 +52,11 @@ describe("accounts and sessions", () => {
   it("outside demo mode enrols Secretariat roles at creation and refuses them without a second factor", async () => {
     const res = await login({ username: "gs.nototp", password: TEST_PASSWORD });
     expect(res.json().code).toBe("totp_required");
-    await t.deps.db.updateTable("users").set({ totp_enabled: false }).where("username", "=", "gs.nototp").execute();
+    await t.deps.db
+      .updateTable("users")
+      .set({ totp_enabled: false })
+      .where("username", "=", "gs.nototp")
+      .execute();
     expect((await login({ username: "gs.nototp", password: TEST_PASSWORD })).statusCode).toBe(403);
   });
 
@@ -55,7 +65,12 @@ describe("accounts and sessions", () => {
     const setup = await t.app.inject({ method: "POST", url: "/api/v1/auth/totp/setup", headers: s.headers });
     expect(setup.statusCode).toBe(200);
     const { secret } = setup.json() as { secret: string };
-    const bad = await t.app.inject({ method: "POST", url: "/api/v1/auth/totp/enable", headers: s.headers, payload: { code: "000000" } });
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/totp/enable",
+      headers: s.headers,
+      payload: { code: "000000" },
+    });
     expect(bad.statusCode).toBe(422);
     const ok = await t.app.inject({
       method: "POST",
@@ -68,14 +83,22 @@ describe("accounts and sessions", () => {
     expect(noCode.json().code).toBe("totp_required");
     const wrongCode = await login({ username: "fr.officer", password: TEST_PASSWORD, totp: "123456" });
     expect(wrongCode.statusCode).toBe(401);
-    const withCode = await login({ username: "fr.officer", password: TEST_PASSWORD, totp: currentTotp(secret, t.clock.now()) });
+    const withCode = await login({
+      username: "fr.officer",
+      password: TEST_PASSWORD,
+      totp: currentTotp(secret, t.clock.now()),
+    });
     expect(withCode.statusCode).toBe(200);
   });
 
   it("requires the CSRF token on cookie-authenticated writes", async () => {
     await t.user("us.csrf", "ncb_officer", "US");
     const s = await t.login("us.csrf");
-    const without = await t.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: { cookie: s.cookie } });
+    const without = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/logout",
+      headers: { cookie: s.cookie },
+    });
     expect(without.statusCode).toBe(403);
     const me = await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { cookie: s.cookie } });
     expect(me.statusCode).toBe(200);
@@ -86,22 +109,42 @@ describe("accounts and sessions", () => {
     const s = await t.login("ke.session");
     const out = await t.app.inject({ method: "POST", url: "/api/v1/auth/logout", headers: s.headers });
     expect(out.statusCode).toBe(204);
-    expect((await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: s.headers })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: s.headers })).statusCode,
+    ).toBe(401);
 
     const s2 = await t.login("ke.session");
     t.clock.advance(31 * 60_000);
-    expect((await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: s2.headers })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: s2.headers })).statusCode,
+    ).toBe(401);
   });
 
   it("authenticates API clients by bearer token until revoked", async () => {
     const admin = await t.user("fr.admin", "ncb_admin", "FR");
-    const { client, token } = await t.services.clients.create(admin, { name: "CDG gate", role: "border_officer", scopes: ["screening:check"] });
-    const health = await t.app.inject({ method: "GET", url: "/api/v1/countries", headers: { authorization: `Bearer ${token}` } });
+    const { client, token } = await t.services.clients.create(admin, {
+      name: "CDG gate",
+      role: "border_officer",
+      scopes: ["screening:check"],
+    });
+    const health = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/countries",
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(health.statusCode).toBe(200);
     await t.services.clients.revoke(admin, client.id);
-    const after = await t.app.inject({ method: "GET", url: "/api/v1/countries", headers: { authorization: `Bearer ${token}` } });
+    const after = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/countries",
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.statusCode).toBe(401);
-    const garbage = await t.app.inject({ method: "GET", url: "/api/v1/countries", headers: { authorization: "Bearer nonsense" } });
+    const garbage = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/countries",
+      headers: { authorization: "Bearer nonsense" },
+    });
     expect(garbage.statusCode).toBe(401);
     expect(garbage.json().code).toBe("unauthenticated");
   });

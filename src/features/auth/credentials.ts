@@ -39,7 +39,8 @@ function totpFor(secretBase32: string, label = "fusion"): OTPAuth.TOTP {
   });
 }
 
-export const totpUrl = (secretBase32: string, username: string): string => totpFor(secretBase32, username).toString();
+export const totpUrl = (secretBase32: string, username: string): string =>
+  totpFor(secretBase32, username).toString();
 
 /** Accepts the current code and one step either side, to tolerate clock drift on phones. */
 export function verifyTotp(secretBase32: string, code: string, at: Date): boolean {

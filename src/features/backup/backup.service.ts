@@ -1,5 +1,12 @@
 import { once } from "node:events";
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
@@ -15,7 +22,14 @@ const VERSION = 1;
 // Demo installations keep their key and demo credentials beside the data; they travel with it.
 const demoFiles = ["secret.key", "demo-credentials.json"];
 
-type Header = { format: string; version: number; createdAt: string; storage: string; migrations: string[]; files: Record<string, string> };
+type Header = {
+  format: string;
+  version: number;
+  createdAt: string;
+  storage: string;
+  migrations: string[];
+  files: Record<string, string>;
+};
 
 /**
  * A logical backup: every table as JSON lines, gzip-compressed, in dependency order. Being logical,
@@ -48,7 +62,11 @@ export async function backup(deps: Deps, file: string, onProgress?: (table: stri
   for (const t of backupTables) {
     let n = 0;
     for (let offset = 0; ; offset += 1000) {
-      const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.raw(t.orderBy)} LIMIT 1000 OFFSET ${offset}`.execute(deps.db);
+      const rows = await sql<
+        Record<string, unknown>
+      >`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.raw(t.orderBy)} LIMIT 1000 OFFSET ${offset}`.execute(
+        deps.db,
+      );
       for (const row of rows.rows) await write({ t: t.name, r: row });
       n += rows.rows.length;
       if (rows.rows.length < 1000) break;
@@ -66,8 +84,12 @@ export async function restore(deps: Deps, file: string, onProgress?: (table: str
   if (!existsSync(file)) throw new AppError("not_found", `No backup file at ${file}.`);
   const users = await deps.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
   const audit = await deps.db.selectFrom("audit_log").select("seq").limit(1).executeTakeFirst();
-  if (users || audit) throw new AppError("conflict", "The target database is not empty; restore only into a new one.");
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  if (users || audit)
+    throw new AppError("conflict", "The target database is not empty; restore only into a new one.");
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let header: Header | undefined;
   const counts: Record<string, number> = {};
   const byName = new Map(backupTables.map((t) => [t.name, t]));
@@ -75,7 +97,10 @@ export async function restore(deps: Deps, file: string, onProgress?: (table: str
   const flush = async () => {
     if (!batch.length) return;
     const t = byName.get(batch[0]!.t)!;
-    await t.insert(deps.db, batch.map((b) => b.r));
+    await t.insert(
+      deps.db,
+      batch.map((b) => b.r),
+    );
     counts[t.name] = (counts[t.name] ?? 0) + batch.length;
     batch = [];
   };
@@ -116,8 +141,13 @@ export async function restore(deps: Deps, file: string, onProgress?: (table: str
 }
 
 function checkHeader(h: Header) {
-  if (h.format !== FORMAT || h.version !== VERSION) throw new AppError("bad_request", "Not a Fusion backup (or a newer format).");
+  if (h.format !== FORMAT || h.version !== VERSION)
+    throw new AppError("bad_request", "Not a Fusion backup (or a newer format).");
   const known = new Set(listMigrations().map((m) => m.name));
   const unknown = h.migrations.filter((m) => !known.has(m));
-  if (unknown.length) throw new AppError("conflict", `The backup comes from a newer version (migrations ${unknown.join(", ")}).`);
+  if (unknown.length)
+    throw new AppError(
+      "conflict",
+      `The backup comes from a newer version (migrations ${unknown.join(", ")}).`,
+    );
 }

@@ -13,7 +13,9 @@ export type BackupTable = {
 // JSON columns come back as objects; write them back as JSON text so both drivers store them alike.
 const jsonColumns = new Set(["properties", "detail"]);
 const prepare = (row: Row): Row =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, jsonColumns.has(k) && v !== null ? JSON.stringify(v) : v]));
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, jsonColumns.has(k) && v !== null ? JSON.stringify(v) : v]),
+  );
 
 const plain =
   (name: string) =>
@@ -35,7 +37,12 @@ export const backupTables: BackupTable[] = [
   { name: "users", orderBy: "id", insert: plain("users") },
   { name: "api_clients", orderBy: "id", insert: plain("api_clients") },
   { name: "records", orderBy: "id", insert: plain("records") },
-  { name: "record_statements", orderBy: "id", sequence: seq("record_statements", "id"), insert: plain("record_statements") },
+  {
+    name: "record_statements",
+    orderBy: "id",
+    sequence: seq("record_statements", "id"),
+    insert: plain("record_statements"),
+  },
   { name: "audit_log", orderBy: "seq", sequence: seq("audit_log", "seq"), insert: plain("audit_log") },
   { name: "change_feed", orderBy: "seq", sequence: seq("change_feed", "seq"), insert: plain("change_feed") },
 ];
@@ -45,5 +52,7 @@ export const notBackedUp = new Set(["sessions", "schema_migrations"]);
 
 export const listDatabaseTables = async (db: Kysely<Database>) =>
   (
-    await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`.execute(db)
+    await sql<{
+      tablename: string;
+    }>`SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`.execute(db)
   ).rows.map((r) => r.tablename);

@@ -7,7 +7,13 @@ import type { ClientsService } from "./clients.service.ts";
 export function registerClientsRoutes(app: ZodApp, clients: ClientsService): void {
   app.get(
     "/api/v1/clients",
-    { schema: { tags: ["clients"], summary: "API clients within your reach", response: { 200: z.object({ items: z.array(clientSchema) }) } } },
+    {
+      schema: {
+        tags: ["clients"],
+        summary: "API clients within your reach",
+        response: { 200: z.object({ items: z.array(clientSchema) }) },
+      },
+    },
     async (req) => ({ items: await clients.list(actorOf(req)) }),
   );
 
@@ -26,7 +32,14 @@ export function registerClientsRoutes(app: ZodApp, clients: ClientsService): voi
 
   app.post(
     "/api/v1/clients/:id/revoke",
-    { schema: { tags: ["clients"], summary: "Revoke an API client", params: z.object({ id: z.string().max(100) }), response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ["clients"],
+        summary: "Revoke an API client",
+        params: z.object({ id: z.string().max(100) }),
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await clients.revoke(actorOf(req), req.params.id);
       return reply.code(204).send(null);

@@ -17,7 +17,10 @@ export const createClientSchema = z
     role: z.enum(clientRoles),
     scopes: z.array(z.enum(clientScopes)).min(1).max(clientScopes.length),
     /** Only the platform admin may create a client for another country. */
-    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
   })
   .strict();
 export type CreateClientInput = z.input<typeof createClientSchema>;

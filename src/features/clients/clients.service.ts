@@ -1,12 +1,12 @@
 import type { Selectable } from "kysely";
 import type { Deps } from "../../deps.ts";
+import { canListAccounts, canManageAccount } from "../../shared/accounts.policy.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid, randomToken, sha256Hex } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import type { ApiClientsTable } from "../../storage/schema.ts";
-import { appendAudit } from "../audit/audit.repo.ts";
-import { canListAccounts, canManageAccount } from "../users/users.policy.ts";
+import { appendAudit } from "../audit/audit.append.ts";
 import { type ClientView, type CreateClientInput, createClientSchema } from "./clients.schema.ts";
 
 const toView = (c: Selectable<ApiClientsTable>): ClientView => ({
@@ -32,12 +32,17 @@ export function createClientsService({ db, clock }: Deps) {
   }
 
   /** Returns the token once; only its SHA-256 is stored (it has 256 bits of entropy, so no KDF). */
-  async function create(actor: Actor, input: CreateClientInput): Promise<{ client: ClientView; token: string }> {
+  async function create(
+    actor: Actor,
+    input: CreateClientInput,
+  ): Promise<{ client: ClientView; token: string }> {
     const v = parseOrThrow(createClientSchema, input, "API client");
     const country = v.country ?? actor.country;
     const allowed =
-      actor.role === "admin" || (actor.role === "ncb_admin" && country === actor.country && bureauClientRoles.has(v.role));
-    if (!allowed || !canListAccounts(actor)) throw new AppError("forbidden", "You may not create this API client.");
+      actor.role === "admin" ||
+      (actor.role === "ncb_admin" && country === actor.country && bureauClientRoles.has(v.role));
+    if (!allowed || !canListAccounts(actor))
+      throw new AppError("forbidden", "You may not create this API client.");
     const token = `fsn_${randomToken(32)}`;
     const row = await db.transaction().execute(async (trx) => {
       const c = await trx
@@ -53,21 +58,32 @@ export function createClientsService({ db, clock }: Deps) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, clock, actor, { action: "client.create", recordType: "api_client", recordId: c.id, detail: { role: v.role, country } });
+      await appendAudit(trx, clock, actor, {
+        action: "client.create",
+        recordType: "api_client",
+        recordId: c.id,
+        detail: { role: v.role, country },
+      });
       return c;
     });
     return { client: toView(row), token };
   }
 
   async function revoke(actor: Actor, id: string): Promise<void> {
-    const c = isUuid(id) ? await db.selectFrom("api_clients").selectAll().where("id", "=", id).executeTakeFirst() : undefined;
+    const c = isUuid(id)
+      ? await db.selectFrom("api_clients").selectAll().where("id", "=", id).executeTakeFirst()
+      : undefined;
     if (!c || !canManageAccount(actor, { role: "ncb_officer", country: c.country })) {
       throw new AppError("not_found", "No such API client within your reach.");
     }
     if (c.revoked_at) return;
     await db.transaction().execute(async (trx) => {
       await trx.updateTable("api_clients").set({ revoked_at: clock.now() }).where("id", "=", id).execute();
-      await appendAudit(trx, clock, actor, { action: "client.revoke", recordType: "api_client", recordId: id });
+      await appendAudit(trx, clock, actor, {
+        action: "client.revoke",
+        recordType: "api_client",
+        recordId: id,
+      });
     });
   }
 

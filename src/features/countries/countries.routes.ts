@@ -4,13 +4,24 @@ import type { ZodApp } from "../../http/zod-app.ts";
 import type { CountriesService } from "./countries.service.ts";
 
 const countrySchema = z
-  .object({ code: z.string(), alpha3: z.string(), name: z.string(), kind: z.enum(["member", "secretariat", "international"]) })
+  .object({
+    code: z.string(),
+    alpha3: z.string(),
+    name: z.string(),
+    kind: z.enum(["member", "secretariat", "international"]),
+  })
   .meta({ id: "Country" });
 
 export function registerCountriesRoutes(app: ZodApp, countries: CountriesService): void {
   app.get(
     "/api/v1/countries",
-    { schema: { tags: ["countries"], summary: "Member countries and international entities", response: { 200: z.object({ items: z.array(countrySchema) }) } } },
+    {
+      schema: {
+        tags: ["countries"],
+        summary: "Member countries and international entities",
+        response: { 200: z.object({ items: z.array(countrySchema) }) },
+      },
+    },
     async () => ({ items: await countries.list() }),
   );
 
@@ -22,7 +33,15 @@ export function registerCountriesRoutes(app: ZodApp, countries: CountriesService
         summary: "Records and accounts per country (General Secretariat)",
         response: {
           200: z.object({
-            items: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), records: z.number().int(), users: z.number().int() })),
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                kind: z.string(),
+                records: z.number().int(),
+                users: z.number().int(),
+              }),
+            ),
           }),
         },
       },

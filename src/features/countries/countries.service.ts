@@ -23,12 +23,26 @@ export function createCountriesService({ db }: Deps) {
     }
     const [countries, records, users] = await Promise.all([
       list(),
-      db.selectFrom("records").select(["owner as code", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("owner").execute(),
-      db.selectFrom("users").select(["country as code", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("country").execute(),
+      db
+        .selectFrom("records")
+        .select(["owner as code", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy("owner")
+        .execute(),
+      db
+        .selectFrom("users")
+        .select(["country as code", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy("country")
+        .execute(),
     ]);
     const rec = new Map(records.map((r) => [r.code, Number(r.n)]));
     const usr = new Map(users.map((r) => [r.code, Number(r.n)]));
-    return countries.map((c) => ({ code: c.code, name: c.name, kind: c.kind, records: rec.get(c.code) ?? 0, users: usr.get(c.code) ?? 0 }));
+    return countries.map((c) => ({
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      records: rec.get(c.code) ?? 0,
+      users: usr.get(c.code) ?? 0,
+    }));
   }
 
   return { list, nameOf, overview, resetCache: () => (names = undefined) };

@@ -3,13 +3,39 @@ import type { CreateRecordInput } from "../records/records.schema.ts";
 /** The demo accounts: one per role, across the Secretariat and a handful of bureaus. */
 export const demoUsers = [
   { username: "admin", displayName: "Platform Administrator", role: "admin", country: "XG" },
-  { username: "gs.reviewer", displayName: "Amal Haddad (GS compliance)", role: "gs_reviewer", country: "XG", totp: true },
-  { username: "gs.analyst", displayName: "Lucas Moreau (CT Fusion Centre)", role: "gs_analyst", country: "XG" },
-  { username: "auditor", displayName: "Ingrid Larsen (Data Protection Officer)", role: "auditor", country: "XG" },
+  {
+    username: "gs.reviewer",
+    displayName: "Amal Haddad (GS compliance)",
+    role: "gs_reviewer",
+    country: "XG",
+    totp: true,
+  },
+  {
+    username: "gs.analyst",
+    displayName: "Lucas Moreau (CT Fusion Centre)",
+    role: "gs_analyst",
+    country: "XG",
+  },
+  {
+    username: "auditor",
+    displayName: "Ingrid Larsen (Data Protection Officer)",
+    role: "auditor",
+    country: "XG",
+  },
   { username: "fr.officer", displayName: "Claire Dubois (NCB Paris)", role: "ncb_officer", country: "FR" },
   { username: "fr.admin", displayName: "Marc Lefèvre (NCB Paris admin)", role: "ncb_admin", country: "FR" },
-  { username: "fr.border", displayName: "Sami Benali (Border police CDG)", role: "border_officer", country: "FR" },
-  { username: "fr.content", displayName: "Julie Martin (Referral unit)", role: "content_analyst", country: "FR" },
+  {
+    username: "fr.border",
+    displayName: "Sami Benali (Border police CDG)",
+    role: "border_officer",
+    country: "FR",
+  },
+  {
+    username: "fr.content",
+    displayName: "Julie Martin (Referral unit)",
+    role: "content_analyst",
+    country: "FR",
+  },
   { username: "us.officer", displayName: "Dana Brooks (NCB Washington)", role: "ncb_officer", country: "US" },
   { username: "ke.officer", displayName: "Wanjiru Otieno (NCB Nairobi)", role: "ncb_officer", country: "KE" },
   { username: "jo.officer", displayName: "Omar Khalil (NCB Amman)", role: "ncb_officer", country: "JO" },
@@ -17,9 +43,19 @@ export const demoUsers = [
 
 /** The demo API clients: one per machine role. */
 export const demoClients = [
-  { name: "CDG border control system", role: "border_officer", country: "FR", scopes: ["screening:check", "documents:check"] },
+  {
+    name: "CDG border control system",
+    role: "border_officer",
+    country: "FR",
+    scopes: ["screening:check", "documents:check"],
+  },
   { name: "Demo Airways departure control", role: "carrier", country: "FR", scopes: ["documents:check"] },
-  { name: "Demo Video Platform trust & safety", role: "platform_partner", country: "US", scopes: ["content:match", "content:referrals"] },
+  {
+    name: "Demo Video Platform trust & safety",
+    role: "platform_partner",
+    country: "US",
+    scopes: ["content:match", "content:referrals"],
+  },
 ] as const;
 
 type DemoRecord = { owner: string; input: CreateRecordInput };
@@ -30,8 +66,19 @@ export const demoRecords: DemoRecord[] = [
     owner: "FR",
     input: {
       schema: "Person",
-      properties: { name: ["Karim DEMOVIC"], birthDate: ["1988-04-12"], nationality: ["fr"], alias: ["Abu Demo"] },
-      envelope: { distribution: "all", handlingCode: "H1", sourceReliability: "B", informationAccuracy: 2, sourceType: "police" },
+      properties: {
+        name: ["Karim DEMOVIC"],
+        birthDate: ["1988-04-12"],
+        nationality: ["fr"],
+        alias: ["Abu Demo"],
+      },
+      envelope: {
+        distribution: "all",
+        handlingCode: "H1",
+        sourceReliability: "B",
+        informationAccuracy: 2,
+        sourceType: "police",
+      },
       source: "Demo case file FR-2026-001",
     },
   },
@@ -40,7 +87,14 @@ export const demoRecords: DemoRecord[] = [
     input: {
       schema: "Organization",
       properties: { name: ["Demo Liberation Front"], country: ["fr"] },
-      envelope: { distribution: "only", distributionCountries: ["US", "JO"], handlingCode: "H2", sourceReliability: "A", informationAccuracy: 1, sourceType: "judicial" },
+      envelope: {
+        distribution: "only",
+        distributionCountries: ["US", "JO"],
+        handlingCode: "H2",
+        sourceReliability: "A",
+        informationAccuracy: 1,
+        sourceType: "judicial",
+      },
       source: "Demo judicial decision",
     },
   },
@@ -49,7 +103,14 @@ export const demoRecords: DemoRecord[] = [
     input: {
       schema: "Person",
       properties: { name: ["Jonathan SAMPLEMAN"], birthDate: ["1979"], nationality: ["us"] },
-      envelope: { distribution: "except", distributionCountries: ["KE"], handlingCode: "H0", sourceReliability: "C", informationAccuracy: 3, sourceType: "military" },
+      envelope: {
+        distribution: "except",
+        distributionCountries: ["KE"],
+        handlingCode: "H0",
+        sourceReliability: "C",
+        informationAccuracy: 3,
+        sourceType: "military",
+      },
       source: "Demo battlefield collection",
     },
   },
@@ -58,7 +119,15 @@ export const demoRecords: DemoRecord[] = [
     input: {
       schema: "Person",
       properties: { name: ["Ahmed EXAMPLO"], birthDate: ["1990-11-02"], nationality: ["ke", "so"] },
-      envelope: { distribution: "only", distributionCountries: ["FR"], handlingCode: "H3", handlingNote: "Not to be used in court without KE consent", sourceReliability: "B", informationAccuracy: 2, sourceType: "police" },
+      envelope: {
+        distribution: "only",
+        distributionCountries: ["FR"],
+        handlingCode: "H3",
+        handlingNote: "Not to be used in court without KE consent",
+        sourceReliability: "B",
+        informationAccuracy: 2,
+        sourceType: "police",
+      },
       source: "Demo NCB Nairobi report",
     },
   },

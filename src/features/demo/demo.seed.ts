@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Deps } from "../../deps.ts";
+import type { Services } from "../../services.ts";
 import { systemActor } from "../../shared/actor.ts";
 import { randomToken } from "../../shared/ids.ts";
-import type { Services } from "../../services.ts";
-import { seal } from "../auth/secret-box.ts";
 import { newTotpSecret } from "../auth/credentials.ts";
+import { seal } from "../auth/secret-box.ts";
 import { demoClients, demoRecords, demoUsers } from "./demo-data.ts";
 
 export type DemoCredentials = {
@@ -17,13 +17,17 @@ export type DemoCredentials = {
 const credentialsFile = (deps: Deps) => path.join(deps.config.dataDir, "demo-credentials.json");
 
 /**
- * Seeds the demo once (skipped when any account exists) through the services, so the demo data is
+ * Seeds the demo once (skipped when the demo accounts exist) through the services, so the demo data is
  * audited like any other. The credentials are kept in the data directory so every start can print
  * them; they are demo-only and say so.
  */
 export async function seedDemo(deps: Deps, services: Services): Promise<DemoCredentials | null> {
-  const any = await deps.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
-  if (any) return readDemoCredentials(deps);
+  const seeded = await deps.db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", demoUsers[0].username)
+    .executeTakeFirst();
+  if (seeded) return readDemoCredentials(deps);
   const system = systemActor("XG");
   const password = `demo-${randomToken(6)}`;
   const creds: DemoCredentials = { password, users: [], clients: [] };
@@ -38,18 +42,45 @@ export async function seedDemo(deps: Deps, services: Services): Promise<DemoCred
     let totpSecret: string | undefined;
     if ("totp" in u && u.totp) {
       totpSecret = newTotpSecret();
-      await deps.db.updateTable("users").set({ totp_secret: seal(deps.secretKey, totpSecret), totp_enabled: true }).where("id", "=", user.id).execute();
+      await deps.db
+        .updateTable("users")
+        .set({ totp_secret: seal(deps.secretKey, totpSecret), totp_enabled: true })
+        .where("id", "=", user.id)
+        .execute();
     }
-    creds.users.push({ username: u.username, role: u.role, country: u.country, ...(totpSecret ? { totpSecret } : {}) });
+    creds.users.push({
+      username: u.username,
+      role: u.role,
+      country: u.country,
+      ...(totpSecret ? { totpSecret } : {}),
+    });
   }
   for (const c of demoClients) {
-    const { token } = await services.clients.create(system, { name: c.name, role: c.role, country: c.country, scopes: [...c.scopes] });
+    const { token } = await services.clients.create(system, {
+      name: c.name,
+      role: c.role,
+      country: c.country,
+      scopes: [...c.scopes],
+    });
     creds.clients.push({ name: c.name, role: c.role, country: c.country, token });
   }
   for (const r of demoRecords) {
-    const officer = await deps.db.selectFrom("users").selectAll().where("country", "=", r.owner).where("role", "=", "ncb_officer").executeTakeFirstOrThrow();
+    const officer = await deps.db
+      .selectFrom("users")
+      .selectAll()
+      .where("country", "=", r.owner)
+      .where("role", "=", "ncb_officer")
+      .executeTakeFirstOrThrow();
     await services.records.create(
-      { kind: "user", id: officer.id, username: officer.username, role: "ncb_officer", country: r.owner, isSecretariat: false, scopes: [] },
+      {
+        kind: "user",
+        id: officer.id,
+        username: officer.username,
+        role: "ncb_officer",
+        country: r.owner,
+        isSecretariat: false,
+        scopes: [],
+      },
       r.input,
     );
   }
@@ -69,7 +100,8 @@ export function formatDemoCredentials(c: DemoCredentials, url: string): string {
     `Web app: ${url}    API docs: ${url}/api/docs`,
     `Password for every demo account: ${c.password}`,
     ...c.users.map(
-      (u) => `  ${u.username.padEnd(12)} ${u.role.padEnd(16)} ${u.country}${u.totpSecret ? `   TOTP secret (base32): ${u.totpSecret}` : ""}`,
+      (u) =>
+        `  ${u.username.padEnd(12)} ${u.role.padEnd(16)} ${u.country}${u.totpSecret ? `   TOTP secret (base32): ${u.totpSecret}` : ""}`,
     ),
     "API clients (Authorization: Bearer <token>):",
     ...c.clients.map((k) => `  ${k.role.padEnd(16)} ${k.country}  ${k.name}: ${k.token}`),

@@ -17,7 +17,12 @@ const modes = [
   { distribution: "except", distributionCountries: ["US"] },
 ] as const;
 
-type Seeded = { id: string; owner: string; distribution: "all" | "only" | "except"; distributionCountries: string[] };
+type Seeded = {
+  id: string;
+  owner: string;
+  distribution: "all" | "only" | "except";
+  distributionCountries: string[];
+};
 
 describe.each(backends)("record access matrix on %s", (kind) => {
   let t: TestContext;
@@ -32,10 +37,21 @@ describe.each(backends)("record access matrix on %s", (kind) => {
         const r = await t.services.records.create(officer, {
           schema: "Person",
           properties: { name: [`Matrix ${owner} ${m.distribution}`] },
-          envelope: { ...m, distributionCountries: [...m.distributionCountries], sourceReliability: "B", informationAccuracy: 2, sourceType: "police" },
+          envelope: {
+            ...m,
+            distributionCountries: [...m.distributionCountries],
+            sourceReliability: "B",
+            informationAccuracy: 2,
+            sourceType: "police",
+          },
           source: "matrix test",
         });
-        records.push({ id: r.id, owner, distribution: m.distribution, distributionCountries: [...m.distributionCountries] });
+        records.push({
+          id: r.id,
+          owner,
+          distribution: m.distribution,
+          distributionCountries: [...m.distributionCountries],
+        });
       }
     }
     for (const role of roles) {
@@ -49,7 +65,10 @@ describe.each(backends)("record access matrix on %s", (kind) => {
   afterAll(() => t?.close());
 
   const expectedFor = (country: string) =>
-    records.filter((r) => canSee(r, { country, isSecretariat: country === "XG" })).map((r) => r.id).sort();
+    records
+      .filter((r) => canSee(r, { country, isSecretariat: country === "XG" }))
+      .map((r) => r.id)
+      .sort();
 
   const idsOf = (items: { id: string }[]) => items.map((i) => i.id).sort();
 
@@ -61,14 +80,22 @@ describe.each(backends)("record access matrix on %s", (kind) => {
       const expected = expectedFor(country);
 
       const list = await t.app.inject({ method: "GET", url: "/api/v1/records?pageSize=200", headers });
-      const search = await t.app.inject({ method: "GET", url: "/api/v1/records?q=matrix&pageSize=200", headers });
+      const search = await t.app.inject({
+        method: "GET",
+        url: "/api/v1/records?q=matrix&pageSize=200",
+        headers,
+      });
       const exp = await t.app.inject({ method: "GET", url: "/api/v1/records/export", headers });
       if (!reader) {
         for (const res of [list, search, exp]) expect(res.statusCode).toBe(403);
       } else {
         expect(idsOf(list.json().items)).toEqual(expected);
         expect(idsOf(search.json().items)).toEqual(expected);
-        const exported = exp.body.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: string });
+        const exported = exp.body
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { id: string });
         expect(idsOf(exported)).toEqual(expected);
       }
       for (const r of records) {
@@ -80,25 +107,60 @@ describe.each(backends)("record access matrix on %s", (kind) => {
   );
 
   it("API clients see no files unless granted, and then only their country's view", async () => {
-    const admin: Actor = { kind: "system", id: "00000000-0000-0000-0000-000000000000", username: "system", role: "admin", country: "XG", isSecretariat: true, scopes: [] };
-    const border = await t.services.clients.create(admin, { name: "US border", role: "border_officer", country: "US", scopes: ["screening:check"] });
-    const bureau = await t.services.clients.create(admin, { name: "US case system", role: "ncb_officer", country: "US", scopes: ["records:read"] });
-    const asBorder = await t.app.inject({ method: "GET", url: "/api/v1/records", headers: { authorization: `Bearer ${border.token}` } });
+    const admin: Actor = {
+      kind: "system",
+      id: "00000000-0000-0000-0000-000000000000",
+      username: "system",
+      role: "admin",
+      country: "XG",
+      isSecretariat: true,
+      scopes: [],
+    };
+    const border = await t.services.clients.create(admin, {
+      name: "US border",
+      role: "border_officer",
+      country: "US",
+      scopes: ["screening:check"],
+    });
+    const bureau = await t.services.clients.create(admin, {
+      name: "US case system",
+      role: "ncb_officer",
+      country: "US",
+      scopes: ["records:read"],
+    });
+    const asBorder = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/records",
+      headers: { authorization: `Bearer ${border.token}` },
+    });
     expect(asBorder.statusCode).toBe(403);
-    const asBureau = await t.app.inject({ method: "GET", url: "/api/v1/records?pageSize=200", headers: { authorization: `Bearer ${bureau.token}` } });
+    const asBureau = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/records?pageSize=200",
+      headers: { authorization: `Bearer ${bureau.token}` },
+    });
     expect(idsOf(asBureau.json().items)).toEqual(expectedFor("US"));
   });
 
   it("only the owner changes a record; the Secretariat's oversight reads are flagged in the audit", async () => {
     const target = records.find((r) => r.owner === "FR" && r.distribution === "only")!;
     const patch = (headers: Record<string, string>) =>
-      t.app.inject({ method: "PATCH", url: `/api/v1/records/${target.id}`, headers, payload: { properties: { name: ["Changed"] }, source: "edit" } });
+      t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/records/${target.id}`,
+        headers,
+        payload: { properties: { name: ["Changed"] }, source: "edit" },
+      });
     expect((await patch(sessions.get("ncb_officer/US")!)).statusCode).toBe(403);
     expect((await patch(sessions.get("ncb_officer/KE")!)).statusCode).toBe(404);
     expect((await patch(sessions.get("gs_analyst/XG")!)).statusCode).toBe(403);
     expect((await patch(sessions.get("ncb_officer/FR")!)).statusCode).toBe(200);
 
-    await t.app.inject({ method: "GET", url: `/api/v1/records/${target.id}`, headers: sessions.get("gs_reviewer/XG")! });
+    await t.app.inject({
+      method: "GET",
+      url: `/api/v1/records/${target.id}`,
+      headers: sessions.get("gs_reviewer/XG")!,
+    });
     const row = await t.deps.db
       .selectFrom("audit_log")
       .selectAll()
@@ -111,12 +173,18 @@ describe.each(backends)("record access matrix on %s", (kind) => {
 
   it("the SQL rule and the in-memory rule agree on every combination", async () => {
     const cases = [];
-    for (const owner of ["FR", "US"]) for (const d of ["all", "only", "except"] as const)
-      for (const list of [["US"], ["FR", "KE"], ["KE"]]) for (const viewer of ["FR", "US", "KE", "XG"])
-        cases.push({ owner, distribution: d, distributionCountries: list, viewer, gs: viewer === "XG" });
+    for (const owner of ["FR", "US"])
+      for (const d of ["all", "only", "except"] as const)
+        for (const list of [["US"], ["FR", "KE"], ["KE"]])
+          for (const viewer of ["FR", "US", "KE", "XG"])
+            cases.push({ owner, distribution: d, distributionCountries: list, viewer, gs: viewer === "XG" });
     for (const c of cases) {
       const { sql } = await import("kysely");
-      const r = await sql<{ v: boolean }>`SELECT fusion_can_see(${c.owner}, ${c.distribution}, ${c.distributionCountries}::text[], ${c.viewer}, ${c.gs}) AS v`.execute(t.deps.db);
+      const r = await sql<{
+        v: boolean;
+      }>`SELECT fusion_can_see(${c.owner}, ${c.distribution}, ${c.distributionCountries}::text[], ${c.viewer}, ${c.gs}) AS v`.execute(
+        t.deps.db,
+      );
       expect(r.rows[0]?.v, JSON.stringify(c)).toBe(canSee(c, { country: c.viewer, isSecretariat: c.gs }));
     }
   });

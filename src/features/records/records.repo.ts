@@ -21,7 +21,12 @@ export function toView(row: RecordRow): RecordView {
 
 /** A record the viewer may see, or undefined: "not there" and "not yours" look the same. */
 export const findVisible = (db: Kysely<Database>, viewer: Viewer, id: string) =>
-  db.selectFrom("records as r").selectAll().where("r.id", "=", id).where(visibleTo(viewer, "r")).executeTakeFirst();
+  db
+    .selectFrom("records as r")
+    .selectAll()
+    .where("r.id", "=", id)
+    .where(visibleTo(viewer, "r"))
+    .executeTakeFirst();
 
 export const findForUpdate = (db: Kysely<Database>, id: string) =>
   db.selectFrom("records").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
@@ -56,10 +61,19 @@ export async function listVisible(db: Kysely<Database>, viewer: Viewer, q: ListR
 }
 
 /** Pages through every visible record in id order (keyset, so memory stays flat on big exports). */
-export async function* exportVisible(db: Kysely<Database>, viewer: Viewer, q: Omit<ListRecordsQuery, "page" | "pageSize">) {
+export async function* exportVisible(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  q: Omit<ListRecordsQuery, "page" | "pageSize">,
+) {
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
-    const rows = await filtered(db, viewer, q).selectAll("r").where("r.id", ">", after).orderBy("r.id").limit(500).execute();
+    const rows = await filtered(db, viewer, q)
+      .selectAll("r")
+      .where("r.id", ">", after)
+      .orderBy("r.id")
+      .limit(500)
+      .execute();
     for (const r of rows) yield r;
     const last = rows.at(-1);
     if (!last || rows.length < 500) return;
@@ -68,5 +82,9 @@ export async function* exportVisible(db: Kysely<Database>, viewer: Viewer, q: Om
 }
 
 export async function countByOwner(db: Kysely<Database>) {
-  return db.selectFrom("records").select(["owner", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("owner").execute();
+  return db
+    .selectFrom("records")
+    .select(["owner", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("owner")
+    .execute();
 }

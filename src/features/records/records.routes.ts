@@ -51,7 +51,14 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
 
   app.get(
     "/api/v1/records/:id",
-    { schema: { tags: ["records"], summary: "Open a record (audited)", params: idParams, response: { 200: recordSchema } } },
+    {
+      schema: {
+        tags: ["records"],
+        summary: "Open a record (audited)",
+        params: idParams,
+        response: { 200: recordSchema },
+      },
+    },
     async (req) => records.get(actorOf(req), req.params.id),
   );
 
@@ -65,7 +72,13 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
         response: {
           200: z.object({
             items: z.array(
-              z.object({ prop: z.string(), value: z.string(), source: z.string(), recordedAt: z.string(), retractedAt: z.string().nullable() }),
+              z.object({
+                prop: z.string(),
+                value: z.string(),
+                source: z.string(),
+                recordedAt: z.string(),
+                retractedAt: z.string().nullable(),
+              }),
             ),
           }),
         },
@@ -76,14 +89,27 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
 
   app.post(
     "/api/v1/records",
-    { schema: { tags: ["records"], summary: "Enter a record owned by your country", body: createRecordSchema, response: { 201: recordSchema } } },
+    {
+      schema: {
+        tags: ["records"],
+        summary: "Enter a record owned by your country",
+        body: createRecordSchema,
+        response: { 201: recordSchema },
+      },
+    },
     async (req, reply) => reply.code(201).send(await records.create(actorOf(req), req.body)),
   );
 
   app.patch(
     "/api/v1/records/:id",
     {
-      schema: { tags: ["records"], summary: "Change a record (owner only)", params: idParams, body: updateRecordSchema, response: { 200: recordSchema } },
+      schema: {
+        tags: ["records"],
+        summary: "Change a record (owner only)",
+        params: idParams,
+        body: updateRecordSchema,
+        response: { 200: recordSchema },
+      },
     },
     async (req) => records.update(actorOf(req), req.params.id, req.body),
   );

@@ -26,7 +26,9 @@ export const recordSchemata = [
 ] as const;
 export type RecordSchema = (typeof recordSchemata)[number];
 
-const propertyName = z.string().regex(/^[a-z][a-zA-Z]{0,39}$/, "an FtM property name such as name or birthDate");
+const propertyName = z
+  .string()
+  .regex(/^[a-z][a-zA-Z]{0,39}$/, "an FtM property name such as name or birthDate");
 const propertyValues = z.array(z.string().trim().min(1).max(2000)).min(1).max(100);
 
 export const propertiesSchema = z
@@ -70,7 +72,10 @@ export const listRecordsQuery = z
   .object({
     q: z.string().trim().max(200).optional(),
     schema: z.enum(recordSchemata).optional(),
-    owner: z.string().regex(/^[A-Z]{2}$/).optional(),
+    owner: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -86,7 +91,16 @@ export const recordPageSchema = z.object({
 
 /** A readable label: the first name-like property, as FtM's caption does. */
 export function captionOf(schema: string, properties: Record<string, string[]>): string {
-  for (const prop of ["name", "fullName", "number", "serialNumber", "registrationNumber", "iban", "publicKey", "full"]) {
+  for (const prop of [
+    "name",
+    "fullName",
+    "number",
+    "serialNumber",
+    "registrationNumber",
+    "iban",
+    "publicKey",
+    "full",
+  ]) {
     const v = properties[prop]?.[0];
     if (v) return v;
   }
@@ -95,7 +109,16 @@ export function captionOf(schema: string, properties: Record<string, string[]>):
 
 export function searchTextOf(properties: Record<string, string[]>): string {
   const parts: string[] = [];
-  for (const prop of ["name", "alias", "weakAlias", "previousName", "firstName", "lastName", "number", "serialNumber"]) {
+  for (const prop of [
+    "name",
+    "alias",
+    "weakAlias",
+    "previousName",
+    "firstName",
+    "lastName",
+    "number",
+    "serialNumber",
+  ]) {
     parts.push(...(properties[prop] ?? []));
   }
   return parts.join(" ").toLowerCase().slice(0, 10_000);

@@ -1,14 +1,14 @@
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
-import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
 import { envelopeInputSchema } from "../../shared/envelope/envelope.schema.ts";
+import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
 import { canEdit, isOversightRead } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
-import { appendAudit } from "../audit/audit.repo.ts";
-import * as repo from "./records.repo.ts";
+import { appendAudit } from "../audit/audit.append.ts";
 import { recordsPolicy } from "./records.policy.ts";
+import * as repo from "./records.repo.ts";
 import {
   type CreateRecordInput,
   captionOf,
@@ -48,8 +48,15 @@ export function createRecordsService({ db, clock }: Deps) {
         .returningAll()
         .executeTakeFirstOrThrow();
       await insertStatements(trx, row.id, v.properties, v.source, actor, now);
-      await trx.insertInto("change_feed").values({ entity_type: "record", entity_id: row.id, op: "upsert", at: now }).execute();
-      await appendAudit(trx, clock, actor, { action: "record.create", recordType: v.schema, recordId: row.id });
+      await trx
+        .insertInto("change_feed")
+        .values({ entity_type: "record", entity_id: row.id, op: "upsert", at: now })
+        .execute();
+      await appendAudit(trx, clock, actor, {
+        action: "record.create",
+        recordType: v.schema,
+        recordId: row.id,
+      });
       return repo.toView(row);
     });
   }
@@ -62,11 +69,14 @@ export function createRecordsService({ db, clock }: Deps) {
     return db.transaction().execute(async (trx) => {
       const visible = await repo.findVisible(trx, actor, id);
       if (!visible) throw new AppError("not_found", "No such record.");
-      if (!canEdit(visible, actor)) throw new AppError("forbidden", "Only the owner of a record may change it.");
+      if (!canEdit(visible, actor))
+        throw new AppError("forbidden", "Only the owner of a record may change it.");
       const current = await repo.findForUpdate(trx, id);
       if (!current) throw new AppError("not_found", "No such record.");
       const properties = v.properties ?? current.properties;
-      const envelope = v.envelope ? envelopeColumns(current.owner, envelopeInputSchema.parse(v.envelope), current.review_at) : {};
+      const envelope = v.envelope
+        ? envelopeColumns(current.owner, envelopeInputSchema.parse(v.envelope), current.review_at)
+        : {};
       const row = await trx
         .updateTable("records")
         .set({
@@ -80,10 +90,18 @@ export function createRecordsService({ db, clock }: Deps) {
         .returningAll()
         .executeTakeFirstOrThrow();
       if (v.properties) {
-        await trx.updateTable("record_statements").set({ retracted_at: now }).where("record_id", "=", id).where("retracted_at", "is", null).execute();
+        await trx
+          .updateTable("record_statements")
+          .set({ retracted_at: now })
+          .where("record_id", "=", id)
+          .where("retracted_at", "is", null)
+          .execute();
         await insertStatements(trx, id, v.properties, v.source, actor, now);
       }
-      await trx.insertInto("change_feed").values({ entity_type: "record", entity_id: id, op: "upsert", at: now }).execute();
+      await trx
+        .insertInto("change_feed")
+        .values({ entity_type: "record", entity_id: id, op: "upsert", at: now })
+        .execute();
       await appendAudit(trx, clock, actor, {
         action: "record.update",
         recordType: current.schema,
@@ -117,7 +135,14 @@ export function createRecordsService({ db, clock }: Deps) {
       const { rows, total } = await repo.listVisible(trx, actor, q);
       await appendAudit(trx, clock, actor, {
         action: "record.search",
-        detail: { q: q.q ?? null, schema: q.schema ?? null, owner: q.owner ?? null, page: q.page, returned: rows.length, total },
+        detail: {
+          q: q.q ?? null,
+          schema: q.schema ?? null,
+          owner: q.owner ?? null,
+          page: q.page,
+          returned: rows.length,
+          total,
+        },
       });
       return { items: rows.map(repo.toView), total, page: q.page, pageSize: q.pageSize };
     });
@@ -127,11 +152,20 @@ export function createRecordsService({ db, clock }: Deps) {
   async function* exportFtm(actor: Actor, q: Omit<ListRecordsQuery, "page" | "pageSize">) {
     require(recordsPolicy.read(actor), "export");
     await db.transaction().execute((trx) =>
-      appendAudit(trx, clock, actor, { action: "record.export", detail: { q: q.q ?? null, schema: q.schema ?? null } }),
+      appendAudit(trx, clock, actor, {
+        action: "record.export",
+        detail: { q: q.q ?? null, schema: q.schema ?? null },
+      }),
     );
     for await (const row of repo.exportVisible(db, actor, q)) {
       const v = repo.toView(row);
-      yield { id: v.id, schema: v.schema, caption: v.caption, properties: v.properties, fusion: { envelope: v.envelope } };
+      yield {
+        id: v.id,
+        schema: v.schema,
+        caption: v.caption,
+        properties: v.properties,
+        fusion: { envelope: v.envelope },
+      };
     }
   }
 
@@ -143,7 +177,13 @@ export function createRecordsService({ db, clock }: Deps) {
       .where("record_id", "=", view.id)
       .orderBy("id")
       .execute();
-    return rows.map((r) => ({ prop: r.prop, value: r.value, source: r.source, recordedAt: new Date(r.recorded_at).toISOString(), retractedAt: r.retracted_at?.toISOString() ?? null }));
+    return rows.map((r) => ({
+      prop: r.prop,
+      value: r.value,
+      source: r.source,
+      recordedAt: new Date(r.recorded_at).toISOString(),
+      retractedAt: r.retracted_at?.toISOString() ?? null,
+    }));
   }
 
   return { create, update, get, list, exportFtm, history };
@@ -158,7 +198,14 @@ async function insertStatements(
   now: Date,
 ) {
   const values = Object.entries(properties).flatMap(([prop, vals]) =>
-    vals.map((value) => ({ record_id: recordId, prop, value, source, recorded_by: actor.kind === "user" ? actor.id : null, recorded_at: now })),
+    vals.map((value) => ({
+      record_id: recordId,
+      prop,
+      value,
+      source,
+      recorded_by: actor.kind === "user" ? actor.id : null,
+      recorded_at: now,
+    })),
   );
   if (values.length) await trx.insertInto("record_statements").values(values).execute();
 }

@@ -9,7 +9,13 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 export function registerUsersRoutes(app: ZodApp, users: UsersService): void {
   app.get(
     "/api/v1/users",
-    { schema: { tags: ["users"], summary: "Accounts within your reach", response: { 200: z.object({ items: z.array(userSchema) }) } } },
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Accounts within your reach",
+        response: { 200: z.object({ items: z.array(userSchema) }) },
+      },
+    },
     async (req) => ({ items: await users.list(actorOf(req)) }),
   );
 
@@ -28,7 +34,14 @@ export function registerUsersRoutes(app: ZodApp, users: UsersService): void {
 
   app.post(
     "/api/v1/users/:id/disable",
-    { schema: { tags: ["users"], summary: "Disable an account and end its sessions", params: idParams, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Disable an account and end its sessions",
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await users.disable(actorOf(req), req.params.id);
       return reply.code(204).send(null);

@@ -1,11 +1,14 @@
 import { z } from "zod";
-import { passwordPolicy } from "../auth/credentials.ts";
 import { countryCode } from "../../shared/envelope/envelope.schema.ts";
 import { roles } from "../../shared/roles.ts";
+import { passwordPolicy } from "../auth/credentials.ts";
 
 export const createUserSchema = z
   .object({
-    username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/i, "3-64 letters, digits, dot, dash or underscore"),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/i, "3-64 letters, digits, dot, dash or underscore"),
     displayName: z.string().trim().min(1).max(200),
     role: z.enum(roles),
     country: countryCode,
@@ -29,4 +32,6 @@ export const userSchema = z
   .meta({ id: "User" });
 export type UserView = z.infer<typeof userSchema>;
 
-export const totpSecretSchema = z.object({ secret: z.string(), otpauthUrl: z.string() }).meta({ id: "TotpSecret" });
+export const totpSecretSchema = z
+  .object({ secret: z.string(), otpauthUrl: z.string() })
+  .meta({ id: "TotpSecret" });

@@ -1,17 +1,20 @@
 import type { Selectable } from "kysely";
 import type { Deps } from "../../deps.ts";
+import { canListAccounts, canManageAccount } from "../../shared/accounts.policy.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { type Role, totpRequiredRoles } from "../../shared/roles.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import type { UsersTable } from "../../storage/schema.ts";
-import { appendAudit } from "../audit/audit.repo.ts";
-import { deleteUserSessions } from "../auth/auth.repo.ts";
+import { appendAudit } from "../audit/audit.append.ts";
 import { hashPassword, newTotpSecret, totpUrl } from "../auth/credentials.ts";
 import { seal } from "../auth/secret-box.ts";
-import { canListAccounts, canManageAccount } from "./users.policy.ts";
 import { type CreateUserInput, createUserSchema, type UserView } from "./users.schema.ts";
+
+// Disabling an account or replacing its second factor must end the sessions it already has.
+const endSessions = (db: Deps["db"], userId: string) =>
+  db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 
 const toView = (u: Selectable<UsersTable>): UserView => ({
   id: u.id,
@@ -42,9 +45,17 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
   async function create(actor: Actor, input: CreateUserInput): Promise<CreatedUser> {
     const v = parseOrThrow(createUserSchema, input, "user");
     if (!canManageAccount(actor, v)) throw new AppError("forbidden", "You may not create this account.");
-    const country = await db.selectFrom("countries").select("code").where("code", "=", v.country).executeTakeFirst();
+    const country = await db
+      .selectFrom("countries")
+      .select("code")
+      .where("code", "=", v.country)
+      .executeTakeFirst();
     if (!country) throw new AppError("validation_failed", `Unknown country ${v.country}.`);
-    const exists = await db.selectFrom("users").select("id").where("username", "=", v.username).executeTakeFirst();
+    const exists = await db
+      .selectFrom("users")
+      .select("id")
+      .where("username", "=", v.username)
+      .executeTakeFirst();
     if (exists) throw new AppError("conflict", `The username ${v.username} is taken.`);
     const enrol = !config.demo && totpRequiredRoles.includes(v.role as Role);
     const secret = enrol ? newTotpSecret() : null;
@@ -63,7 +74,12 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, clock, actor, { action: "user.create", recordType: "user", recordId: u.id, detail: { role: v.role, country: v.country } });
+      await appendAudit(trx, clock, actor, {
+        action: "user.create",
+        recordType: "user",
+        recordId: u.id,
+        detail: { role: v.role, country: v.country },
+      });
       return u;
     });
     return { user: toView(row), totp: secret ? { secret, otpauthUrl: totpUrl(secret, v.username) } : null };
@@ -71,9 +87,13 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
 
   async function target(actor: Actor, idOrName: string) {
     const q = db.selectFrom("users").selectAll();
-    const u = await (isUuid(idOrName) ? q.where("id", "=", idOrName) : q.where("username", "=", idOrName)).executeTakeFirst();
+    const u = await (isUuid(idOrName)
+      ? q.where("id", "=", idOrName)
+      : q.where("username", "=", idOrName)
+    ).executeTakeFirst();
     // A bureau admin learns nothing about accounts outside its reach, not even that they exist.
-    if (!u || !canManageAccount(actor, u)) throw new AppError("not_found", "No such account within your reach.");
+    if (!u || !canManageAccount(actor, u))
+      throw new AppError("not_found", "No such account within your reach.");
     return u;
   }
 
@@ -81,8 +101,12 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
     const u = await target(actor, idOrName);
     if (u.id === actor.id) throw new AppError("conflict", "You cannot disable your own account.");
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable("users").set({ disabled: true, updated_at: clock.now() }).where("id", "=", u.id).execute();
-      await deleteUserSessions(trx, u.id);
+      await trx
+        .updateTable("users")
+        .set({ disabled: true, updated_at: clock.now() })
+        .where("id", "=", u.id)
+        .execute();
+      await endSessions(trx, u.id);
       await appendAudit(trx, clock, actor, { action: "user.disable", recordType: "user", recordId: u.id });
     });
   }
@@ -97,7 +121,7 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
         .set({ totp_secret: seal(secretKey, secret), totp_enabled: true, updated_at: clock.now() })
         .where("id", "=", u.id)
         .execute();
-      await deleteUserSessions(trx, u.id);
+      await endSessions(trx, u.id);
       await appendAudit(trx, clock, actor, { action: "user.reset_totp", recordType: "user", recordId: u.id });
     });
     return { secret, otpauthUrl: totpUrl(secret, u.username) };

@@ -25,7 +25,11 @@ export const envelopeInputSchema = z
   .strict()
   .superRefine((e, ctx) => {
     if (e.distribution !== "all" && e.distributionCountries.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["distributionCountries"], message: `"${e.distribution}" needs countries` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["distributionCountries"],
+        message: `"${e.distribution}" needs countries`,
+      });
     }
     if (e.handlingCode === "H3" && !e.handlingNote) {
       ctx.addIssue({ code: "custom", path: ["handlingNote"], message: "H3 needs the free-text restriction" });

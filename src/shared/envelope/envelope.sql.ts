@@ -1,13 +1,16 @@
 import { type RawBuilder, sql } from "kysely";
-import type { Actor } from "../actor.ts";
 import type { EnvelopeColumns } from "../../storage/schema.ts";
+import type { Actor } from "../actor.ts";
 import type { Envelope, EnvelopeValues } from "./envelope.schema.ts";
 
 /**
  * The SQL side of the visibility rule: a predicate every query over an enveloped table must use.
  * `alias` is the table name or alias in the query.
  */
-export function visibleTo(actor: Pick<Actor, "country" | "isSecretariat">, alias: string): RawBuilder<boolean> {
+export function visibleTo(
+  actor: Pick<Actor, "country" | "isSecretariat">,
+  alias: string,
+): RawBuilder<boolean> {
   const t = sql.ref(alias);
   return sql<boolean>`fusion_can_see(${t}.owner, ${t}.distribution, ${t}.distribution_countries, ${actor.country}, ${actor.isSecretariat})`;
 }

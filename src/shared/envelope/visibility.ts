@@ -21,8 +21,10 @@ export function canSee(e: VisibilityFields, viewer: Pick<Actor, "country" | "isS
 }
 
 /** True when the General Secretariat sees the record only by its oversight right: worth flagging. */
-export const isOversightRead = (e: VisibilityFields, viewer: Pick<Actor, "country" | "isSecretariat">): boolean =>
-  viewer.isSecretariat && !canSee(e, { country: viewer.country, isSecretariat: false });
+export const isOversightRead = (
+  e: VisibilityFields,
+  viewer: Pick<Actor, "country" | "isSecretariat">,
+): boolean => viewer.isSecretariat && !canSee(e, { country: viewer.country, isSecretariat: false });
 
 /** Only the owner changes a record. */
 export const canEdit = (e: Pick<Envelope, "owner">, actor: Pick<Actor, "country">): boolean =>

@@ -8,7 +8,12 @@ import { internationalEntities, memberCountries } from "./countries.ts";
  */
 export async function seedReferenceData(storage: Storage): Promise<void> {
   const rows = [
-    ...memberCountries.map((c) => ({ code: c.alpha2, alpha3: c.alpha3, name: c.name, kind: "member" as const })),
+    ...memberCountries.map((c) => ({
+      code: c.alpha2,
+      alpha3: c.alpha3,
+      name: c.name,
+      kind: "member" as const,
+    })),
     ...internationalEntities.map((e) => ({
       code: e.code,
       alpha3: e.alpha3,
@@ -20,7 +25,9 @@ export async function seedReferenceData(storage: Storage): Promise<void> {
     .insertInto("countries")
     .values(rows)
     .onConflict((oc) =>
-      oc.column("code").doUpdateSet({ alpha3: sql`excluded.alpha3`, name: sql`excluded.name`, kind: sql`excluded.kind` }),
+      oc
+        .column("code")
+        .doUpdateSet({ alpha3: sql`excluded.alpha3`, name: sql`excluded.name`, kind: sql`excluded.kind` }),
     )
     .execute();
 }

@@ -1,5 +1,5 @@
-import type { Actor } from "../../shared/actor.ts";
-import type { Role } from "../../shared/roles.ts";
+import type { Actor } from "./actor.ts";
+import type { Role } from "./roles.ts";
 
 /** Roles a bureau administrator may hand out: its own bureau's people, never Secretariat roles. */
 export const bureauRoles: readonly Role[] = ["ncb_officer", "ncb_admin", "border_officer", "content_analyst"];
@@ -16,4 +16,5 @@ export function canManageAccount(actor: Actor, target: Target): boolean {
   return target.country === actor.country && (bureauRoles as readonly string[]).includes(target.role);
 }
 
-export const canListAccounts = (actor: Actor): boolean => actor.role === "admin" || actor.role === "ncb_admin";
+export const canListAccounts = (actor: Actor): boolean =>
+  actor.role === "admin" || actor.role === "ncb_admin";

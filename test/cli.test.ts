@@ -1,0 +1,118 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildProgram } from "../src/cli/program.ts";
+
+/** Runs the CLI in-process against a fresh embedded database in a temporary data directory. */
+async function fusion(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let code = 0;
+  const program = buildProgram({ out: (l) => out.push(l), err: (l) => err.push(l) }, (c) => (code = c), env);
+  try {
+    await program.parseAsync(["node", "fusion", ...args]);
+  } catch (e) {
+    code = (e as { exitCode?: number }).exitCode ?? 1;
+  }
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const freshEnv = (): NodeJS.ProcessEnv => ({
+  DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "fusion-cli-")),
+  FUSION_DEMO: "true",
+  LOG_LEVEL: "silent",
+});
+
+describe("fusion CLI", () => {
+  it("prints help through npx", () => {
+    const help = execFileSync("npx", ["fusion", "--help"], { encoding: "utf8" });
+    for (const cmd of ["serve", "migrate", "seed-demo", "users", "clients", "audit", "backup", "restore"])
+      expect(help).toContain(cmd);
+  });
+
+  it("manages users and clients, verifies the audit trail, backs up and restores into an empty data directory", async () => {
+    const env = freshEnv();
+    expect((await fusion(env, "migrate")).code).toBe(0);
+    const created = await fusion(
+      env,
+      "users",
+      "create",
+      "--username",
+      "cli.officer",
+      "--role",
+      "ncb_officer",
+      "--country",
+      "DE",
+      "--password",
+      "a long enough password",
+    );
+    expect(created.code).toBe(0);
+    expect(
+      (
+        await fusion(
+          env,
+          "users",
+          "create",
+          "--username",
+          "cli.x",
+          "--role",
+          "king",
+          "--country",
+          "DE",
+          "--password",
+          "a long enough password",
+        )
+      ).code,
+    ).not.toBe(0);
+    const dup = await fusion(
+      env,
+      "users",
+      "create",
+      "--username",
+      "cli.officer",
+      "--role",
+      "ncb_officer",
+      "--country",
+      "DE",
+      "--password",
+      "a long enough password",
+    );
+    expect(dup.code).toBe(1);
+    expect(dup.err).toContain("taken");
+    const client = await fusion(
+      env,
+      "clients",
+      "create",
+      "--name",
+      "Frankfurt airport",
+      "--role",
+      "border_officer",
+      "--country",
+      "DE",
+      "--scopes",
+      "screening:check",
+    );
+    expect(client.out).toMatch(/token \(shown once.*fsn_/);
+    const clientId = /created client ([0-9a-f-]+)/.exec(client.out)?.[1];
+    expect((await fusion(env, "clients", "revoke", clientId!)).code).toBe(0);
+    expect((await fusion(env, "users", "reset-totp", "cli.officer")).out).toContain("otpauth://");
+    expect((await fusion(env, "users", "disable", "cli.officer")).code).toBe(0);
+    expect((await fusion(env, "seed-demo")).out).toContain("DEMO CREDENTIALS");
+    const verify = await fusion(env, "audit", "verify");
+    expect(verify.code).toBe(0);
+    expect(verify.out).toMatch(/intact: \d+ rows/);
+
+    const file = path.join(env.DATA_DIR!, "..", `backup-${Date.now()}.fbk`);
+    expect((await fusion(env, "backup", file)).code).toBe(0);
+    const target = freshEnv();
+    const restored = await fusion(target, "restore", file);
+    expect(restored.code, restored.err).toBe(0);
+    const users = await fusion(target, "users", "list");
+    expect(users.out).toContain("cli.officer");
+    expect(users.out).toContain("fr.officer");
+    expect((await fusion(target, "audit", "verify")).out).toContain("intact");
+    expect((await fusion(target, "restore", file)).err).toContain("not empty");
+  });
+});

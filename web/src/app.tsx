@@ -1,0 +1,74 @@
+import { Fragment, type ReactNode } from "react";
+import { Loading } from "./components/states.tsx";
+import { AuditPage } from "./features/audit/audit-page.tsx";
+import { LoginPage } from "./features/auth/login-page.tsx";
+import { SessionProvider, useSession } from "./features/auth/session.tsx";
+import { TotpPage } from "./features/auth/totp-page.tsx";
+import { ClientsPage } from "./features/clients/clients-page.tsx";
+import { HomePage } from "./features/home/home-page.tsx";
+import { OverviewPage } from "./features/overview/overview-page.tsx";
+import { RecordDetailPage } from "./features/records/record-detail-page.tsx";
+import { RecordsPage } from "./features/records/records-page.tsx";
+import { Layout } from "./features/shell/layout.tsx";
+import { ForbiddenPage, NotFoundPage } from "./features/shell/status-pages.tsx";
+import { UsersPage } from "./features/users/users-page.tsx";
+import { I18nProvider, useI18n } from "./lib/i18n/index.tsx";
+import { canAccess, type Role, type Section } from "./lib/roles.ts";
+import { matchPath, useLocation } from "./lib/router.tsx";
+
+interface RouteDef {
+  pattern: string;
+  section: Section;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+const ROUTES: readonly RouteDef[] = [
+  { pattern: "/", section: "home", render: () => <HomePage /> },
+  { pattern: "/overview", section: "overview", render: () => <OverviewPage /> },
+  { pattern: "/records", section: "records", render: () => <RecordsPage /> },
+  { pattern: "/records/:id", section: "records", render: (p) => <RecordDetailPage id={p.id ?? ""} /> },
+  { pattern: "/audit", section: "audit", render: () => <AuditPage /> },
+  { pattern: "/users", section: "users", render: () => <UsersPage /> },
+  { pattern: "/clients", section: "clients", render: () => <ClientsPage /> },
+  { pattern: "/account", section: "account", render: () => <TotpPage /> },
+];
+
+function Routes({ role }: { role: Role }) {
+  const { path } = useLocation();
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (!params) continue;
+    if (!canAccess(role, route.section)) return <ForbiddenPage />;
+    // The key remounts a page when its parameters change (another record), resetting its state.
+    return <Fragment key={`${route.pattern}:${JSON.stringify(params)}`}>{route.render(params)}</Fragment>;
+  }
+  return <NotFoundPage />;
+}
+
+function Gate() {
+  const { state } = useSession();
+  const { t } = useI18n();
+  if (state.status === "loading") {
+    return (
+      <main id="main" className="login-card">
+        <Loading label={t("login.checking")} />
+      </main>
+    );
+  }
+  if (state.status === "anonymous") return <LoginPage />;
+  return (
+    <Layout>
+      <Routes role={state.user.role} />
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Gate />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,31 @@
+import { useI18n } from "../lib/i18n/index.tsx";
+
+interface PagerProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}
+
+export function Pager({ page, pageSize, total, onPage }: PagerProps) {
+  const { t, num } = useI18n();
+  const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+  return (
+    <nav className="pager" aria-label={t("pager.label")}>
+      <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t("pager.prev")}
+      </button>
+      <span className="muted">
+        {t("pager.status", { page: num(page), pages: num(pages), total: num(total) })}
+      </span>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={page >= pages}
+        onClick={() => onPage(page + 1)}
+      >
+        {t("pager.next")}
+      </button>
+    </nav>
+  );
+}

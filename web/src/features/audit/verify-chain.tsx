@@ -1,0 +1,47 @@
+import { useState } from "react";
+import { ErrorAlert } from "../../components/alert.tsx";
+import { api } from "../../lib/api.ts";
+import { useI18n } from "../../lib/i18n/index.tsx";
+import type { VerifyResult } from "./types.ts";
+
+export function VerifyChain() {
+  const { t, num } = useI18n();
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+
+  const verify = async () => {
+    setPending(true);
+    setError(undefined);
+    setResult(null);
+    try {
+      setResult(await api<VerifyResult>("/audit/verify", { method: "POST" }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <div className="verify">
+      <button type="button" className="btn" onClick={verify} disabled={pending} data-testid="audit-verify">
+        {pending ? t("audit.verifying") : t("audit.verify")}
+      </button>
+      <ErrorAlert error={error} />
+      {/* The status region exists before the result arrives, so screen readers announce it. */}
+      <div role="status">
+        {result?.ok && (
+          <p className="alert alert-success" data-testid="audit-verify-result">
+            {t("audit.verifyOk", { checked: num(result.checked) })}
+          </p>
+        )}
+      </div>
+      {result && !result.ok && (
+        <p className="alert alert-error" role="alert" data-testid="audit-verify-result">
+          {t("audit.verifyBroken", { seq: result.firstBrokenSeq ?? "?", checked: num(result.checked) })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { Notice } from "../../components/alert.tsx";
+import { useI18n } from "../../lib/i18n/index.tsx";
+import { Link } from "../../lib/router.tsx";
+import { useMe } from "../auth/session.tsx";
+import { navItemsFor } from "../shell/nav-items.ts";
+
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const sections = navItemsFor(me.role).filter((i) => i.section !== "home" && i.section !== "account");
+  return (
+    <>
+      <h1>{t("home.title", { name: me.displayName })}</h1>
+      <p>{t("home.intro", { role: t(`role.${me.role}`), country: me.country.name })}</p>
+      {!me.totpEnabled && (
+        <Notice kind="warning">
+          {t("home.totpMissing")} <Link to="/account">{t("home.totpSetup")}</Link>
+        </Notice>
+      )}
+      <h2>{t("home.sections")}</h2>
+      {sections.length === 0 ? (
+        <p className="empty">{t("home.noSections")}</p>
+      ) : (
+        <ul className="section-list">
+          {sections.map((s) => (
+            <li key={s.section}>
+              <Link to={s.path}>{t(s.label)}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

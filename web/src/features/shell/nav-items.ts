@@ -1,0 +1,26 @@
+import type { MessageKey } from "../../lib/i18n/index.tsx";
+import { canAccess, type Role, type Section } from "../../lib/roles.ts";
+
+export interface NavItem {
+  section: Section;
+  path: string;
+  label: MessageKey;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { section: "home", path: "/", label: "nav.home" },
+  { section: "overview", path: "/overview", label: "nav.overview" },
+  { section: "records", path: "/records", label: "nav.records" },
+  { section: "audit", path: "/audit", label: "nav.audit" },
+  { section: "users", path: "/users", label: "nav.users" },
+  { section: "clients", path: "/clients", label: "nav.clients" },
+  { section: "account", path: "/account", label: "nav.account" },
+];
+
+export const navItemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((i) => canAccess(role, i.section));
+
+/** The nav item a path belongs to ("/records/abc" belongs to "/records"). */
+export function activeItem(path: string): NavItem | undefined {
+  if (path === "/") return NAV_ITEMS[0];
+  return NAV_ITEMS.find((i) => i.path !== "/" && (path === i.path || path.startsWith(`${i.path}/`)));
+}

@@ -1,0 +1,53 @@
+export const ROLES = [
+  "ncb_officer",
+  "ncb_admin",
+  "gs_reviewer",
+  "gs_analyst",
+  "content_analyst",
+  "auditor",
+  "admin",
+  "border_officer",
+  "platform_partner",
+  "carrier",
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Roles a person logs in with (the others are mostly API clients). */
+export const HUMAN_ROLES: readonly Role[] = [
+  "ncb_officer",
+  "ncb_admin",
+  "gs_reviewer",
+  "gs_analyst",
+  "content_analyst",
+  "auditor",
+  "admin",
+  "border_officer",
+];
+
+/** Roles an API client may be given. */
+export const CLIENT_ROLES: readonly Role[] = ["border_officer", "carrier", "platform_partner"];
+
+export type Section = "home" | "overview" | "records" | "audit" | "users" | "clients" | "account";
+
+// The server enforces access on every route; this only decides what the navigation offers.
+const ACCESS: Record<Section, readonly Role[] | "all"> = {
+  home: "all",
+  overview: ["gs_reviewer", "gs_analyst", "admin"],
+  records: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
+  audit: ["auditor", "admin"],
+  users: ["admin", "ncb_admin"],
+  clients: ["admin", "ncb_admin"],
+  account: "all",
+};
+
+export function canAccess(role: Role, section: Section): boolean {
+  const allowed = ACCESS[section];
+  return allowed === "all" || allowed.includes(role);
+}
+
+/** Roles a user manager may create: a bureau admin manages only its own bureau's staff. */
+export function creatableRoles(managerRole: Role): readonly Role[] {
+  if (managerRole === "admin") return HUMAN_ROLES;
+  return ["ncb_officer", "ncb_admin", "border_officer"];
+}
