@@ -1,3 +1,4 @@
+import type { Selectable } from "kysely";
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
@@ -20,7 +21,7 @@ export type LoginInput = { username: string; password: string; totp?: string | u
 export type LoginResult = { actor: Actor; sessionToken: string; csrfToken: string };
 export type SessionContext = { actor: Actor; csrfToken: string; sessionToken: string };
 
-type UserRow = { [K in keyof UsersTable]: UsersTable[K] extends { __select__: infer S } ? S : UsersTable[K] };
+type UserRow = Selectable<UsersTable>;
 
 export function createAuthService(deps: Deps) {
   const { db, clock, config, secretKey } = deps;

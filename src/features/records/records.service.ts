@@ -24,12 +24,12 @@ import {
 const RECORD_REVIEW_YEARS = 5;
 
 export function createRecordsService({ db, clock }: Deps) {
-  function require(allowed: boolean, what: string): void {
+  function ensure(allowed: boolean, what: string): void {
     if (!allowed) throw new AppError("forbidden", `Your role may not ${what} intelligence records.`);
   }
 
   async function create(actor: Actor, input: CreateRecordInput): Promise<RecordView> {
-    require(recordsPolicy.write(actor), "create");
+    ensure(recordsPolicy.write(actor), "create");
     const v = parseOrThrow(createRecordSchema, input, "record");
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
@@ -62,7 +62,7 @@ export function createRecordsService({ db, clock }: Deps) {
   }
 
   async function update(actor: Actor, id: string, input: UpdateRecordInput): Promise<RecordView> {
-    require(recordsPolicy.write(actor), "change");
+    ensure(recordsPolicy.write(actor), "change");
     const v = parseOrThrow(updateRecordSchema, input, "record");
     if (!isUuid(id)) throw new AppError("not_found", "No such record.");
     const now = clock.now();
@@ -113,7 +113,7 @@ export function createRecordsService({ db, clock }: Deps) {
   }
 
   async function get(actor: Actor, id: string): Promise<RecordView> {
-    require(recordsPolicy.read(actor), "read");
+    ensure(recordsPolicy.read(actor), "read");
     if (!isUuid(id)) throw new AppError("not_found", "No such record.");
     return db.transaction().execute(async (trx) => {
       const row = await repo.findVisible(trx, actor, id);
@@ -130,7 +130,7 @@ export function createRecordsService({ db, clock }: Deps) {
   }
 
   async function list(actor: Actor, q: ListRecordsQuery) {
-    require(recordsPolicy.read(actor), "search");
+    ensure(recordsPolicy.read(actor), "search");
     return db.transaction().execute(async (trx) => {
       const { rows, total } = await repo.listVisible(trx, actor, q);
       await appendAudit(trx, clock, actor, {
@@ -150,7 +150,7 @@ export function createRecordsService({ db, clock }: Deps) {
 
   /** Every visible record as FtM entities. The export is audited before the first byte leaves. */
   async function* exportFtm(actor: Actor, q: Omit<ListRecordsQuery, "page" | "pageSize">) {
-    require(recordsPolicy.read(actor), "export");
+    ensure(recordsPolicy.read(actor), "export");
     await db.transaction().execute((trx) =>
       appendAudit(trx, clock, actor, {
         action: "record.export",
