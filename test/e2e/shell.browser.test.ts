@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser } from "../../web/e2e/browser.ts";
 import { currentTotp } from "../../src/features/auth/credentials.ts";
 import { type DemoCredentials, seedDemo } from "../../src/features/demo/demo.seed.ts";
+import { hasChromium, launchBrowser } from "../../web/e2e/browser.ts";
 import { createTestContext, type TestContext } from "../harness.ts";
 
 // In CI the browser is required (FUSION_BROWSER_TESTS=required); on a developer machine without
