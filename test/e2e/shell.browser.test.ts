@@ -88,4 +88,17 @@ describe.skipIf(!runnable)("web app shell in Chromium", () => {
     await page.screenshot({ path: `${ARTIFACTS}/audit-en.png` });
     await page.close();
   });
+
+  it("lets the admin reset a second factor and shows the new secret once", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(page, "admin");
+    await page.getByTestId("nav-users").click();
+    await page.getByTestId("users-table").waitFor();
+    await page.getByTestId("user-reset-totp-gs.reviewer").click();
+    await page.getByTestId("user-reset-totp-gs.reviewer-confirm").click();
+    await page.getByTestId("issued-secret").waitFor();
+    await expect(page.getByTestId("issued-secret").textContent()).resolves.toMatch(/otpauth:\/\//);
+    await page.screenshot({ path: `${ARTIFACTS}/users-reset-totp-en.png` });
+    await page.close();
+  });
 });

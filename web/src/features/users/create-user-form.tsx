@@ -7,13 +7,13 @@ import { creatableRoles } from "../../lib/roles.ts";
 import type { Country } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
 import { useMe } from "../auth/session.tsx";
-import type { NewUser, UserRow } from "./types.ts";
+import type { CreatedUser, NewUser } from "./types.ts";
 
 export function CreateUserForm({
   onCreated,
   onCancel,
 }: {
-  onCreated: (u: UserRow) => void;
+  onCreated: (created: CreatedUser) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
@@ -40,7 +40,7 @@ export function CreateUserForm({
     setPending(true);
     setError(undefined);
     try {
-      onCreated(await api<UserRow>("/users", { method: "POST", body: form }));
+      onCreated(await api<CreatedUser>("/users", { method: "POST", body: form }));
     } catch (err) {
       setError(err);
     } finally {

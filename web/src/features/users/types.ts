@@ -18,3 +18,18 @@ export interface NewUser {
   country: string;
   password: string;
 }
+
+export interface TotpSecret {
+  secret: string;
+  otpauthUrl: string;
+}
+
+export interface IssuedSecret extends TotpSecret {
+  username: string;
+}
+
+/** POST /users answers with the account and, for roles that need a second factor, its secret. */
+export interface CreatedUser {
+  user: UserRow;
+  totp: TotpSecret | null;
+}

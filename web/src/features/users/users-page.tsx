@@ -9,7 +9,7 @@ import { countryCode } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
 import { useMe } from "../auth/session.tsx";
 import { CreateUserForm } from "./create-user-form.tsx";
-import type { UserRow } from "./types.ts";
+import type { IssuedSecret, TotpSecret, UserRow } from "./types.ts";
 
 export function UsersPage() {
   const { t } = useI18n();
@@ -17,12 +17,17 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState("");
   const [actionError, setActionError] = useState<unknown>(undefined);
+  // A TOTP secret the server issued (new account or reset): shown once, for out-of-band hand-over.
+  const [issued, setIssued] = useState<IssuedSecret | null>(null);
 
-  const act = async (path: string, done: string) => {
+  const act = async (path: string, done: string, username: string) => {
     setActionError(undefined);
     setMessage("");
+    setIssued(null);
     try {
-      await api<void>(path, { method: "POST" });
+      const result = await api<Partial<TotpSecret> | undefined>(path, { method: "POST" });
+      if (result?.secret && result.otpauthUrl)
+        setIssued({ username, secret: result.secret, otpauthUrl: result.otpauthUrl });
       setMessage(done);
       state.reload();
     } catch (e) {
@@ -48,12 +53,27 @@ export function UsersPage() {
       <div role="status" className="status-line">
         {message && <p className="alert alert-success">{message}</p>}
       </div>
+      {issued && (
+        <section className="alert alert-warning" data-testid="issued-secret" aria-live="polite">
+          <p>{t("users.secretIssued", { name: issued.username })}</p>
+          <p>
+            <code>{issued.secret}</code>
+          </p>
+          <p>
+            <code className="wrap">{issued.otpauthUrl}</code>
+          </p>
+          <button type="button" className="btn" onClick={() => setIssued(null)}>
+            {t("users.secretStored")}
+          </button>
+        </section>
+      )}
       {creating && (
         <CreateUserForm
           onCancel={() => setCreating(false)}
-          onCreated={(u) => {
+          onCreated={({ user: u, totp }) => {
             setCreating(false);
             setMessage(t("users.created", { name: u.username }));
+            setIssued(totp ? { username: u.username, ...totp } : null);
             state.reload();
           }}
         />
@@ -77,7 +97,7 @@ function UsersTable({
   onAction,
 }: {
   items: UserRow[];
-  onAction: (path: string, done: string) => void;
+  onAction: (path: string, done: string, username: string) => void;
 }) {
   const { t, dateTime } = useI18n();
   const me = useMe();
@@ -132,7 +152,7 @@ function UsersTable({
                       question={t("users.confirmDisable", { name: u.username })}
                       danger
                       onConfirm={() =>
-                        onAction(`${base}/disable`, t("users.disabledDone", { name: u.username }))
+                        onAction(`${base}/disable`, t("users.disabledDone", { name: u.username }), u.username)
                       }
                       testId={`user-disable-${u.username}`}
                     />
@@ -142,7 +162,7 @@ function UsersTable({
                       label={t("users.resetTotp")}
                       question={t("users.confirmReset", { name: u.username })}
                       onConfirm={() =>
-                        onAction(`${base}/reset-totp`, t("users.resetDone", { name: u.username }))
+                        onAction(`${base}/reset-totp`, t("users.resetDone", { name: u.username }), u.username)
                       }
                       testId={`user-reset-totp-${u.username}`}
                     />

@@ -172,6 +172,8 @@ export const ar: Messages = {
   "users.confirmReset": "إعادة تعيين المصادقة الثنائية لـ {name}؟",
   "users.created": "تم إنشاء المستخدم {name}.",
   "users.disabledDone": "تم تعطيل {name}.",
+  "users.secretIssued": "سرّ المصادقة الثنائية الجديد لـ {name}. سلّمه عبر قناة منفصلة: لن يُعرض إلا مرة واحدة.",
+  "users.secretStored": "تم التسليم",
   "users.resetDone": "تمت إعادة تعيين المصادقة الثنائية لـ {name}.",
   "users.empty": "لا يوجد مستخدمون بعد.",
   "clients.title": "عملاء الواجهة البرمجية",

@@ -172,6 +172,8 @@ export const en = {
   "users.confirmReset": "Reset two-factor authentication for {name}?",
   "users.created": "User {name} created.",
   "users.disabledDone": "{name} has been disabled.",
+  "users.secretIssued": "New two-factor secret for {name}. Hand it over out of band: it is shown only once.",
+  "users.secretStored": "I have handed it over",
   "users.resetDone": "Two-factor authentication reset for {name}.",
   "users.empty": "No users yet.",
   "clients.title": "API clients",
