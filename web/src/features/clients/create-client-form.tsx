@@ -4,6 +4,7 @@ import { SelectField, TextField } from "../../components/fields.tsx";
 import { api } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { CLIENT_ROLES } from "../../lib/roles.ts";
+import { useSubmit } from "../../lib/use-submit.ts";
 import { type CreatedClient, parseScopes } from "./types.ts";
 
 interface Props {
@@ -16,22 +17,12 @@ export function CreateClientForm({ onCreated, onCancel }: Props) {
   const [name, setName] = useState("");
   const [role, setRole] = useState<string>(CLIENT_ROLES[0] ?? "border_officer");
   const [scopes, setScopes] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { pending, error, handler } = useSubmit();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setPending(true);
-    setError(undefined);
-    try {
-      const body = { name: name.trim(), role, scopes: parseScopes(scopes) };
-      onCreated(await api<CreatedClient>("/clients", { method: "POST", body }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  };
+  const submit = handler(async () => {
+    const body = { name: name.trim(), role, scopes: parseScopes(scopes) };
+    onCreated(await api<CreatedClient>("/clients", { method: "POST", body }));
+  });
 
   return (
     <form

@@ -6,6 +6,7 @@ import { useI18n } from "../../lib/i18n/index.tsx";
 import { creatableRoles } from "../../lib/roles.ts";
 import type { Country } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
+import { useSubmit } from "../../lib/use-submit.ts";
 import { useMe } from "../auth/session.tsx";
 import type { CreatedUser, NewUser } from "./types.ts";
 
@@ -29,24 +30,14 @@ export function CreateUserForm({
     country: me.country.code,
     password: "",
   });
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { pending, error, handler } = useSubmit();
 
   const set = (key: keyof NewUser) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setPending(true);
-    setError(undefined);
-    try {
-      onCreated(await api<CreatedUser>("/users", { method: "POST", body: form }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  };
+  const submit = handler(async () => {
+    onCreated(await api<CreatedUser>("/users", { method: "POST", body: form }));
+  });
 
   return (
     <form
