@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import { api } from "../../lib/api.ts";
