@@ -1,24 +1,31 @@
 /**
  * PDQ hashing and matching benchmark.  Run: npx tsx bench/pdq.bench.ts
- * PDQ_BENCH_N=1000000 shrinks the index (default 10,000,000 hashes).
+ * PDQ_BENCH_N=1000000 shrinks the index (default 10,000,000 hashes); PDQ_BENCH_PARTS=hash,video,index
+ * chooses the parts (default all three; video needs ffmpeg and is skipped without it).
  *
  * Prints the machine, the data sizes and medians: PDQ hashing of a 1600x1004 JPEG with and without
- * decoding, the multi-index build and import rates, query latency of the index against a brute-force
- * scan measured in the same run (and a check that both return the same results), and memory per hash.
+ * decoding, against the previous direct implementation (reference.ts) in the same run, with a check
+ * that both give the same hash; vPDQ hashing of a generated video and brute-force vPDQ matching; the
+ * multi-index build and import rates, query latency of the index against a brute-force scan measured
+ * in the same run (and a check that both return the same results), and memory per hash.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { decodeImage, pdqFromImage } from "../src/search/pdq/decode.ts";
-import { wordsToPdqHash } from "../src/search/pdq/hash.ts";
-import { pdqFromRgb } from "../src/search/pdq/pdq.ts";
+import { formatPdqHex, wordsToPdqHash } from "../src/search/pdq/hash.ts";
+import { pdqDihedralFromRgb, pdqFromRgb } from "../src/search/pdq/pdq.ts";
+import { referencePdqFromRgb } from "../src/search/pdq/reference.ts";
 import { bruteForce, type PdqMatch } from "../src/search/pdq-index/matches.ts";
 import { PdqIndex } from "../src/search/pdq-index/mih.ts";
 import { plantNear, plantSpread, randomHashes, xorshift32 } from "../src/search/pdq-index/synthetic.ts";
+import { hasFfmpeg, hashVideo, vpdqMatch } from "../src/search/vpdq/index.ts";
 
 const N = Number(process.env.PDQ_BENCH_N ?? 10_000_000);
+const PARTS = new Set((process.env.PDQ_BENCH_PARTS ?? "hash,video,index").split(","));
 const PLANT_SOURCES = 500; // rows with near-duplicates planted at distances 0..40
 const MAX_PLANTED = 40;
 const QUERIES = 1_000; // half plant sources (hits), half fresh random hashes (misses)
@@ -55,19 +62,91 @@ function machine(): void {
 async function benchHashing(): Promise<void> {
   const bytes = readFileSync(IMAGE);
   const img = await decodeImage(bytes);
-  const decoded: number[] = [];
-  const pixelsOnly: number[] = [];
+  const { pixels, width, height, channels } = img;
+  const runs = {
+    decodeOnly: [] as number[],
+    decoded: [] as number[],
+    fast: [] as number[],
+    previous: [] as number[],
+  };
+  const dihedral: number[] = [];
+  let differ = 0;
   for (let i = 0; i < HASH_RUNS; i++) {
-    const t0 = performance.now();
-    await pdqFromImage(bytes);
-    decoded.push(performance.now() - t0);
-    pixelsOnly.push(time(() => pdqFromRgb(img.pixels, img.width, img.height, img.channels))[1]);
+    // Interleaved, so that load from other jobs on the machine falls on both sides alike.
+    runs.decodeOnly.push(await timeAsync(() => decodeImage(bytes)));
+    runs.decoded.push(await timeAsync(() => pdqFromImage(bytes)));
+    const [fast, tFast] = time(() => pdqFromRgb(pixels, width, height, channels));
+    const [previous, tPrevious] = time(() => referencePdqFromRgb(pixels, width, height, channels));
+    runs.fast.push(tFast);
+    runs.previous.push(tPrevious);
+    dihedral.push(time(() => pdqDihedralFromRgb(pixels, width, height, channels))[1]);
+    if (fast.hex !== previous.hex || fast.quality !== previous.quality) differ++;
   }
+  const med = (xs: number[]) => percentile(xs, 50);
   console.log(
-    `\nPDQ hash of ${path.basename(IMAGE)} (${img.width}x${img.height}, ${bytes.length} bytes), ${HASH_RUNS} runs:`,
+    `\nPDQ hash of ${path.basename(IMAGE)} (${width}x${height}, ${bytes.length} bytes), ${HASH_RUNS} runs:`,
   );
-  console.log(`  decode + hash  median ${ms(percentile(decoded, 50))}`);
-  console.log(`  hash (pixels)  median ${ms(percentile(pixelsOnly, 50))}`);
+  console.log(`  decode only (sharp)             median ${ms(med(runs.decodeOnly))}`);
+  console.log(`  decode + hash                   median ${ms(med(runs.decoded))}`);
+  console.log(`  hash (pixels)                   median ${ms(med(runs.fast))}`);
+  console.log(`  hash (pixels), previous version median ${ms(med(runs.previous))}  (baseline, same run)`);
+  console.log(`  previous / current              ${(med(runs.previous) / med(runs.fast)).toFixed(1)}x`);
+  console.log(`  8 dihedral hashes (pixels)      median ${ms(med(dihedral))}`);
+  console.log(`  same hash and quality as previous version: ${HASH_RUNS - differ}/${HASH_RUNS} runs`);
+  if (differ > 0) process.exitCode = 1;
+}
+
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/** vPDQ: hashing a generated 60 s 1280x720 video at 1 frame per second, and brute-force matching. */
+async function benchVideo(): Promise<void> {
+  if (!(await hasFfmpeg())) {
+    console.log("\nvPDQ: skipped (ffmpeg is not installed)");
+    return;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "fusion-vpdq-bench-"));
+  try {
+    const file = path.join(dir, "testsrc2.mp4");
+    const source = "testsrc2=duration=60:size=1280x720:rate=30";
+    const quiet = ["-hide_banner", "-loglevel", "error"];
+    execFileSync("ffmpeg", [...quiet, "-f", "lavfi", "-i", source, "-c:v", "mpeg4", "-q:v", "5", file]);
+    const decodeArgs = [...quiet, "-i", file, "-vf", "select=not(mod(n\\,30))", "-fps_mode", "passthrough"];
+    const decodeOnly: number[] = [];
+    const hashing: number[] = [];
+    let frames = 0;
+    for (let i = 0; i < 3; i++) {
+      decodeOnly.push(
+        time(() => execFileSync("ffmpeg", [...decodeArgs, "-pix_fmt", "rgb24", "-f", "null", "-"]))[1],
+      );
+      const t0 = performance.now();
+      frames = (await hashVideo(file)).frames.length;
+      hashing.push(performance.now() - t0);
+    }
+    const perFrame = percentile(hashing, 50) / frames;
+    console.log(`\nvPDQ: ${source} (mpeg4), 1 frame per second, 3 runs:`);
+    console.log(
+      `  hashVideo                      median ${ms(percentile(hashing, 50))}  (${frames} frames, ${ms(perFrame)} per frame)`,
+    );
+    console.log(`  ffmpeg decode + select alone   median ${ms(percentile(decodeOnly, 50))}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const rand = xorshift32(4);
+  const toFrames = (words: Uint32Array) =>
+    Array.from({ length: words.length / 8 }, (_, i) => ({
+      pdq: formatPdqHex(wordsToPdqHash(words, i * 8)),
+      quality: 100,
+    }));
+  const [query, target] = [toFrames(randomHashes(3600, rand)), toFrames(randomHashes(3600, rand))];
+  const matching: number[] = [];
+  for (let i = 0; i < 3; i++) matching.push(time(() => vpdqMatch(query, target))[1]);
+  console.log(
+    `  vpdqMatch 3,600 x 3,600 frames (two 1-hour videos, no match: full scan)  median ${ms(percentile(matching, 50))}`,
+  );
 }
 
 /** N random hashes; rows 0..PLANT_SOURCES-1 get near-duplicates at every distance 0..40. */
@@ -169,5 +248,6 @@ function benchIncremental(index: PdqIndex): void {
 }
 
 machine();
-await benchHashing();
-benchIndex();
+if (PARTS.has("hash")) await benchHashing();
+if (PARTS.has("video")) await benchVideo();
+if (PARTS.has("index")) benchIndex();

@@ -21,15 +21,19 @@ const DCT_MATRIX: Float32Array = (() => {
   return m;
 })();
 
-/** B = D A D^T: 64x64 row-major input, 16x16 row-major output, summed in the reference's order. */
+/**
+ * B = D A D^T: 64x64 row-major input, 16x16 row-major output. Each coefficient is summed over k in
+ * increasing order like the reference; the first product runs k outermost so both operands are read
+ * along rows (same sums, same order, contiguous memory).
+ */
 export function dct64To16(a: Float32Array): Float32Array {
   const t = new Float32Array(K * N);
   for (let i = 0; i < K; i++) {
-    for (let j = 0; j < N; j++) {
-      let sum = 0;
-      for (let k = 0; k < N; k++)
-        sum = f32(sum + f32((DCT_MATRIX[i * N + k] as number) * (a[k * N + j] as number)));
-      t[i * N + j] = sum;
+    const row = i * N;
+    for (let k = 0; k < N; k++) {
+      const d = DCT_MATRIX[row + k] as number;
+      const ak = k * N;
+      for (let j = 0; j < N; j++) t[row + j] = (t[row + j] as number) + f32(d * (a[ak + j] as number));
     }
   }
   const b = new Float32Array(K * K);
@@ -73,7 +77,7 @@ function gradientStep(u: number, v: number): number {
  * Bit k lives in 16-bit word k >> 4, and the reference prints word 15 first: that fixes the byte.
  */
 export function hashFromDct(b: Float32Array): PdqHash {
-  const median = Float32Array.from(b).sort()[(K * K) / 2 - 1] as number;
+  const median = kthSmallest(Float32Array.from(b), (K * K) / 2 - 1);
   const hash = new Uint8Array(PDQ_HASH_BYTES);
   for (let k = 0; k < K * K; k++) {
     if ((b[k] as number) > median) {
@@ -84,4 +88,32 @@ export function hashFromDct(b: Float32Array): PdqHash {
     }
   }
   return hash;
+}
+
+/**
+ * The k-th smallest (0-based) of `v`, reordering `v` in place: Hoare's selection, linear on average
+ * instead of a full sort. Equal to sorting and indexing (a -0/+0 tie may return either zero, which
+ * compares the same against every coefficient).
+ */
+export function kthSmallest(v: Float32Array, k: number): number {
+  let lo = 0;
+  let hi = v.length - 1;
+  while (lo < hi) {
+    const pivot = v[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((v[i] as number) < pivot) i++;
+      while ((v[j] as number) > pivot) j--;
+      if (i <= j) {
+        const swap = v[i] as number;
+        v[i++] = v[j] as number;
+        v[j--] = swap;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return v[k] as number;
+  }
+  return v[k] as number;
 }

@@ -5,47 +5,26 @@
  * flip if we round differently, so every arithmetic step is rounded with Math.fround (or by storing
  * into a Float32Array). For + - * / on float operands, computing in double and rounding once to
  * float gives exactly the IEEE single-precision result, so this reproduces the references bit for bit.
+ *
+ * The reference filters the whole luminance image four times (rows, columns, rows, columns), then
+ * samples 64x64 cell centres. This computes the same sums in the same order, but:
+ * - it streams: luminance and the first row pass run on blocks of ROW_BLOCK rows into a ring just deep
+ *   enough for the column pass, whose output rows go straight to the second row pass. No whole-image
+ *   float buffer is allocated (on a 1600x1004 photo those cost more in cache misses and page faults
+ *   than the arithmetic); the working set is a few hundred kilobytes;
+ * - the second row pass keeps only the 64 sampled columns, and the second column pass runs on those.
+ * reference.ts keeps the direct version, which the tests compare with this one bit for bit.
  */
-const f32 = Math.fround;
+import { allPositions, boxColumns, boxRows, positions, type RowOffset } from "./box-filter.ts";
+import { lumaRun } from "./luma.ts";
 
-// PDQ's luminance coefficients (ITU-R BT.601), as 32-bit floats like the reference.
-const LUMA_R = f32(0.299);
-const LUMA_G = f32(0.587);
-const LUMA_B = f32(0.114);
+export { boxPhases } from "./box-filter.ts";
+export { lumaFromPixels, lumaOf } from "./luma.ts";
 
 /** PDQ downsamples to 64x64 before the DCT. */
 export const PDQ_DOWNSAMPLE = 64;
-// The reference applies the box filter twice per axis: two box passes make a tent (Jarosz) filter.
-const JAROSZ_PASSES = 2;
-
-/**
- * Luminance of each pixel. 1-channel (grey) input is treated as R=G=B, which is what the reference
- * decoders hand PDQ for grey images; a 2nd/4th channel (alpha) is ignored, as the reference does.
- */
-export function lumaFromPixels(
-  pixels: Uint8Array,
-  width: number,
-  height: number,
-  channels: number,
-): Float32Array {
-  const n = width * height;
-  const luma = new Float32Array(n);
-  if (channels < 3) {
-    for (let p = 0, o = 0; p < n; p++, o += channels) {
-      const grey = pixels[o] as number;
-      luma[p] = lumaOf(grey, grey, grey);
-    }
-  } else {
-    for (let p = 0, o = 0; p < n; p++, o += channels) {
-      luma[p] = lumaOf(pixels[o] as number, pixels[o + 1] as number, pixels[o + 2] as number);
-    }
-  }
-  return luma;
-}
-
-function lumaOf(r: number, g: number, b: number): number {
-  return f32(f32(f32(LUMA_R * r) + f32(LUMA_G * g)) + f32(LUMA_B * b));
-}
+/** Rows streamed together through the row passes (a multiple of the 4 rows boxRows interleaves). */
+const ROW_BLOCK = 4;
 
 /**
  * Window size of one box pass so that two passes cover about one output cell:
@@ -55,104 +34,89 @@ export function jaroszWindowSize(oldDimension: number, newDimension: number): nu
   return Math.floor((oldDimension + 2 * newDimension - 1) / (2 * newDimension));
 }
 
-/**
- * The reference's box filter has four phases along a vector of `length` samples: fill the first
- * half window without output, then output while the window grows, slide at full size, and shrink
- * at the far edge. Near the edges the mean is over the samples actually present.
- */
-function boxPhases(length: number, window: number) {
-  const half = Math.floor((window + 2) / 2);
-  return { fill: half - 1, grow: window - half + 1, slide: length - window, shrink: half - 1 };
-}
-
-/** One box pass along each row of a rows x cols image. */
-function boxRows(src: Float32Array, dst: Float32Array, rows: number, cols: number, window: number): void {
-  const { fill, grow, slide, shrink } = boxPhases(cols, window);
-  for (let r = 0; r < rows; r++) {
-    let li = r * cols;
-    let ri = li;
-    let oi = li;
-    let sum = 0;
-    let size = 0;
-    for (let i = 0; i < fill; i++, size++) sum = f32(sum + (src[ri++] as number));
-    for (let i = 0; i < grow; i++) {
-      sum = f32(sum + (src[ri++] as number));
-      dst[oi++] = sum / ++size;
-    }
-    for (let i = 0; i < slide; i++) {
-      sum = f32(f32(sum + (src[ri++] as number)) - (src[li++] as number));
-      dst[oi++] = sum / size;
-    }
-    for (let i = 0; i < shrink; i++) {
-      sum = f32(sum - (src[li++] as number));
-      dst[oi++] = sum / --size;
-    }
-  }
+/** Where the 64 output cells are sampled along an axis of `length` samples (the cell centres). */
+export function decimationIndices(length: number): Int32Array {
+  return Int32Array.from({ length: PDQ_DOWNSAMPLE }, (_, i) =>
+    Math.floor(((i + 0.5) * length) / PDQ_DOWNSAMPLE),
+  );
 }
 
 /**
- * One box pass down each column. Same arithmetic, per column, as the reference's strided loop, but
- * swept row by row with one running sum per column so memory is read sequentially (the strided
- * version was cache-bound on large images). Storing into a Float32Array rounds like a float sum.
+ * The filter after the first row pass (row r of which is at rows1[rowAt(r)]): the first column pass,
+ * the second row pass on each ROW_BLOCK of its output rows (only the 64 sampled columns kept), then
+ * the second column pass on those 64 columns, keeping the 64 sampled rows.
  */
-function boxCols(src: Float32Array, dst: Float32Array, rows: number, cols: number, window: number): void {
-  const { fill, grow, slide, shrink } = boxPhases(rows, window);
-  const sums = new Float32Array(cols);
-  let li = 0;
-  let ri = 0;
-  let oi = 0;
-  let size = 0;
-  for (let i = 0; i < fill; i++, size++, ri += cols) {
-    for (let j = 0; j < cols; j++) sums[j] = (sums[j] as number) + (src[ri + j] as number);
-  }
-  for (let i = 0; i < grow; i++, ri += cols, oi += cols) {
-    size++;
-    for (let j = 0; j < cols; j++) {
-      sums[j] = (sums[j] as number) + (src[ri + j] as number);
-      dst[oi + j] = (sums[j] as number) / size;
-    }
-  }
-  for (let i = 0; i < slide; i++, li += cols, ri += cols, oi += cols) {
-    for (let j = 0; j < cols; j++) {
-      sums[j] = f32((sums[j] as number) + (src[ri + j] as number)) - (src[li + j] as number);
-      dst[oi + j] = (sums[j] as number) / size;
-    }
-  }
-  for (let i = 0; i < shrink; i++, li += cols, oi += cols) {
-    size--;
-    for (let j = 0; j < cols; j++) {
-      sums[j] = (sums[j] as number) - (src[li + j] as number);
-      dst[oi + j] = (sums[j] as number) / size;
-    }
-  }
-}
+function finishFilter(rows1: Float32Array, rowAt: RowOffset, width: number, height: number): Float32Array {
+  const windowAlongRows = jaroszWindowSize(width, PDQ_DOWNSAMPLE);
+  const windowAlongCols = jaroszWindowSize(height, PDQ_DOWNSAMPLE);
+  const sampledCols = positions(decimationIndices(width));
+  const cols1 = new Float32Array(ROW_BLOCK * width);
+  const narrow = new Float32Array(height * PDQ_DOWNSAMPLE);
+  const slot = (row: number) => (row % ROW_BLOCK) * width;
+  boxColumns(rows1, rowAt, cols1, slot, height, width, windowAlongCols, (row) => {
+    if ((row + 1) % ROW_BLOCK !== 0 && row + 1 < height) return;
+    const first = row - (row % ROW_BLOCK);
+    boxRows(cols1, 0, row - first + 1, width, windowAlongRows, sampledCols, narrow, first * PDQ_DOWNSAMPLE);
+  });
 
-/** Tent filter in place on `a` (rows x cols), using `tmp` as scratch of the same size. */
-function jaroszFilter(a: Float32Array, tmp: Float32Array, rows: number, cols: number): void {
-  const windowAlongRows = jaroszWindowSize(cols, PDQ_DOWNSAMPLE);
-  const windowAlongCols = jaroszWindowSize(rows, PDQ_DOWNSAMPLE);
-  for (let pass = 0; pass < JAROSZ_PASSES; pass++) {
-    boxRows(a, tmp, rows, cols, windowAlongRows);
-    boxCols(tmp, a, rows, cols, windowAlongCols);
-  }
-}
-
-/** Samples the filtered image at the centre of each of the 64x64 output cells. */
-function decimate(a: Float32Array, rows: number, cols: number): Float32Array {
   const out = new Float32Array(PDQ_DOWNSAMPLE * PDQ_DOWNSAMPLE);
-  for (let i = 0; i < PDQ_DOWNSAMPLE; i++) {
-    const ini = Math.floor(((i + 0.5) * rows) / PDQ_DOWNSAMPLE);
-    for (let j = 0; j < PDQ_DOWNSAMPLE; j++) {
-      const inj = Math.floor(((j + 0.5) * cols) / PDQ_DOWNSAMPLE);
-      out[i * PDQ_DOWNSAMPLE + j] = a[ini * cols + inj] as number;
-    }
-  }
+  const line = new Float32Array(PDQ_DOWNSAMPLE);
+  const sampledRows = decimationIndices(height);
+  let cell = 0;
+  const narrowRow = (row: number) => row * PDQ_DOWNSAMPLE;
+  boxColumns(
+    narrow,
+    narrowRow,
+    line,
+    () => 0,
+    height,
+    PDQ_DOWNSAMPLE,
+    windowAlongCols,
+    (row) => {
+      // Several cells share a row when the image is less than 64 rows high.
+      while (cell < PDQ_DOWNSAMPLE && sampledRows[cell] === row) out.set(line, PDQ_DOWNSAMPLE * cell++);
+    },
+  );
   return out;
 }
 
-/** Luminance image (consumed: filtered in place) -> 64x64 row-major Float32Array. */
+/** Interleaved 8-bit pixels (1 to 4 channels) -> the 64x64 row-major Float32Array PDQ's DCT takes. */
+export function downsampleRgbTo64(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: number,
+): Float32Array {
+  const windowAlongRows = jaroszWindowSize(width, PDQ_DOWNSAMPLE);
+  const windowAlongCols = jaroszWindowSize(height, PDQ_DOWNSAMPLE);
+  const everyCol = allPositions(width);
+  // When the column pass asks for row r it may drop row r - window next, and producing r fills its
+  // whole block: the ring holds window + ROW_BLOCK rows, in whole blocks so that none wraps.
+  const ringRows = ROW_BLOCK * Math.ceil((windowAlongCols + ROW_BLOCK) / ROW_BLOCK);
+  const ring = new Float32Array(ringRows * width);
+  const luma = new Float32Array(ROW_BLOCK * width);
+  let produced = 0;
+  const rowAt = (row: number): number => {
+    while (produced <= row) {
+      const count = Math.min(ROW_BLOCK, height - produced);
+      lumaRun(pixels, channels, produced * width, count * width, luma);
+      boxRows(luma, 0, count, width, windowAlongRows, everyCol, ring, (produced % ringRows) * width);
+      produced += count;
+    }
+    return (row % ringRows) * width;
+  };
+  return finishFilter(ring, rowAt, width, height);
+}
+
+/** Luminance image (consumed: row-filtered in place) -> 64x64 row-major Float32Array. */
 export function downsampleTo64(luma: Float32Array, width: number, height: number): Float32Array {
-  const tmp = new Float32Array(luma.length);
-  jaroszFilter(luma, tmp, height, width);
-  return decimate(luma, height, width);
+  const windowAlongRows = jaroszWindowSize(width, PDQ_DOWNSAMPLE);
+  const everyCol = allPositions(width);
+  const tmp = new Float32Array(ROW_BLOCK * width);
+  for (let row = 0; row < height; row += ROW_BLOCK) {
+    const count = Math.min(ROW_BLOCK, height - row);
+    boxRows(luma, row * width, count, width, windowAlongRows, everyCol, tmp, 0);
+    luma.set(tmp.subarray(0, count * width), row * width);
+  }
+  return finishFilter(luma, (row) => row * width, width, height);
 }

@@ -4,7 +4,7 @@
  */
 import { dct64To16, hashFromDct, pdqQuality } from "./dct.ts";
 import { type DihedralVariant, dihedralFromDct } from "./dihedral.ts";
-import { downsampleTo64, lumaFromPixels } from "./downsample.ts";
+import { downsampleRgbTo64 } from "./downsample.ts";
 import { formatPdqHex, type PdqHash } from "./hash.ts";
 
 export interface PdqResult {
@@ -38,8 +38,7 @@ function checkPixels(pixels: Uint8Array, width: number, height: number, channels
 /** The 64x64 filtered luminance image and its 16x16 DCT: shared by the plain and dihedral hashes. */
 function analyse(pixels: Uint8Array, width: number, height: number, channels: number) {
   checkPixels(pixels, width, height, channels);
-  const luma = lumaFromPixels(pixels, width, height, channels);
-  const small = downsampleTo64(luma, width, height);
+  const small = downsampleRgbTo64(pixels, width, height, channels);
   return { quality: pdqQuality(small), dct: dct64To16(small) };
 }
 
