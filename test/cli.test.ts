@@ -114,5 +114,5 @@ describe("fusion CLI", () => {
     expect(users.out).toContain("fr.officer");
     expect((await fusion(target, "audit", "verify")).out).toContain("intact");
     expect((await fusion(target, "restore", file)).err).toContain("not empty");
-  });
+  }, 180_000); // a dozen fresh embedded databases: slow on a loaded 2-core machine
 });
