@@ -19,8 +19,13 @@ import type { Deps } from "./deps.ts";
 import { registerAuditRoutes } from "./features/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./features/auth/auth.routes.ts";
 import { registerClientsRoutes } from "./features/clients/clients.routes.ts";
+import { registerContentRoutes } from "./features/content/content.routes.ts";
 import { registerCountriesRoutes } from "./features/countries/countries.routes.ts";
+import { registerDiffusionsRoutes } from "./features/diffusions/diffusions.routes.ts";
+import { registerPublicNoticesRoutes } from "./features/notices/notices.public.routes.ts";
+import { registerNoticesRoutes } from "./features/notices/notices.routes.ts";
 import { registerRecordsRoutes } from "./features/records/records.routes.ts";
+import { registerReferralsRoutes } from "./features/referrals/referrals.routes.ts";
 import { registerUsersRoutes } from "./features/users/users.routes.ts";
 import { installAuth } from "./http/auth-plugin.ts";
 import { installErrorHandler } from "./http/problem.ts";
@@ -108,7 +113,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
   registerClientsRoutes(app, services.clients);
   registerCountriesRoutes(app, services.countries);
   registerRecordsRoutes(app, services.records);
+  registerNoticesRoutes(app, services.notices);
+  registerPublicNoticesRoutes(app, services.notices);
+  registerDiffusionsRoutes(app, services.diffusions);
   registerAuditRoutes(app, services.audit);
+  registerContentRoutes(app, services.content);
+  registerReferralsRoutes(app, services.referrals);
 
   await registerWebApp(app);
   return app;

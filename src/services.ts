@@ -2,12 +2,17 @@ import type { Deps } from "./deps.ts";
 import { createAuditService } from "./features/audit/audit.service.ts";
 import { createAuthService } from "./features/auth/auth.service.ts";
 import { createClientsService } from "./features/clients/clients.service.ts";
+import { createContentService } from "./features/content/content.service.ts";
 import { createCountriesService } from "./features/countries/countries.service.ts";
+import { createDiffusionsService } from "./features/diffusions/diffusions.service.ts";
+import { createNoticesService } from "./features/notices/notices.service.ts";
 import { createRecordsService } from "./features/records/records.service.ts";
+import { createReferralsService } from "./features/referrals/referrals.service.ts";
 import { createUsersService } from "./features/users/users.service.ts";
 
 /** Every feature service, built from the same dependencies. HTTP routes and the CLI both use this. */
 export function createServices(deps: Deps) {
+  const content = createContentService(deps);
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
@@ -15,6 +20,10 @@ export function createServices(deps: Deps) {
     clients: createClientsService(deps),
     countries: createCountriesService(deps),
     records: createRecordsService(deps),
+    notices: createNoticesService(deps),
+    diffusions: createDiffusionsService(deps),
+    content,
+    referrals: createReferralsService(deps, content),
   };
 }
 

@@ -3,7 +3,9 @@ import { systemActor } from "../shared/actor.ts";
 import { clientRoles, roles } from "../shared/roles.ts";
 import { GENERAL_SECRETARIAT } from "../storage/seed/countries.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
+import { registerContentCommands } from "./content.commands.ts";
 import { type CliIo, withServices } from "./context.ts";
+import { registerNoticesCommands } from "./notices.commands.ts";
 
 const oneOf = (allowed: readonly string[]) => (v: string) => {
   if (!allowed.includes(v)) throw new InvalidArgumentError(`expected one of: ${allowed.join(", ")}`);
@@ -28,6 +30,8 @@ export function buildProgram(
   const operator = () => systemActor(GENERAL_SECRETARIAT);
 
   registerAdminCommands(program, io, run, env);
+  registerNoticesCommands(program, io, run, setExit);
+  registerContentCommands(program, io, run, setExit);
 
   const users = program.command("users").description("manage accounts");
   users

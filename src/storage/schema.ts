@@ -111,6 +111,132 @@ export interface ChangeFeedTable {
   op: "upsert" | "delete";
 }
 
+export interface HashBanksTable extends EnvelopeColumns {
+  id: Generated<string>;
+  name: string;
+  description: string;
+  shared_with_all_platforms: boolean;
+  shared_with_clients: string[];
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type HashSignalType = "pdq" | "md5" | "sha256" | "video_md5";
+export type HashEntryStatus = "active" | "disputed" | "retired";
+
+export interface HashEntriesTable {
+  id: Generated<number>;
+  bank_id: string;
+  signal_type: HashSignalType;
+  value: string;
+  quality: number | null;
+  labels: string[];
+  contributed_country: string;
+  contributed_unit: string | null;
+  contributed_by_user: string | null;
+  contributed_by_client: string | null;
+  first_seen: Timestamp;
+  status: HashEntryStatus;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ReferralState = "open" | "acknowledged" | "removed" | "geo_blocked" | "refused";
+
+export interface ContentReferralsTable {
+  id: Generated<string>;
+  referring_country: string;
+  referred_by: string | null;
+  platform_client_id: string;
+  url: string | null;
+  hash_entry_id: number | null;
+  legal_basis: "voluntary" | "removal_order";
+  note: string | null;
+  deadline: Date | null;
+  state: ReferralState;
+  outcome_reason: string | null;
+  geo_blocked_countries: string[];
+  created_at: Timestamp;
+  acknowledged_at: Date | null;
+  resolved_at: Date | null;
+  updated_at: Timestamp;
+}
+
+export interface NoticesTable extends EnvelopeColumns {
+  id: Generated<string>;
+  notice_number: string | null;
+  type: string;
+  state: string;
+  request: Json<Record<string, unknown>>;
+  language: string;
+  translations: Json<Record<string, unknown>>;
+  subject_kind: string;
+  subject_record_id: string | null;
+  subject_name: string | null;
+  subject_forename: string | null;
+  subject_sex: string | null;
+  birth_year_from: number | null;
+  birth_year_to: number | null;
+  nationalities: string[];
+  warrant_countries: string[];
+  search_text: string;
+  findings: Json<unknown[]>;
+  risk_score: number;
+  public_extract: boolean;
+  addenda: Json<unknown[]>;
+  submitted_at: Date | null;
+  published_at: Date | null;
+  valid_until: Date | null;
+  suspended_until: Date | null;
+  suspended_by: "owner" | "gs_reviewer" | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NoticeEventsTable {
+  id: Generated<number>;
+  notice_id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_username: string;
+  actor_country: string;
+  actor_role: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  reasons: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface DiffusionsTable extends EnvelopeColumns {
+  id: Generated<string>;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  review_state: "unreviewed" | "confirmed" | "cancelled";
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_reasons: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UnListingsTable {
+  reference_number: string;
+  notice_id: string;
+  data_id: number;
+  version_num: number;
+  content_hash: string;
+  regime: string;
+  kind: "individual" | "entity";
+  listed_on: string | null;
+  entry: Json<Record<string, unknown>>;
+  last_generated_at: Timestamp;
+  delisted_at: Date | null;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -126,4 +252,11 @@ export interface Database {
   audit_log: AuditLogTable;
   change_feed: ChangeFeedTable;
   schema_migrations: MigrationsTable;
+  notices: NoticesTable;
+  notice_events: NoticeEventsTable;
+  diffusions: DiffusionsTable;
+  un_listings: UnListingsTable;
+  hash_banks: HashBanksTable;
+  hash_entries: HashEntriesTable;
+  content_referrals: ContentReferralsTable;
 }

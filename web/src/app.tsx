@@ -5,10 +5,23 @@ import { LoginPage } from "./features/auth/login-page.tsx";
 import { SessionProvider, useSession } from "./features/auth/session.tsx";
 import { TotpPage } from "./features/auth/totp-page.tsx";
 import { ClientsPage } from "./features/clients/clients-page.tsx";
+import { BankDetailPage } from "./features/content/bank-detail-page.tsx";
+import { BanksPage } from "./features/content/banks-page.tsx";
+import { CheckPage } from "./features/content/check-page.tsx";
+import { DiffusionDetailPage } from "./features/diffusions/diffusion-detail-page.tsx";
+import { DiffusionSendPage } from "./features/diffusions/diffusion-send-page.tsx";
+import { DiffusionsPage } from "./features/diffusions/diffusions-page.tsx";
 import { HomePage } from "./features/home/home-page.tsx";
+import { NoticeDetailPage } from "./features/notices/notice-detail-page.tsx";
+import { NoticesPage } from "./features/notices/notices-page.tsx";
+import { ReviewQueuePage } from "./features/notices/review-queue-page.tsx";
+import { NoticeWizardPage } from "./features/notices/wizard/wizard-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
+import { PublicSite } from "./features/public-notices/public-pages.tsx";
 import { RecordDetailPage } from "./features/records/record-detail-page.tsx";
 import { RecordsPage } from "./features/records/records-page.tsx";
+import { ReferralsPage } from "./features/referrals/referrals-page.tsx";
+import { ReferralStatsPage } from "./features/referrals/stats-page.tsx";
 import { Layout } from "./features/shell/layout.tsx";
 import { ForbiddenPage, NotFoundPage } from "./features/shell/status-pages.tsx";
 import { UsersPage } from "./features/users/users-page.tsx";
@@ -31,6 +44,36 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: "/users", section: "users", render: () => <UsersPage /> },
   { pattern: "/clients", section: "clients", render: () => <ClientsPage /> },
   { pattern: "/account", section: "account", render: () => <TotpPage /> },
+  { pattern: "/notices", section: "notices", render: () => <NoticesPage /> },
+  { pattern: "/notices/new", section: "notices", render: () => <NoticeWizardPage /> },
+  { pattern: "/notices/:id", section: "notices", render: (p) => <NoticeDetailPage id={p.id ?? ""} /> },
+  {
+    pattern: "/notices/:id/edit",
+    section: "notices",
+    render: (p) => <NoticeWizardPage id={p.id ?? ""} />,
+  },
+  { pattern: "/review", section: "reviewQueue", render: () => <ReviewQueuePage /> },
+  {
+    pattern: "/review/:id",
+    section: "reviewQueue",
+    render: (p) => <NoticeDetailPage id={p.id ?? ""} mode="review" />,
+  },
+  { pattern: "/diffusions", section: "diffusions", render: () => <DiffusionsPage /> },
+  { pattern: "/diffusions/new", section: "diffusions", render: () => <DiffusionSendPage /> },
+  {
+    pattern: "/diffusions/:id",
+    section: "diffusions",
+    render: (p) => <DiffusionDetailPage id={p.id ?? ""} />,
+  },
+  { pattern: "/content/banks", section: "contentBanks", render: () => <BanksPage /> },
+  {
+    pattern: "/content/banks/:id",
+    section: "contentBanks",
+    render: (p) => <BankDetailPage id={p.id ?? ""} />,
+  },
+  { pattern: "/content/check", section: "contentCheck", render: () => <CheckPage /> },
+  { pattern: "/referrals", section: "referrals", render: () => <ReferralsPage /> },
+  { pattern: "/referrals/stats", section: "referrals", render: () => <ReferralStatsPage /> },
 ];
 
 function Routes({ role }: { role: Role }) {
@@ -48,6 +91,9 @@ function Routes({ role }: { role: Role }) {
 function Gate() {
   const { state } = useSession();
   const { t } = useI18n();
+  const { path } = useLocation();
+  // The public notices need no account: they render outside the session's gate.
+  if (path === "/public" || path.startsWith("/public/")) return <PublicSite />;
   if (state.status === "loading") {
     return (
       <main id="main" className="login-card">

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../storage/schema.ts";
+import { insertWithJson, noticeNumberSequence } from "../notices/notices.backup.ts";
 
 type Row = Record<string, unknown>;
 export type BackupTable = {
@@ -43,6 +44,18 @@ export const backupTables: BackupTable[] = [
     sequence: seq("record_statements", "id"),
     insert: plain("record_statements"),
   },
+  { name: "hash_banks", orderBy: "id", insert: plain("hash_banks") },
+  { name: "hash_entries", orderBy: "id", sequence: seq("hash_entries", "id"), insert: plain("hash_entries") },
+  { name: "content_referrals", orderBy: "id", insert: plain("content_referrals") },
+  { name: "notices", orderBy: "id", sequence: noticeNumberSequence, insert: insertWithJson("notices") },
+  {
+    name: "notice_events",
+    orderBy: "id",
+    sequence: seq("notice_events", "id"),
+    insert: insertWithJson("notice_events"),
+  },
+  { name: "diffusions", orderBy: "id", insert: insertWithJson("diffusions") },
+  { name: "un_listings", orderBy: "reference_number", insert: insertWithJson("un_listings") },
   { name: "audit_log", orderBy: "seq", sequence: seq("audit_log", "seq"), insert: plain("audit_log") },
   { name: "change_feed", orderBy: "seq", sequence: seq("change_feed", "seq"), insert: plain("change_feed") },
 ];

@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 
 interface FieldProps {
   label: string;
@@ -36,6 +42,49 @@ export function SelectField({ label, hint, testId, className, children, ...selec
       <select id={id} aria-describedby={hint ? hintId : undefined} data-testid={testId} {...select}>
         {children}
       </select>
+      {hint && (
+        <small id={hintId} className="hint">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+type TextAreaProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">;
+
+export function TextAreaField({ label, hint, testId, className, ...textarea }: TextAreaProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  return (
+    <div className={`field ${className ?? ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} aria-describedby={hint ? hintId : undefined} data-testid={testId} {...textarea} />
+      {hint && (
+        <small id={hintId} className="hint">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** A labelled checkbox, the box before its label. */
+export function CheckboxField({ label, hint, testId, className, ...input }: InputProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  return (
+    <div className={`field field-check ${className ?? ""}`}>
+      <span>
+        <input
+          id={id}
+          type="checkbox"
+          aria-describedby={hint ? hintId : undefined}
+          data-testid={testId}
+          {...input}
+        />
+        <label htmlFor={id}>{label}</label>
+      </span>
       {hint && (
         <small id={hintId} className="hint">
           {hint}

@@ -52,6 +52,8 @@ export function withQuery(path: string, query?: Query): string {
 interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** Sent as is (a file or text) instead of JSON, with this content type. */
+  raw?: { body: Blob | string; contentType: string };
   signal?: AbortSignal;
   /** Login and /auth/me answer 401 as a normal outcome: do not treat it as an expired session. */
   expect401?: boolean;
@@ -73,9 +75,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.raw) headers["content-type"] = options.raw.contentType;
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
+  if (options.raw) init.body = options.raw.body;
   if (options.signal) init.signal = options.signal;
 
   const res = await fetch(`${API_BASE}${path}`, init);

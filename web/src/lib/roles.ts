@@ -28,7 +28,22 @@ export const HUMAN_ROLES: readonly Role[] = [
 /** Roles an API client may be given. */
 export const CLIENT_ROLES: readonly Role[] = ["border_officer", "carrier", "platform_partner"];
 
-export type Section = "home" | "overview" | "records" | "audit" | "users" | "clients" | "account";
+export type Section =
+  | "home"
+  | "overview"
+  | "records"
+  | "audit"
+  | "users"
+  | "clients"
+  | "account"
+  // Hash banks, image checks and platform referrals (terrorist content).
+  | "contentBanks"
+  | "contentCheck"
+  | "referrals"
+  // Notices and diffusions (src/features/notices, src/features/diffusions).
+  | "notices"
+  | "reviewQueue"
+  | "diffusions";
 
 // The server enforces access on every route; this only decides what the navigation offers.
 const ACCESS: Record<Section, readonly Role[] | "all"> = {
@@ -39,6 +54,14 @@ const ACCESS: Record<Section, readonly Role[] | "all"> = {
   users: ["admin", "ncb_admin"],
   clients: ["admin", "ncb_admin"],
   account: "all",
+  // The API lets content analysts and GS analysts curate banks and refer content; NCB officers may
+  // check an image or hash. The platform admin has no content role (content.policy.ts).
+  contentBanks: ["content_analyst", "gs_analyst"],
+  contentCheck: ["content_analyst", "gs_analyst", "ncb_officer"],
+  referrals: ["content_analyst", "gs_analyst"],
+  notices: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
+  reviewQueue: ["gs_reviewer"],
+  diffusions: ["ncb_officer", "ncb_admin", "gs_reviewer"],
 };
 
 export function canAccess(role: Role, section: Section): boolean {

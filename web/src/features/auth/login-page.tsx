@@ -4,6 +4,7 @@ import { TextField } from "../../components/fields.tsx";
 import { LanguageSwitcher } from "../../components/language-switcher.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
+import { Link } from "../../lib/router.tsx";
 import { login } from "./api.ts";
 import { useSession } from "./session.tsx";
 
@@ -120,6 +121,11 @@ export function LoginPage() {
           </div>
         </form>
         <p className="login-notice">{t("login.notice")}</p>
+        <p className="login-public">
+          <Link to="/public/notices" data-testid="public-notices-link">
+            {t("public.link")}
+          </Link>
+        </p>
       </main>
     </div>
   );

@@ -11,9 +11,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: "home", path: "/", label: "nav.home" },
   { section: "overview", path: "/overview", label: "nav.overview" },
   { section: "records", path: "/records", label: "nav.records" },
+  { section: "notices", path: "/notices", label: "nav.notices" },
+  { section: "reviewQueue", path: "/review", label: "nav.reviewQueue" },
+  { section: "diffusions", path: "/diffusions", label: "nav.diffusions" },
   { section: "audit", path: "/audit", label: "nav.audit" },
   { section: "users", path: "/users", label: "nav.users" },
   { section: "clients", path: "/clients", label: "nav.clients" },
+  { section: "contentBanks", path: "/content/banks", label: "nav.contentBanks" },
+  { section: "contentCheck", path: "/content/check", label: "nav.contentCheck" },
+  { section: "referrals", path: "/referrals", label: "nav.referrals" },
   { section: "account", path: "/account", label: "nav.account" },
 ];
 

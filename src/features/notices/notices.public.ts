@@ -1,0 +1,176 @@
+import { type Kysely, sql } from "kysely";
+import type { Deps } from "../../deps.ts";
+import { AppError } from "../../shared/errors.ts";
+import type { Database } from "../../storage/schema.ts";
+import type { PublicListQuery, PublicNoticeDetail, PublicNoticeItem } from "./notices.public.schema.ts";
+import { dobText } from "./notices.subject.ts";
+import type { NoticeRequest, PersonSubject } from "./rules/notice-request.ts";
+
+/** The public lists: the path under /notices/v1 and which notices it shows. */
+export const publicKinds = {
+  red: { type: "red", subject: "person" },
+  yellow: { type: "yellow", subject: "person" },
+  "un/persons": { type: "un_special", subject: "person" },
+  "un/entities": { type: "un_special", subject: "entity" },
+} as const;
+export type PublicKind = keyof typeof publicKinds;
+
+// Only these columns are ever read for the public API: no envelope, findings, reasons or history.
+const extractColumns = ["n.notice_number", "n.request", "n.owner", "n.published_at"] as const;
+
+const base = (db: Kysely<Database>, kind: PublicKind) =>
+  db
+    .selectFrom("notices as n")
+    .where("n.state", "=", "published")
+    .where("n.public_extract", "=", true)
+    .where("n.type", "=", publicKinds[kind].type)
+    .where("n.subject_kind", "=", publicKinds[kind].subject);
+
+const like = (v: string) => `%${v.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`;
+
+export const toPublicId = (noticeNumber: string) => noticeNumber.replace("/", "-");
+const href = (kind: PublicKind, noticeNumber: string) => `/notices/v1/${kind}/${toPublicId(noticeNumber)}`;
+
+function links(kind: PublicKind, noticeNumber: string, photos: number) {
+  const self = href(kind, noticeNumber);
+  return {
+    self: { href: self },
+    images: { href: `${self}/images` },
+    ...(photos > 0 ? { thumbnail: { href: `${self}/images` } } : {}),
+  };
+}
+
+const personOf = (r: NoticeRequest): PersonSubject | undefined =>
+  r.subject.kind === "person" ? r.subject : undefined;
+
+function item(kind: PublicKind, row: { notice_number: string | null; request: unknown }): PublicNoticeItem {
+  const r = row.request as NoticeRequest;
+  const p = personOf(r);
+  const number = row.notice_number as string;
+  return {
+    entity_id: number,
+    name: p ? (p.familyName ?? null) : r.subject.kind === "entity" ? r.subject.name : null,
+    forename: p?.forenames ?? null,
+    date_of_birth: dobText(p?.dateOfBirth),
+    nationalities: p?.nationalities ?? [],
+    _links: links(kind, number, p?.facePhotos.length ?? 0),
+  };
+}
+
+function pageLinks(kind: PublicKind, q: PublicListQuery, total: number) {
+  const last = Math.max(1, Math.ceil(total / q.resultPerPage));
+  const at = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...q, page })) if (v !== undefined) params.set(k, String(v));
+    return { href: `/notices/v1/${kind}?${params}` };
+  };
+  return {
+    self: at(q.page),
+    first: at(1),
+    ...(q.page > 1 ? { previous: at(Math.min(q.page - 1, last)) } : {}),
+    ...(q.page < last ? { next: at(q.page + 1) } : {}),
+    last: at(last),
+  };
+}
+
+export function createPublicNotices({ db, clock }: Deps) {
+  /** One page of a public list, in publication order (new notices join the end: pages stay put). */
+  async function publicList(kind: PublicKind, q: PublicListQuery) {
+    const year = clock.now().getUTCFullYear();
+    let query = base(db, kind);
+    // lower(...) LIKE matches the trigram indexes of migration 002.
+    if (q.name) query = query.where(sql<string>`lower(n.subject_name)`, "like", like(q.name));
+    if (q.forename) query = query.where(sql<string>`lower(n.subject_forename)`, "like", like(q.forename));
+    if (q.freeText) query = query.where("n.search_text", "like", like(q.freeText));
+    // Containment (@>) uses the GIN indexes of migration 002; the cast keeps the parameter a text.
+    if (q.nationality) query = query.where(sql<boolean>`n.nationalities @> ARRAY[${q.nationality}::text]`);
+    if (q.arrestWarrantCountryId)
+      query = query.where(sql<boolean>`n.warrant_countries @> ARRAY[${q.arrestWarrantCountryId}::text]`);
+    if (q.sexId) query = query.where("n.subject_sex", "=", q.sexId);
+    if (q.ageMin !== undefined) query = query.where("n.birth_year_to", "<=", year - q.ageMin);
+    if (q.ageMax !== undefined) query = query.where("n.birth_year_from", ">=", year - q.ageMax);
+    const total = Number(
+      (await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+    );
+    // Page over the index alone (notice numbers), then read the extracts of that page only: deep
+    // pages then cost an index-only scan, not a heap read of every row skipped.
+    const pageKeys = query
+      .select("n.notice_number")
+      .orderBy("n.published_at")
+      .orderBy("n.notice_number")
+      .limit(q.resultPerPage)
+      .offset((q.page - 1) * q.resultPerPage);
+    const rows = await db
+      .selectFrom("notices as n")
+      .select(extractColumns)
+      .where("n.notice_number", "in", pageKeys)
+      .orderBy("n.published_at")
+      .orderBy("n.notice_number")
+      .execute();
+    const echo = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<
+      string,
+      string | number
+    >;
+    return {
+      total,
+      query: echo,
+      _embedded: { notices: rows.map((r) => item(kind, r)) },
+      _links: pageLinks(kind, q, total),
+    };
+  }
+
+  async function find(kind: PublicKind, noticeID: string) {
+    const row = await base(db, kind)
+      .select(extractColumns)
+      .where("n.notice_number", "=", noticeID.replace("-", "/"))
+      .executeTakeFirst();
+    if (!row?.notice_number) throw new AppError("not_found", "No such public notice.");
+    return { ...row, notice_number: row.notice_number, request: row.request as NoticeRequest };
+  }
+
+  async function publicDetail(kind: PublicKind, noticeID: string): Promise<PublicNoticeDetail> {
+    const row = await find(kind, noticeID);
+    const r = row.request;
+    const p = personOf(r);
+    const looks = p?.physicalDescription;
+    const detail: PublicNoticeDetail = {
+      ...item(kind, row),
+      sex_id: p?.sex ?? null,
+      place_of_birth: p?.placeOfBirth?.place ?? null,
+      country_of_birth_id: p?.placeOfBirth?.country ?? null,
+      height: looks?.heightCm ? looks.heightCm / 100 : null,
+      weight: looks?.weightKg ?? null,
+      eyes_colors_id: looks?.eyeColour ?? null,
+      hairs_id: looks?.hairColour ?? null,
+      distinguishing_marks: looks?.distinguishingMarks ?? null,
+    };
+    if (r.type === "red") {
+      const translation = Object.values(r.charges.translations ?? {})[0] ?? null;
+      detail.arrest_warrants = [
+        { issuing_country_id: row.owner, charge: r.charges.text, charge_translation: translation },
+      ];
+    }
+    if (r.type === "yellow") {
+      detail.date_of_event = r.missing.since ?? null;
+      detail.place = r.missing.lastSeenPlace ?? null;
+    }
+    if (r.type === "un_special") {
+      detail.un_reference = r.unReference ?? null;
+      detail.aliases = r.subject.aliases;
+    }
+    return detail;
+  }
+
+  /** The pictures of a notice, by position; the stored file references stay internal. */
+  async function publicImages(kind: PublicKind, noticeID: string) {
+    const row = await find(kind, noticeID);
+    const photos = personOf(row.request)?.facePhotos ?? [];
+    const self = href(kind, row.notice_number);
+    return {
+      _embedded: { images: photos.map((_, i) => ({ picture_id: String(i + 1) })) },
+      _links: { self: { href: `${self}/images` }, notice: { href: self } },
+    };
+  }
+
+  return { publicList, publicDetail, publicImages };
+}

@@ -1,0 +1,165 @@
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  sql,
+} from "kysely";
+import type { Actor } from "../../shared/actor.ts";
+import { envelopeOf, visibleTo } from "../../shared/envelope/envelope.sql.ts";
+import type { Database, NoticesTable } from "../../storage/schema.ts";
+import type { ListNoticesQuery, NoticeEventView, NoticeView } from "./notices.schema.ts";
+import { type ActorRole, allowedActions, type NoticeState } from "./rules/lifecycle.ts";
+import type { NoticeType } from "./rules/notice-types.ts";
+
+type Viewer = Pick<Actor, "country" | "isSecretariat">;
+export type NoticeRow = Selectable<NoticesTable>;
+type Db = Kysely<Database>;
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export function toView(row: NoticeRow, role: ActorRole | null): NoticeView {
+  return {
+    id: row.id,
+    noticeNumber: row.notice_number,
+    type: row.type as NoticeType,
+    state: row.state as NoticeState,
+    request: row.request,
+    language: row.language as NoticeView["language"],
+    translations: row.translations,
+    subjectRecordId: row.subject_record_id,
+    findings: row.findings as NoticeView["findings"],
+    riskScore: row.risk_score,
+    publicExtract: row.public_extract,
+    addenda: row.addenda as NoticeView["addenda"],
+    submittedAt: iso(row.submitted_at),
+    publishedAt: iso(row.published_at),
+    validUntil: iso(row.valid_until),
+    suspendedUntil: iso(row.suspended_until),
+    envelope: envelopeOf(row),
+    allowedActions: role ? allowedActions(row.state as NoticeState, role) : [],
+    createdAt: iso(row.created_at) as string,
+    updatedAt: iso(row.updated_at) as string,
+  };
+}
+
+/**
+ * Who reads a notice: the owner always; the General Secretariat every request once submitted
+ * (drafts are the owner's working copy); other countries only published notices distributed to
+ * them. The envelope rule (visibleTo) applies on top, as on every enveloped table.
+ */
+export const readable =
+  (viewer: Viewer) =>
+  (eb: ExpressionBuilder<Database & { n: NoticesTable }, "n">): Expression<SqlBool> =>
+    eb.and([
+      visibleTo(viewer, "n"),
+      eb.or([
+        eb("n.owner", "=", viewer.country),
+        eb("n.state", "=", "published"),
+        ...(viewer.isSecretariat ? [eb("n.state", "<>", "draft")] : []),
+      ]),
+    ]);
+
+export const findReadable = (db: Db, viewer: Viewer, id: string, lock = false) => {
+  const q = db.selectFrom("notices as n").selectAll("n").where("n.id", "=", id).where(readable(viewer));
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
+};
+
+export async function listReadable(db: Db, viewer: Viewer, q: ListNoticesQuery) {
+  let base = db.selectFrom("notices as n").where(readable(viewer));
+  if (q.state) base = base.where("n.state", "=", q.state);
+  if (q.type) base = base.where("n.type", "=", q.type);
+  if (q.owner) base = base.where("n.owner", "=", q.owner);
+  if (q.q) base = base.where("n.search_text", "like", `%${q.q.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll("n")
+    .orderBy("n.updated_at", "desc")
+    .orderBy("n.id")
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Requests awaiting the General Secretariat, riskiest first, then oldest first. */
+export async function reviewQueue(db: Db, page: number, pageSize: number) {
+  const base = db.selectFrom("notices as n").where("n.state", "in", ["submitted", "under_review"]);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll("n")
+    .orderBy("n.risk_score", "desc")
+    .orderBy("n.submitted_at")
+    .orderBy("n.id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Live or pending notices whose subject's names look like this one's (pg_trgm similarity). */
+export async function similarNotices(db: Db, id: string, searchText: string) {
+  if (searchText.trim() === "") return [];
+  const score = sql<number>`similarity(n.search_text, ${searchText})`;
+  return db
+    .selectFrom("notices as n")
+    .select(["n.id", "n.type", "n.owner", "n.state", "n.notice_number", score.as("score")])
+    .where("n.id", "<>", id)
+    .where("n.state", "in", ["submitted", "under_review", "published", "suspended"])
+    .where(sql<boolean>`n.search_text % ${searchText}`)
+    .orderBy(score, "desc")
+    .limit(5)
+    .execute();
+}
+
+export type EventInput = {
+  noticeId: string;
+  actor: Pick<Actor, "kind" | "id" | "username" | "country" | "role">;
+  action: string;
+  from: string | null;
+  to: string;
+  reasons?: string | null | undefined;
+  detail?: Record<string, unknown>;
+  at: Date;
+};
+
+export const eventValues = (e: EventInput) => ({
+  notice_id: e.noticeId,
+  at: e.at,
+  actor_user_id: e.actor.kind === "user" ? e.actor.id : null,
+  actor_username: e.actor.username,
+  actor_country: e.actor.country,
+  actor_role: e.actor.role,
+  action: e.action,
+  from_state: e.from,
+  to_state: e.to,
+  reasons: e.reasons ?? null,
+  detail: JSON.stringify(e.detail ?? {}),
+});
+
+export async function history(db: Db, id: string): Promise<NoticeEventView[]> {
+  const rows = await db
+    .selectFrom("notice_events")
+    .selectAll()
+    .where("notice_id", "=", id)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    at: new Date(r.at).toISOString(),
+    actor: r.actor_username,
+    actorCountry: r.actor_country,
+    actorRole: r.actor_role,
+    action: r.action,
+    fromState: r.from_state,
+    toState: r.to_state,
+    reasons: r.reasons,
+    detail: r.detail,
+  }));
+}
+
+/** A fresh published number, "YYYY/NNNNN", from one counter shared by all notices. */
+export async function nextNoticeNumber(db: Db, now: Date): Promise<string> {
+  const r = await sql<{ n: number }>`SELECT nextval('notice_number_seq')::int8 AS n`.execute(db);
+  return `${now.getUTCFullYear()}/${String(r.rows[0]?.n).padStart(5, "0")}`;
+}

@@ -1,0 +1,349 @@
+import type { Kysely } from "kysely";
+import type { Deps } from "../../deps.ts";
+import type { Actor } from "../../shared/actor.ts";
+import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
+import { AppError } from "../../shared/errors.ts";
+import type { Database } from "../../storage/schema.ts";
+import { appendAudit } from "../audit/audit.append.ts";
+import { createRecordsService } from "../records/records.service.ts";
+import { noticesPolicy } from "./notices.policy.ts";
+import * as repo from "./notices.repo.ts";
+import { subjectColumns, translationsOf } from "./notices.subject.ts";
+import { type NoticeAction, type NoticeState, nextState, terminalStates } from "./rules/lifecycle.ts";
+import { type NoticeRequest, noticeRequest } from "./rules/notice-request.ts";
+import { parseUnConsolidatedList, UnListParseError } from "./un-list/parse.ts";
+import { contentHash, toRecordProperties, toRequest } from "./un-list/to-notice.ts";
+import type { UnListed } from "./un-list/types.ts";
+
+/** The UN, as the owner of the Special Notices it asks for and of their subjects' records. */
+export const unActor: Actor = {
+  kind: "system",
+  id: "00000000-0000-0000-0000-000000000000",
+  username: "un-list-import",
+  // A records-writing role, so the subjects go through the records service like any other.
+  role: "gs_analyst",
+  country: "XU",
+  isSecretariat: true,
+  scopes: [],
+};
+const UN = "XU";
+const unEnvelope = {
+  distribution: "all" as const,
+  distributionCountries: [],
+  handlingCode: "H0" as const,
+  sourceReliability: "A" as const,
+  informationAccuracy: 1,
+  sourceType: "un" as const,
+};
+// A published notice is reached through the state machine, one step at a time.
+const publishPath: Array<[NoticeAction, "owner" | "gs_reviewer"]> = [
+  ["submit", "owner"],
+  ["start_review", "gs_reviewer"],
+  ["publish", "gs_reviewer"],
+];
+
+export type UnImportReport = {
+  generatedAt: string;
+  inFile: number;
+  perRegime: Record<string, { individual: number; entity: number }>;
+  created: number;
+  updated: number;
+  unchanged: number;
+  ended: number;
+  ms: number;
+};
+
+type Planned = { entry: UnListed; hash: string; request: NoticeRequest; ref: string };
+
+/** Parses and checks the whole file before anything is written: a bad file changes nothing. */
+function plan(xml: string | Uint8Array): { generatedAt: string; inFile: number; items: Planned[] } {
+  const list = parseUnConsolidatedList(xml);
+  const entries = [...list.individuals, ...list.entities].filter((e) => e.counterTerrorism);
+  const items = entries.map((entry) => {
+    const parsed = noticeRequest.safeParse(toRequest(entry));
+    if (!parsed.success)
+      throw new UnListParseError(
+        "invalid_record",
+        `Entry ${entry.referenceNumber} does not make a valid notice`,
+        {
+          errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        },
+      );
+    return { entry, hash: contentHash(entry), request: parsed.data, ref: entry.referenceNumber };
+  });
+  if (new Set(items.map((i) => i.ref)).size !== items.length)
+    throw new UnListParseError("invalid_record", "The file lists a reference number twice");
+  return { generatedAt: list.generatedAt, inFile: list.individuals.length + list.entities.length, items };
+}
+
+/** draft -> submitted -> under_review -> published, each step checked by the state machine. */
+function publishedHistory(now: Date): Array<[string, NoticeState | null, NoticeState]> {
+  const out: Array<[string, NoticeState | null, NoticeState]> = [["create", null, "draft"]];
+  let state: NoticeState = "draft";
+  for (const [action, role] of publishPath) {
+    const to = nextState(state, action, role, { now });
+    out.push([action, state, to]);
+    state = to;
+  }
+  return out;
+}
+
+/** The columns of a new UN Special Notice, except its number and state. */
+const noticeValues = (p: Planned, subjectId: string, now: Date) => ({
+  type: "un_special",
+  request: JSON.stringify(p.request),
+  language: "en",
+  translations: JSON.stringify(translationsOf(p.request)),
+  subject_record_id: subjectId,
+  ...subjectColumns(p.request),
+  findings: "[]",
+  risk_score: 0,
+  public_extract: true,
+  addenda: "[]",
+  submitted_at: now,
+  published_at: now,
+  valid_until: null,
+  ...envelopeColumns(UN, { ...unEnvelope, handlingNote: null }, defaultReviewAt(now, 5)),
+  created_at: now,
+  updated_at: now,
+});
+
+export function createUnImport(deps: Deps) {
+  const { db, clock } = deps;
+  const records = createRecordsService(deps);
+
+  const event = (
+    trx: Kysely<Database>,
+    noticeId: string,
+    action: string,
+    from: string | null,
+    to: string,
+    reasons: string,
+    at: Date,
+    detail = {},
+  ) =>
+    trx
+      .insertInto("notice_events")
+      .values(repo.eventValues({ noticeId, actor: unActor, action, from, to, reasons, at, detail }))
+      .execute();
+
+  async function create(p: Planned, generatedAt: string): Promise<void> {
+    const subject = await records.create(unActor, {
+      schema: p.entry.kind === "individual" ? "Person" : "Organization",
+      properties: toRecordProperties(p.entry),
+      envelope: unEnvelope,
+      source: `UN Security Council Consolidated List of ${generatedAt}`,
+    });
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const history = publishedHistory(now);
+      const row = await trx
+        .insertInto("notices")
+        .values({
+          ...noticeValues(p, subject.id, now),
+          notice_number: await repo.nextNoticeNumber(trx, now),
+          state: history.at(-1)?.[2] ?? "draft",
+        })
+        .returning(["id"])
+        .executeTakeFirstOrThrow();
+      const why = `Listed by the UN Security Council as ${p.ref}`;
+      await trx
+        .insertInto("notice_events")
+        .values(
+          history.map(([action, from, to]) =>
+            repo.eventValues({ noticeId: row.id, actor: unActor, action, from, to, reasons: why, at: now }),
+          ),
+        )
+        .execute();
+      await trx
+        .insertInto("un_listings")
+        .values({ ...listingValues(p, generatedAt), notice_id: row.id })
+        .onConflict((oc) =>
+          oc
+            .column("reference_number")
+            .doUpdateSet({ ...listingValues(p, generatedAt), notice_id: row.id, delisted_at: null }),
+        )
+        .execute();
+      await appendAudit(trx, clock, unActor, {
+        action: "notice.un_import.create",
+        recordType: "un_special",
+        recordId: row.id,
+        detail: { ref: p.ref },
+      });
+    });
+  }
+
+  const listingValues = (p: Planned, generatedAt: string) => ({
+    reference_number: p.ref,
+    data_id: p.entry.dataId,
+    version_num: p.entry.versionNum,
+    content_hash: p.hash,
+    regime: p.entry.regimeCode,
+    kind: p.entry.kind,
+    listed_on: p.entry.listedOn ?? null,
+    entry: JSON.stringify(p.entry),
+    last_generated_at: generatedAt,
+  });
+
+  /** A changed entry amends its live notice: new request, new subject values, an addendum. */
+  async function amend(
+    p: Planned,
+    noticeId: string,
+    generatedAt: string,
+    from: { version: number },
+  ): Promise<void> {
+    const current = await db
+      .selectFrom("notices")
+      .selectAll()
+      .where("id", "=", noticeId)
+      .executeTakeFirstOrThrow();
+    if (current.subject_record_id)
+      await records.update(unActor, current.subject_record_id, {
+        properties: toRecordProperties(p.entry),
+        source: `UN Security Council Consolidated List of ${generatedAt}`,
+      });
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const state = current.state as NoticeState;
+      // A suspended notice is amended too; only a published one takes a formal addendum.
+      const to = state === "published" ? nextState(state, "add_addendum", "owner") : state;
+      const addendum = {
+        at: now.toISOString(),
+        by: "owner",
+        text: { language: "en", text: `Amended by the UN (version ${p.entry.versionNum})` },
+      };
+      await trx
+        .updateTable("notices")
+        .set({
+          request: JSON.stringify(p.request),
+          translations: JSON.stringify(translationsOf(p.request)),
+          ...subjectColumns(p.request),
+          addenda: JSON.stringify([...(current.addenda as unknown[]), addendum]),
+          updated_at: now,
+        })
+        .where("id", "=", noticeId)
+        .execute();
+      await trx
+        .updateTable("un_listings")
+        .set(listingValues(p, generatedAt))
+        .where("reference_number", "=", p.ref)
+        .execute();
+      await event(trx, noticeId, "add_addendum", state, to, "amended on the UN list", now, {
+        fromVersion: from.version,
+        toVersion: p.entry.versionNum,
+      });
+      await appendAudit(trx, clock, unActor, {
+        action: "notice.un_import.amend",
+        recordType: "un_special",
+        recordId: noticeId,
+        detail: { ref: p.ref },
+      });
+    });
+  }
+
+  /** An entry gone from the list ends its notice: withdrawn by its owner, the UN, as "delisted". */
+  async function end(ref: string, noticeId: string, generatedAt: string): Promise<void> {
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom("notices")
+        .selectAll()
+        .where("id", "=", noticeId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const from = row.state as NoticeState;
+      // A notice the GS already ended stays as it is; the listing is marked delisted all the same.
+      const to = terminalStates.has(from)
+        ? from
+        : nextState(from, "withdraw", "owner", { reasons: "delisted", now });
+      await trx
+        .updateTable("notices")
+        .set({ state: to, updated_at: now })
+        .where("id", "=", noticeId)
+        .execute();
+      await trx
+        .updateTable("un_listings")
+        .set({ delisted_at: now, last_generated_at: generatedAt })
+        .where("reference_number", "=", ref)
+        .execute();
+      await event(trx, noticeId, "withdraw", from, to, "delisted", now);
+      await appendAudit(trx, clock, unActor, {
+        action: "notice.un_import.delist",
+        recordType: "un_special",
+        recordId: noticeId,
+        detail: { ref, reasons: "delisted" },
+      });
+    });
+  }
+
+  /** Imports (or re-imports) the UN Consolidated List's ISIL/Al-Qaida and Taliban entries. */
+  async function importUnList(actor: Actor, xml: string | Uint8Array): Promise<UnImportReport> {
+    if (!noticesPolicy.maintain(actor))
+      throw new AppError("forbidden", "Only the operator imports the UN list.");
+    const started = performance.now();
+    const { generatedAt, inFile, items } = plan(xml);
+    const existing = await db
+      .selectFrom("un_listings as l")
+      .innerJoin("notices as n", "n.id", "l.notice_id")
+      .select([
+        "l.reference_number",
+        "l.notice_id",
+        "l.version_num",
+        "l.content_hash",
+        "l.delisted_at",
+        "l.last_generated_at",
+        "n.state",
+      ])
+      .execute();
+    const newest = Math.max(0, ...existing.map((e) => new Date(e.last_generated_at).getTime()));
+    if (new Date(generatedAt).getTime() < newest)
+      throw new AppError(
+        "conflict",
+        "This list is older than the one already imported; nothing was changed.",
+      );
+    const byRef = new Map(existing.map((e) => [e.reference_number, e]));
+    const report = { created: 0, updated: 0, unchanged: 0, ended: 0 };
+    const seen: string[] = [];
+    for (const p of items) {
+      const old = byRef.get(p.ref);
+      if (!old || old.delisted_at) {
+        await create(p, generatedAt);
+        report.created++;
+      } else if (old.content_hash !== p.hash || old.version_num !== p.entry.versionNum) {
+        await amend(p, old.notice_id, generatedAt, { version: old.version_num });
+        report.updated++;
+      } else {
+        report.unchanged++;
+        if (new Date(old.last_generated_at).getTime() !== new Date(generatedAt).getTime()) seen.push(p.ref);
+      }
+    }
+    const inList = new Set(items.map((i) => i.ref));
+    for (const old of existing) {
+      if (old.delisted_at || inList.has(old.reference_number)) continue;
+      await end(old.reference_number, old.notice_id, generatedAt);
+      report.ended++;
+    }
+    if (seen.length)
+      await db
+        .updateTable("un_listings")
+        .set({ last_generated_at: generatedAt })
+        .where("reference_number", "in", seen)
+        .execute();
+    const perRegime: UnImportReport["perRegime"] = {};
+    for (const p of items) {
+      const r = perRegime[p.entry.regimeCode] ?? { individual: 0, entity: 0 };
+      r[p.entry.kind]++;
+      perRegime[p.entry.regimeCode] = r;
+    }
+    const ms = Math.round(performance.now() - started);
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, clock, actor, {
+        action: "notice.un_import",
+        detail: { generatedAt, ...report, ms },
+      }),
+    );
+    return { generatedAt, inFile, perRegime, ...report, ms };
+  }
+
+  return { importUnList };
+}

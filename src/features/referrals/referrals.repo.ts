@@ -1,0 +1,139 @@
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { Actor } from "../../shared/actor.ts";
+import type { Database } from "../../storage/schema.ts";
+import type { ListReferralsQuery, ReferralView, StatsQuery } from "./referrals.schema.ts";
+
+type Db = Kysely<Database>;
+
+/** Whose referrals a viewer sees: a platform its own; a country what it referred; the Secretariat all. */
+export type Scope = { platformClientId: string } | { country: string } | { all: true };
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function base(db: Db) {
+  return db
+    .selectFrom("content_referrals as r")
+    .innerJoin("api_clients as c", "c.id", "r.platform_client_id")
+    .leftJoin("hash_entries as e", "e.id", "r.hash_entry_id")
+    .selectAll("r")
+    .select(["c.name as platform_name", "e.signal_type", "e.value as hash_value"]);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof base>["executeTakeFirstOrThrow"]>>;
+
+function scoped<Q extends SelectQueryBuilder<Database & { r: Database["content_referrals"] }, "r", unknown>>(
+  q: Q,
+  scope: Scope,
+): Q {
+  if ("platformClientId" in scope) return q.where("r.platform_client_id", "=", scope.platformClientId) as Q;
+  if ("country" in scope) return q.where("r.referring_country", "=", scope.country) as Q;
+  return q;
+}
+
+export function scopeOf(actor: Actor, isPlatform: boolean): Scope {
+  if (isPlatform) return { platformClientId: actor.id };
+  return actor.isSecretariat ? { all: true } : { country: actor.country };
+}
+
+export const isOverdue = (deadline: Date | null, resolvedAt: Date | null, now: Date) =>
+  deadline !== null && (resolvedAt ?? now).getTime() > new Date(deadline).getTime();
+
+export function toView(r: Row, now: Date): ReferralView {
+  return {
+    id: r.id,
+    platformClientId: r.platform_client_id,
+    platformName: r.platform_name,
+    referringCountry: r.referring_country,
+    url: r.url,
+    hash:
+      r.hash_entry_id !== null && r.signal_type && r.hash_value
+        ? { entryId: r.hash_entry_id, signalType: r.signal_type, value: r.hash_value }
+        : null,
+    legalBasis: r.legal_basis,
+    note: r.note,
+    deadline: iso(r.deadline),
+    overdue: isOverdue(
+      r.deadline ? new Date(r.deadline) : null,
+      r.resolved_at ? new Date(r.resolved_at) : null,
+      now,
+    ),
+    state: r.state,
+    outcomeReason: r.outcome_reason,
+    geoBlockedCountries: r.geo_blocked_countries,
+    createdAt: iso(r.created_at) as string,
+    acknowledgedAt: iso(r.acknowledged_at),
+    resolvedAt: iso(r.resolved_at),
+  };
+}
+
+export const findScoped = (db: Db, scope: Scope, id: string) =>
+  scoped(base(db).where("r.id", "=", id), scope).executeTakeFirst();
+
+export async function listScoped(db: Db, scope: Scope, q: ListReferralsQuery, now: Date) {
+  let query = scoped(base(db), scope);
+  if (q.state) query = query.where("r.state", "=", q.state);
+  if (q.overdue) {
+    const overdue = sql<boolean>`(r.deadline IS NOT NULL AND coalesce(r.resolved_at, ${now}) > r.deadline)`;
+    query = query.where(q.overdue === "true" ? overdue : sql<boolean>`NOT ${overdue}`);
+  }
+  return query
+    .orderBy("r.created_at", "desc")
+    .orderBy("r.id")
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+}
+
+type StatsRow = {
+  platform_client_id: string;
+  platform_name: string;
+  bucket: string | null;
+  total: number;
+  open: number;
+  acknowledged: number;
+  removed: number;
+  geo_blocked: number;
+  refused: number;
+  overdue: number;
+  median_seconds: number | null;
+};
+
+/** Counts by state, overdue count and median time to action, per platform (and per period). */
+export async function stats(db: Db, scope: Scope, q: StatsQuery, now: Date, byPeriod: boolean) {
+  const where: ReturnType<typeof sql>[] = [sql`true`];
+  if ("platformClientId" in scope) where.push(sql`r.platform_client_id = ${scope.platformClientId}`);
+  if ("country" in scope) where.push(sql`r.referring_country = ${scope.country}`);
+  if (q.from) where.push(sql`r.created_at >= ${q.from}::date`);
+  if (q.to) where.push(sql`r.created_at < (${q.to}::date + 1)`);
+  const bucket = byPeriod
+    ? sql`to_char(date_trunc(${q.period}, r.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`
+    : sql`NULL::text`;
+  const res = await sql<StatsRow>`
+    SELECT r.platform_client_id, c.name AS platform_name, ${bucket} AS bucket,
+      count(*)::int AS total,
+      count(*) FILTER (WHERE r.state = 'open')::int AS open,
+      count(*) FILTER (WHERE r.state = 'acknowledged')::int AS acknowledged,
+      count(*) FILTER (WHERE r.state = 'removed')::int AS removed,
+      count(*) FILTER (WHERE r.state = 'geo_blocked')::int AS geo_blocked,
+      count(*) FILTER (WHERE r.state = 'refused')::int AS refused,
+      count(*) FILTER (WHERE r.deadline IS NOT NULL AND coalesce(r.resolved_at, ${now}) > r.deadline)::int AS overdue,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at))
+        FILTER (WHERE r.resolved_at IS NOT NULL) AS median_seconds
+    FROM content_referrals r JOIN api_clients c ON c.id = r.platform_client_id
+    WHERE ${sql.join(where, sql` AND `)}
+    GROUP BY 1, 2, 3 ORDER BY 3 NULLS FIRST, 2, 1`.execute(db);
+  return res.rows.map((r) => ({
+    platformClientId: r.platform_client_id,
+    platformName: r.platform_name,
+    periodStart: r.bucket ?? "",
+    total: r.total,
+    byState: {
+      open: r.open,
+      acknowledged: r.acknowledged,
+      removed: r.removed,
+      geo_blocked: r.geo_blocked,
+      refused: r.refused,
+    },
+    overdue: r.overdue,
+    medianMinutesToAction: r.median_seconds === null ? null : Math.round(Number(r.median_seconds) / 6) / 10,
+  }));
+}

@@ -1,0 +1,211 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DemoCredentials, seedDemo } from "../../src/features/demo/demo.seed.ts";
+import type { Actor } from "../../src/shared/actor.ts";
+import { hasChromium, launchBrowser } from "../../web/e2e/browser.ts";
+import { createTestContext, type TestContext } from "../harness.ts";
+
+// Same gating as the shell suite: required in CI, skipped with a reason where Chromium is missing.
+const required = process.env.FUSION_BROWSER_TESTS === "required";
+const runnable = hasChromium() && existsSync("web/dist/index.html");
+if (required && !runnable) throw new Error("Browser tests are required but Chromium or web/dist is missing");
+const ARTIFACTS = "test-artifacts/screenshots";
+const PDQ_DIR = path.resolve(process.cwd(), "../shared/data/pdq");
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+interface Expected {
+  images: { file: string; quality: number; hash: string }[];
+}
+
+describe.skipIf(!runnable)("terrorist-content hash banks and referrals in Chromium", () => {
+  let t: TestContext;
+  let browser: Browser;
+  let base: string;
+  let creds: DemoCredentials;
+  let platformId: string;
+  let bridgeHash: string;
+
+  /** A week of referrals the demo platform has answered, so the board and charts have history. */
+  async function seedReferralHistory() {
+    const analyst = await t.deps.db
+      .selectFrom("users")
+      .selectAll()
+      .where("username", "=", "fr.content")
+      .executeTakeFirstOrThrow();
+    const client = await t.deps.db
+      .selectFrom("api_clients")
+      .selectAll()
+      .where("role", "=", "platform_partner")
+      .executeTakeFirstOrThrow();
+    platformId = client.id;
+    const referrer: Actor = {
+      kind: "user",
+      id: analyst.id,
+      username: analyst.username,
+      role: "content_analyst",
+      country: "FR",
+      isSecretariat: false,
+      scopes: [],
+    };
+    const platform: Actor = {
+      kind: "client",
+      id: client.id,
+      username: client.name,
+      role: "platform_partner",
+      country: client.country,
+      isSecretariat: false,
+      scopes: client.scopes,
+    };
+    const outcomes = ["removed", "refused", "geo_blocked", null] as const;
+    for (let day = 6; day >= 1; day--) {
+      for (let k = 0; k < (day % 3) + 1; k++) {
+        const order = (day + k) % 2 === 0;
+        const r = await t.services.referrals.create(referrer, {
+          platformClientId: platformId,
+          url: `https://video.example/watch/demo-${day}-${k}`,
+          legalBasis: order ? "removal_order" : "voluntary",
+          note: "Demonstration referral",
+        });
+        const outcome = outcomes[(day + k) % outcomes.length];
+        // Removal orders answered after 40 or 90 minutes: some are on time, some overdue.
+        t.clock.advance((order ? (k % 2 === 0 ? 40 : 90) : 300) * MINUTE);
+        if (outcome === "refused")
+          await t.services.referrals.reportOutcome(platform, r.id, {
+            outcome,
+            reason: "Not terrorist content under our terms",
+          });
+        else if (outcome === "geo_blocked")
+          await t.services.referrals.reportOutcome(platform, r.id, { outcome, countries: ["FR", "DE"] });
+        else if (outcome) await t.services.referrals.reportOutcome(platform, r.id, { outcome });
+        else await t.services.referrals.acknowledge(platform, r.id);
+      }
+      t.clock.advance(DAY - ((day % 3) + 1) * 300 * MINUTE);
+    }
+  }
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const expected = JSON.parse(readFileSync(path.join(PDQ_DIR, "expected.json"), "utf8")) as Expected;
+    bridgeHash = expected.images.find((i) => i.file === "dih/bridge-1-original.jpg")?.hash ?? "";
+    t = await createTestContext({ demo: true });
+    // The server's clock starts a week ago and ends at the browser's "now", so countdowns agree.
+    const start = Date.now() - 7 * DAY;
+    t.clock.advance(start - t.clock.now().getTime());
+    creds = (await seedDemo(t.deps, t.services)) as DemoCredentials;
+    await seedReferralHistory();
+    t.clock.advance(Date.now() - t.clock.now().getTime());
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const addr = t.app.server.address();
+    base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function login(page: Page, username: string) {
+    await page.goto(base);
+    await page.getByTestId("login-username").fill(username);
+    await page.getByTestId("login-password").fill(creds.password);
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("user-box").waitFor();
+  }
+
+  it("creates a bank, imports a PDQ hash, matches an image and refers it to a platform", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, "fr.content");
+    // The content analyst's sections; the platform administrator's are not offered.
+    await expect(page.getByTestId("nav-referrals").count()).resolves.toBe(1);
+    await expect(page.getByTestId("nav-users").count()).resolves.toBe(0);
+
+    // 1. A new bank, with one hash imported by pasting a plain list.
+    await page.getByTestId("nav-contentBanks").click();
+    await page.getByTestId("bank-new").click();
+    await page.getByTestId("bank-name").fill("Bridge test bank");
+    await page.getByTestId("bank-description").fill("Reference images for the browser test");
+    await page.getByTestId("bank-submit").click();
+    await page.getByTestId("bank-meta").waitFor();
+    await page.getByTestId("import-text").fill(`${bridgeHash}\n`);
+    await page.getByTestId("import-labels").fill("attack_footage demo");
+    await page.getByTestId("import-submit").click();
+    await page.getByTestId("import-result").waitFor();
+    await expect(page.getByTestId("import-result").textContent()).resolves.toMatch(/1 created/);
+    await page.getByTestId("entries-table").waitFor();
+    const row = page.locator(`[data-value="${bridgeHash}"]`);
+    await expect(row.count()).resolves.toBe(1);
+    // Re-importing the same list changes nothing.
+    await page.getByTestId("import-text").fill(bridgeHash);
+    await page.getByTestId("import-labels").fill("attack_footage demo");
+    await page.getByTestId("import-submit").click();
+    await page.getByTestId("import-result").filter({ hasText: "1 unchanged" }).waitFor();
+    await expect(page.getByTestId("bank-entry-count").textContent()).resolves.toBe("1");
+    await expect(page.getByTestId("export-csv").getAttribute("href")).resolves.toContain("format=csv");
+    // The owner's analyst may dispute an entry (and reactivate it).
+    await page.locator('[data-testid^="entry-status-select-"]').selectOption("disputed");
+    await page.locator('[data-testid^="entry-status-apply-"]').click();
+    await page.getByTestId("entries-table").getByText("Disputed", { exact: true }).first().waitFor();
+    await page.locator('[data-testid^="entry-status-select-"]').selectOption("active");
+    await page.locator('[data-testid^="entry-status-apply-"]').click();
+    await page.locator('[data-testid^="entry-status-apply-"]:disabled').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/content-bank-en.png`, fullPage: true });
+
+    // 2. A pasted hash matches exactly; a file that is not an image is refused before it is sent;
+    // a modified photo matches by PDQ distance.
+    await page.getByTestId("nav-contentCheck").click();
+    await page.getByTestId("check-hash").fill(bridgeHash);
+    await page.getByTestId("check-hash-submit").click();
+    await page.getByTestId("matches-table").waitFor();
+    await expect(page.getByTestId("matches-table").textContent()).resolves.toContain("Bridge test bank");
+    await page.getByTestId("check-file").setInputFiles(path.join(PDQ_DIR, "needles.txt"));
+    await page.getByTestId("check-file-error").waitFor();
+    await expect(page.getByTestId("check-image-submit").isDisabled()).resolves.toBe(true);
+    await page.getByTestId("check-file").setInputFiles(path.join(PDQ_DIR, "bridge-mods/high-contrast.jpg"));
+    await page.getByTestId("check-image-submit").click();
+    await page.getByTestId("matches-table").waitFor();
+    await expect(page.getByTestId("match-count").textContent()).resolves.toMatch(/1/);
+    await expect(page.getByTestId("matches-table").textContent()).resolves.toContain("Bridge test bank");
+    await expect(page.getByTestId("computed-pdq").getAttribute("data-value")).resolves.toMatch(
+      /^[0-9a-f]{64}$/,
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/content-check-en.png`, fullPage: true });
+
+    // 3. Refer the matched entry to the platform as a removal order: due within the hour.
+    await page.locator('[data-testid^="refer-match-"]').first().click();
+    await page.getByTestId("referral-form").waitFor();
+    await expect(page.getByTestId("referral-entry").inputValue()).resolves.toMatch(/^\d+$/);
+    await page.getByTestId("referral-platform").selectOption(platformId);
+    await page.getByTestId("referral-url").fill("https://video.example/watch/bridge-test");
+    await page.getByTestId("referral-legal-basis").selectOption("removal_order");
+    await page.getByTestId("referral-submit").click();
+    await page.getByTestId("referral-created").waitFor();
+    const board = page.getByTestId("referral-board");
+    await expect(board.textContent()).resolves.toContain("https://video.example/watch/bridge-test");
+    const newest = page.locator('[data-testid^="referral-row-"]', { hasText: "bridge-test" });
+    await expect(newest.getByTestId("countdown").textContent()).resolves.toMatch(/min .* left/);
+    await expect(page.locator("tr.row-overdue").count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}/referrals-board-en.png`, fullPage: true });
+
+    // 4. Statistics: charts with a table alternative.
+    await page.getByTestId("referrals-stats-link").click();
+    await page.getByTestId("chart-referrals").waitFor();
+    await expect(
+      page.locator('[data-testid="chart-referrals"] svg[role="img"] > title').count(),
+    ).resolves.toBe(1);
+    await expect(page.locator('[data-testid="chart-referrals"] rect').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId("stats-table").textContent()).resolves.toContain("Demo Video Platform");
+    await page.screenshot({ path: `${ARTIFACTS}/referrals-stats-en.png`, fullPage: true });
+
+    // 5. Arabic, right to left.
+    await page.getByTestId("lang-select").selectOption("ar");
+    await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
+    await page.screenshot({ path: `${ARTIFACTS}/referrals-stats-ar.png`, fullPage: true });
+    await page.getByTestId("nav-referrals").click();
+    await page.getByTestId("referral-board").waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/referrals-board-ar.png`, fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,140 @@
+import { useState } from "react";
+import { Notice as Status } from "../../components/alert.tsx";
+import { DataState } from "../../components/states.tsx";
+import { api } from "../../lib/api.ts";
+import { useI18n } from "../../lib/i18n/index.tsx";
+import { Link, segment } from "../../lib/router.tsx";
+import { useApi } from "../../lib/use-api.ts";
+import { useMe } from "../auth/session.tsx";
+import { ReasonsAction } from "../notices/parts.tsx";
+import { Recipients, ReviewStateBadge } from "./diffusions-page.tsx";
+import type { Diffusion } from "./types.ts";
+
+export function DiffusionDetailPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const state = useApi<Diffusion>(`/diffusions/${segment(id)}`);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/diffusions">{t("diffusions.back")}</Link>
+      </p>
+      <DataState {...state}>{(d) => <DiffusionView diffusion={d} onReviewed={state.reload} />}</DataState>
+    </>
+  );
+}
+
+function DiffusionView({ diffusion: d, onReviewed }: { diffusion: Diffusion; onReviewed: () => void }) {
+  const { t, dateTime } = useI18n();
+  const me = useMe();
+  const [done, setDone] = useState(false);
+  const review = (decision: "confirm" | "cancel") => async (reasons: string) => {
+    await api<Diffusion>(`/diffusions/${segment(d.id)}/review`, {
+      method: "POST",
+      body: { decision, reasons },
+    });
+    setDone(true);
+    onReviewed();
+  };
+  return (
+    <article aria-labelledby="diffusion-title">
+      <h1 id="diffusion-title">
+        <bdi>{d.title}</bdi>
+      </h1>
+      {!d.reviewed && (
+        <div
+          className="alert alert-warning unreviewed-banner"
+          role="note"
+          data-testid="diffusion-unreviewed-banner"
+        >
+          <strong>{t("diffusions.unreviewedTitle")}</strong> {t("diffusions.unreviewedBody")}
+        </div>
+      )}
+      {d.reviewState === "cancelled" && (
+        <div className="alert alert-error" role="note" data-testid="diffusion-cancelled-banner">
+          <strong>{t("diffusions.cancelledTitle")}</strong> {t("diffusions.cancelledBody")}
+        </div>
+      )}
+      {done && (
+        <Status kind="success">
+          <span data-testid="diffusion-reviewed">{t("diffusions.reviewDone")}</span>
+        </Status>
+      )}
+      <div className="detail-grid">
+        <section className="panel" aria-labelledby="diffusion-facts">
+          <h2 id="diffusion-facts">{t("notices.facts")}</h2>
+          <dl className="kv">
+            <dt>{t("diffusions.kind")}</dt>
+            <dd>{t(`diffusionKind.${d.kind}`)}</dd>
+            <dt>{t("diffusions.sender")}</dt>
+            <dd>
+              <code>{d.sender}</code>
+            </dd>
+            <dt>{t("diffusions.recipients")}</dt>
+            <dd>
+              <Recipients diffusion={d} />
+            </dd>
+            <dt>{t("records.handling")}</dt>
+            <dd>
+              {d.handlingCode} — {t(`handling.${d.handlingCode}`)}
+              {d.handlingNote && (
+                <>
+                  {" "}
+                  (<bdi>{d.handlingNote}</bdi>)
+                </>
+              )}
+            </dd>
+            {d.reference && (
+              <>
+                <dt>{t("diffusions.reference")}</dt>
+                <dd>
+                  <bdi>{d.reference}</bdi>
+                </dd>
+              </>
+            )}
+            <dt>{t("diffusions.sentAt")}</dt>
+            <dd>{dateTime(d.createdAt)}</dd>
+            <dt>{t("diffusions.review")}</dt>
+            <dd>
+              <ReviewStateBadge diffusion={d} /> {d.reviewedAt && dateTime(d.reviewedAt)}
+            </dd>
+            {d.reviewReasons && (
+              <>
+                <dt>{t("notices.reasons")}</dt>
+                <dd>
+                  <bdi>{d.reviewReasons}</bdi>
+                </dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <section className="panel" aria-labelledby="diffusion-body">
+          <h2 id="diffusion-body">{t("diffusions.body")}</h2>
+          <p className="pre" dir="auto" data-testid="diffusion-body">
+            {d.body}
+          </p>
+        </section>
+      </div>
+      {me.role === "gs_reviewer" && d.reviewState === "unreviewed" && (
+        <section className="panel" aria-labelledby="diffusion-review-heading" data-testid="diffusion-review">
+          <h2 id="diffusion-review-heading">{t("diffusions.gsReview")}</h2>
+          <p className="muted">{t("diffusions.gsReviewHint")}</p>
+          <div className="form-actions">
+            <ReasonsAction
+              label={t("diffusions.confirm")}
+              required
+              testId="diffusion-confirm"
+              onSubmit={review("confirm")}
+            />
+            <ReasonsAction
+              label={t("diffusions.cancel")}
+              required
+              danger
+              testId="diffusion-cancel"
+              onSubmit={review("cancel")}
+            />
+          </div>
+        </section>
+      )}
+    </article>
+  );
+}

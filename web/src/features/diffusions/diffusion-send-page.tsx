@@ -1,0 +1,186 @@
+import { useState } from "react";
+import { ErrorAlert } from "../../components/alert.tsx";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/fields.tsx";
+import { api } from "../../lib/api.ts";
+import { useI18n } from "../../lib/i18n/index.tsx";
+import { Link, navigate, segment } from "../../lib/router.tsx";
+import { useSubmit } from "../../lib/use-submit.ts";
+import { codes } from "../notices/draft.ts";
+import type { HandlingCode, Reliability } from "../records/types.ts";
+import { DIFFUSION_KINDS, type Diffusion, type DiffusionKind } from "./types.ts";
+
+/** A diffusion goes at once to the chosen countries; the General Secretariat checks it afterwards. */
+export function DiffusionSendPage() {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<DiffusionKind>("information");
+  const [all, setAll] = useState(false);
+  const [countries, setCountries] = useState("");
+  const [title, setTitle] = useState("");
+  const [body, setBody] = useState("");
+  const [reference, setReference] = useState("");
+  const [handlingCode, setHandlingCode] = useState<HandlingCode>("H0");
+  const [handlingNote, setHandlingNote] = useState("");
+  const [reliability, setReliability] = useState<Reliability>("B");
+  const [accuracy, setAccuracy] = useState("2");
+  const [sourceType, setSourceType] = useState("police");
+  const { pending, error, handler } = useSubmit();
+
+  const submit = handler(async () => {
+    const sent = await api<Diffusion>("/diffusions", {
+      method: "POST",
+      body: {
+        kind,
+        recipients: all ? "all" : codes(countries),
+        title: title.trim(),
+        body: body.trim(),
+        ...(reference.trim() ? { reference: reference.trim() } : {}),
+        handlingCode,
+        ...(handlingCode === "H3" && handlingNote.trim() ? { handlingNote: handlingNote.trim() } : {}),
+        sourceReliability: reliability,
+        informationAccuracy: Number(accuracy),
+        sourceType,
+      },
+    });
+    navigate(`/diffusions/${segment(sent.id)}`);
+  });
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/diffusions">{t("diffusions.back")}</Link>
+      </p>
+      <h1>{t("diffusions.send")}</h1>
+      <p className="muted">{t("diffusions.sendIntro")}</p>
+      <form className="panel" onSubmit={submit} data-testid="diffusion-form">
+        <ErrorAlert error={error} />
+        <fieldset className="group">
+          <legend>{t("diffusions.kind")}</legend>
+          <ul className="type-cards">
+            {DIFFUSION_KINDS.map((k) => (
+              <li key={k}>
+                <label className={`type-card${kind === k ? " selected" : ""}`}>
+                  <input
+                    type="radio"
+                    name="diffusion-kind"
+                    value={k}
+                    checked={kind === k}
+                    onChange={() => setKind(k)}
+                    data-testid={`diffusion-kind-${k}`}
+                  />
+                  <span className="type-card-body">
+                    <strong>{t(`diffusionKind.${k}`)}</strong>
+                    <span className="type-card-text">{t(`diffusionKind.${k}.purpose`)}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset className="group">
+          <legend>{t("diffusions.recipients")}</legend>
+          <CheckboxField
+            label={t("diffusions.toAll")}
+            checked={all}
+            onChange={(e) => setAll(e.target.checked)}
+            testId="diffusion-all"
+          />
+          {!all && (
+            <TextField
+              label={t("wizard.countries")}
+              hint={t("wizard.countriesHint")}
+              dir="ltr"
+              required
+              value={countries}
+              onChange={(e) => setCountries(e.target.value.toUpperCase())}
+              testId="diffusion-countries"
+            />
+          )}
+        </fieldset>
+        <TextField
+          label={t("diffusions.subjectTitle")}
+          required
+          maxLength={200}
+          dir="auto"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          testId="diffusion-title"
+        />
+        <TextAreaField
+          label={t("diffusions.body")}
+          required
+          rows={6}
+          maxLength={8000}
+          dir="auto"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          testId="diffusion-body-input"
+        />
+        <div className="form-grid">
+          <TextField
+            label={t("diffusions.reference")}
+            dir="auto"
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+          />
+          <SelectField
+            label={t("records.handling")}
+            value={handlingCode}
+            onChange={(e) => setHandlingCode(e.target.value as HandlingCode)}
+          >
+            {(["H0", "H1", "H2", "H3"] as const).map((h) => (
+              <option key={h} value={h}>
+                {h} — {t(`handling.${h}`)}
+              </option>
+            ))}
+          </SelectField>
+          {handlingCode === "H3" && (
+            <TextField
+              label={t("records.handlingNote")}
+              required
+              value={handlingNote}
+              onChange={(e) => setHandlingNote(e.target.value)}
+            />
+          )}
+          <SelectField
+            label={t("records.reliability")}
+            value={reliability}
+            onChange={(e) => setReliability(e.target.value as Reliability)}
+          >
+            {(["A", "B", "C", "X"] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`reliability.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("records.accuracy")}
+            value={accuracy}
+            onChange={(e) => setAccuracy(e.target.value)}
+          >
+            {(["1", "2", "3", "4"] as const).map((a) => (
+              <option key={a} value={a}>
+                {t(`accuracy.${a}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("records.sourceType")}
+            value={sourceType}
+            onChange={(e) => setSourceType(e.target.value)}
+          >
+            {(["police", "judicial", "military", "un", "open_source", "platform"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`sourceType.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={pending} data-testid="diffusion-submit">
+            {t("diffusions.sendNow")}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,204 @@
+import { type FormEvent, type ReactNode, useState } from "react";
+import { ErrorAlert } from "../../components/alert.tsx";
+import { TextAreaField } from "../../components/fields.tsx";
+import { hasOwnText, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
+import { useSubmit } from "../../lib/use-submit.ts";
+import { type Finding, type NoticeState, type NoticeType, SEVERITIES, type Severity } from "./types.ts";
+
+export function TypeBadge({ type }: { type: NoticeType }) {
+  const { t } = useI18n();
+  return (
+    <span className={`notice-type notice-type-${type}`} data-testid="notice-type">
+      <span className="swatch" aria-hidden="true" />
+      {t(`noticeType.${type}`)}
+    </span>
+  );
+}
+
+export function StateBadge({ state }: { state: NoticeState }) {
+  const { t } = useI18n();
+  return (
+    <span className={`badge state-${state}`} data-testid="notice-state">
+      {t(`noticeState.${state}`)}
+    </span>
+  );
+}
+
+/** A finding's translated headline when its code is known; the server's message is English. */
+function findingTitle(t: (k: MessageKey) => string, f: Finding): string | null {
+  const code = f.code.replace(/^(excluded_wording|article3)_.+$/, "$1_wording");
+  const key = `finding.${code}`;
+  return hasOwnText("en", key) ? t(key as MessageKey) : null;
+}
+
+/** Findings grouped by severity: what blocks publication, what the reviewer must weigh, what is noted. */
+export function FindingsPanel({
+  findings,
+  heading,
+  local = false,
+  testId = "findings",
+}: {
+  findings: Finding[];
+  heading: string;
+  /** Findings computed in the browser (required fields) rather than by the server. */
+  local?: boolean;
+  testId?: string;
+}) {
+  const { t, num } = useI18n();
+  return (
+    <section className="panel findings" aria-label={heading} data-testid={testId}>
+      <h2>{heading}</h2>
+      {findings.length === 0 ? (
+        <p className="muted" data-testid={`${testId}-none`}>
+          {t("findings.none")}
+        </p>
+      ) : (
+        SEVERITIES.map((severity) => {
+          const group = findings.filter((f) => f.severity === severity);
+          if (group.length === 0) return null;
+          return (
+            <div
+              key={severity}
+              className={`finding-group finding-${severity}`}
+              data-testid={`${testId}-${severity}`}
+            >
+              <h3>
+                <SeverityBadge severity={severity} /> {t(`findings.${severity}Help`)} ({num(group.length)})
+              </h3>
+              <ul>
+                {group.map((f, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: findings may repeat a code; the list is fixed
+                  <li key={`${f.code}-${f.field ?? ""}-${i}`}>
+                    {local && f.field ? (
+                      t("findings.missing", { field: fieldLabel(t, f.field) })
+                    ) : (
+                      <>
+                        {findingTitle(t, f) && <strong>{findingTitle(t, f)} </strong>}
+                        <bdi lang="en" dir="ltr">
+                          {f.message}
+                        </bdi>
+                        {f.field && (
+                          <>
+                            {" "}
+                            <code className="muted">{f.field}</code>
+                          </>
+                        )}
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })
+      )}
+    </section>
+  );
+}
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  const { t } = useI18n();
+  return <span className={`badge severity-${severity}`}>{t(`findings.${severity}`)}</span>;
+}
+
+/** The label of a required field path, translated when known. */
+export function fieldLabel(t: (k: MessageKey) => string, path: string): string {
+  const key = `field.${path}`;
+  return hasOwnText("en", key) ? t(key as MessageKey) : path;
+}
+
+/** Counts per severity, for tables: "2 block · 1 risk". */
+export function Flags({ findings }: { findings: Finding[] }) {
+  const { t, num } = useI18n();
+  const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
+  if (counts.length === 0) return <span className="muted">{t("findings.noFlags")}</span>;
+  return (
+    <span className="flags" data-testid="flags">
+      {counts.map(([s, n]) => (
+        <span key={s} className={`badge severity-${s}`} title={t(`findings.${s}Help`)}>
+          {t(`findings.${s}`)} {num(n)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * A button that opens a small form asking for written reasons (required or not) and then acts.
+ * Used for refuse, return, cancel, withdraw, renew and the diffusion review.
+ */
+export function ReasonsAction({
+  label,
+  submitLabel,
+  required,
+  danger,
+  testId,
+  onSubmit,
+  extra,
+}: {
+  label: string;
+  submitLabel?: string;
+  required: boolean;
+  danger?: boolean;
+  testId: string;
+  onSubmit: (reasons: string) => Promise<void>;
+  extra?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reasons, setReasons] = useState("");
+  const { pending, error, handler } = useSubmit();
+
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className={`btn btn-small${danger ? " btn-danger-outline" : ""}`}
+        onClick={() => setOpen(true)}
+        data-testid={testId}
+      >
+        {label}
+      </button>
+    );
+  }
+  const submit = handler(async () => {
+    await onSubmit(reasons.trim());
+    setOpen(false);
+    setReasons("");
+  });
+  return (
+    <form
+      className="reasons-form panel"
+      onSubmit={(e: FormEvent) => void submit(e)}
+      data-testid={`${testId}-form`}
+    >
+      <ErrorAlert error={error} />
+      {extra}
+      <TextAreaField
+        label={required ? t("action.reasonsRequired") : t("action.reasonsOptional")}
+        required={required}
+        rows={3}
+        maxLength={4000}
+        autoFocus
+        value={reasons}
+        onChange={(e) => setReasons(e.target.value)}
+        testId={`${testId}-reasons`}
+      />
+      <div className="form-actions">
+        <button
+          type="submit"
+          className={`btn ${danger ? "btn-danger" : "btn-primary"}`}
+          disabled={pending || (required && reasons.trim() === "")}
+          data-testid={`${testId}-submit`}
+        >
+          {submitLabel ?? label}
+        </button>
+        <button type="button" className="btn" onClick={() => setOpen(false)}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

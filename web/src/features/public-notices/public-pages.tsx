@@ -1,0 +1,269 @@
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { TextField } from "../../components/fields.tsx";
+import { LanguageSwitcher } from "../../components/language-switcher.tsx";
+import { Pager } from "../../components/pager.tsx";
+import { DataState, Empty } from "../../components/states.tsx";
+import { useI18n } from "../../lib/i18n/index.tsx";
+import { Link, matchPath, navigate, segment, useLocation } from "../../lib/router.tsx";
+import {
+  apiKind,
+  PUBLIC_KINDS,
+  type PublicDetail,
+  type PublicKind,
+  type PublicPage,
+  publicId,
+  usePublicApi,
+} from "./api.ts";
+
+const PAGE_SIZE = 20;
+const isKind = (v: string | null): v is PublicKind => PUBLIC_KINDS.some((k) => k === v);
+
+/** The public website's pages (no login): the lists of public extracts and one extract. */
+export function PublicSite() {
+  const { path } = useLocation();
+  const detail = matchPath("/public/notices/:kind/:id", path);
+  return (
+    <PublicLayout>
+      {detail && isKind(detail.kind ?? null) ? (
+        <PublicNoticePage kind={detail.kind as PublicKind} id={detail.id ?? ""} />
+      ) : (
+        <PublicListPage />
+      )}
+    </PublicLayout>
+  );
+}
+
+function PublicLayout({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = `${t("public.title")} · ${t("app.name")}`;
+  }, [t]);
+  return (
+    <div className="login-screen">
+      <header className="login-top">
+        <span className="brand">
+          {t("app.name")} <span className="brand-tagline">{t("public.tagline")}</span>
+        </span>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" className="public-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="app-footer">
+        <a href="#/">{t("public.signIn")}</a>
+      </footer>
+    </div>
+  );
+}
+
+function PublicListPage() {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const kindParam = query.get("kind");
+  const kind: PublicKind = isKind(kindParam) ? kindParam : "red";
+  const name = query.get("name") ?? "";
+  const forename = query.get("forename") ?? "";
+  const nationality = query.get("nationality") ?? "";
+  const page = Math.max(1, Number(query.get("page") ?? "1") || 1);
+  const [draft, setDraft] = useState({ name, forename, nationality });
+  useEffect(() => setDraft({ name, forename, nationality }), [name, forename, nationality]);
+
+  const params = new URLSearchParams();
+  if (name) params.set("name", name);
+  if (forename && kind !== "un-entities") params.set("forename", forename);
+  if (/^[A-Z]{2}$/.test(nationality) && kind !== "un-entities") params.set("nationality", nationality);
+  params.set("page", String(page));
+  params.set("resultPerPage", String(PAGE_SIZE));
+  const state = usePublicApi<PublicPage>(`${apiKind(kind)}?${params}`);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate("/public/notices", {
+      kind,
+      name: draft.name.trim(),
+      forename: draft.forename.trim(),
+      nationality: draft.nationality.trim().toUpperCase(),
+    });
+  };
+
+  return (
+    <>
+      <h1>{t("public.title")}</h1>
+      <p className="muted">{t("public.intro")}</p>
+      <nav className="tabs" aria-label={t("public.lists")}>
+        {PUBLIC_KINDS.map((k) => (
+          <Link
+            key={k}
+            to="/public/notices"
+            query={{ kind: k }}
+            aria-current={k === kind ? "page" : undefined}
+            data-testid={`public-kind-${k}`}
+          >
+            {t(`public.kind.${k}`)}
+          </Link>
+        ))}
+      </nav>
+      <search>
+        <form className="toolbar" onSubmit={submit} data-testid="public-filters">
+          <TextField
+            label={kind === "un-entities" ? t("common.name") : t("public.name")}
+            type="search"
+            maxLength={100}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            testId="public-name"
+          />
+          {kind !== "un-entities" && (
+            <>
+              <TextField
+                label={t("public.forename")}
+                type="search"
+                maxLength={100}
+                value={draft.forename}
+                onChange={(e) => setDraft({ ...draft, forename: e.target.value })}
+                testId="public-forename"
+              />
+              <TextField
+                label={t("public.nationality")}
+                hint={t("wizard.countryHint")}
+                dir="ltr"
+                maxLength={2}
+                value={draft.nationality}
+                onChange={(e) => setDraft({ ...draft, nationality: e.target.value.toUpperCase() })}
+                testId="public-nationality"
+              />
+            </>
+          )}
+          <button type="submit" className="btn btn-primary" data-testid="public-search">
+            {t("common.search")}
+          </button>
+        </form>
+      </search>
+      <DataState {...state}>
+        {(data) =>
+          data._embedded.notices.length === 0 ? (
+            <Empty>{t("public.empty")}</Empty>
+          ) : (
+            <>
+              <ul className="public-cards" data-testid="public-list">
+                {data._embedded.notices.map((n) => (
+                  <li key={n.entity_id} className={`public-card public-${kind}`}>
+                    <Link
+                      to={`/public/notices/${kind}/${segment(publicId(n.entity_id))}`}
+                      data-testid="public-item"
+                    >
+                      <strong>
+                        <bdi>{[n.name, n.forename].filter(Boolean).join(", ") || n.entity_id}</bdi>
+                      </strong>
+                    </Link>
+                    <span className="muted" dir="ltr">
+                      {n.entity_id}
+                    </span>
+                    {n.date_of_birth && (
+                      <span>
+                        {t("public.born")} <bdi dir="ltr">{n.date_of_birth}</bdi>
+                      </span>
+                    )}
+                    {n.nationalities.length > 0 && (
+                      <span>
+                        {t("public.nationality")}: <span dir="ltr">{n.nationalities.join(", ")}</span>
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              <Pager
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                onPage={(p) => navigate("/public/notices", { kind, name, forename, nationality, page: p })}
+              />
+            </>
+          )
+        }
+      </DataState>
+    </>
+  );
+}
+
+function PublicNoticePage({ kind, id }: { kind: PublicKind; id: string }) {
+  const { t } = useI18n();
+  const state = usePublicApi<PublicDetail>(`${apiKind(kind)}/${segment(id)}`);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/public/notices" query={{ kind }}>
+          {t("public.back")}
+        </Link>
+      </p>
+      <DataState {...state}>
+        {(n) => (
+          <article aria-labelledby="public-title" className="panel" data-testid="public-detail">
+            <p className={`public-banner public-${kind}`}>{t(`public.kind.${kind}`)}</p>
+            <h1 id="public-title">
+              <bdi>{[n.name, n.forename].filter(Boolean).join(", ") || n.entity_id}</bdi>
+            </h1>
+            <dl className="kv">
+              <dt>{t("public.noticeNumber")}</dt>
+              <dd dir="ltr">{n.entity_id}</dd>
+              <Item label={t("public.born")} value={n.date_of_birth} ltr />
+              <Item
+                label={t("field.subject.sex")}
+                value={n.sex_id ? t(`sex.${n.sex_id as "M" | "F" | "U"}`) : null}
+              />
+              <Item label={t("wizard.birthPlace")} value={n.place_of_birth} />
+              <Item label={t("wizard.birthCountry")} value={n.country_of_birth_id} ltr />
+              <Item label={t("public.nationality")} value={n.nationalities.join(", ") || null} ltr />
+              <Item
+                label={t("wizard.heightCm")}
+                value={n.height ? String(Math.round(n.height * 100)) : null}
+                ltr
+              />
+              <Item label={t("wizard.weightKg")} value={n.weight ? String(n.weight) : null} ltr />
+              <Item label={t("wizard.eyes")} value={n.eyes_colors_id} />
+              <Item label={t("wizard.hair")} value={n.hairs_id} />
+              <Item label={t("wizard.marks")} value={n.distinguishing_marks} />
+              <Item label={t("public.missingSince")} value={n.date_of_event ?? null} ltr />
+              <Item label={t("wizard.lastSeenPlace")} value={n.place ?? null} />
+              <Item label={t("public.unReference")} value={n.un_reference ?? null} ltr />
+              <Item label={t("wizard.aliases")} value={n.aliases?.join(", ") || null} />
+            </dl>
+            {n.arrest_warrants && n.arrest_warrants.length > 0 && (
+              <section aria-labelledby="public-charges">
+                <h2 id="public-charges">{t("public.charges")}</h2>
+                <ul data-testid="public-charges">
+                  {n.arrest_warrants.map((w, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: warrants have no identifier here
+                    <li key={i}>
+                      <bdi>{w.charge}</bdi>
+                      {w.charge_translation && (
+                        <>
+                          {" "}
+                          (<bdi>{w.charge_translation}</bdi>)
+                        </>
+                      )}{" "}
+                      <span className="muted">
+                        {t("public.issuedBy")} <span dir="ltr">{w.issuing_country_id}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            <p className="hint">{t("public.disclaimer")}</p>
+          </article>
+        )}
+      </DataState>
+    </>
+  );
+}
+
+function Item({ label, value, ltr }: { label: string; value: string | null; ltr?: boolean }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{ltr ? <span dir="ltr">{value}</span> : <bdi>{value}</bdi>}</dd>
+    </>
+  );
+}

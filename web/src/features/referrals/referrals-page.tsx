@@ -1,0 +1,260 @@
+import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { SelectField } from "../../components/fields.tsx";
+import { DataState, Empty } from "../../components/states.tsx";
+import { withQuery } from "../../lib/api.ts";
+import { useI18n } from "../../lib/i18n/index.tsx";
+import { Link, navigate, useLocation } from "../../lib/router.tsx";
+import { useApi } from "../../lib/use-api.ts";
+import { HashValue } from "../content/hash-value.tsx";
+import { Deadline } from "./countdown.tsx";
+import { CreateReferralForm, type KnownPlatform } from "./create-referral-form.tsx";
+import { REFERRAL_STATES, type Referral, type ReferralPage } from "./types.ts";
+import "./referrals.css";
+
+const PAGE_SIZE = 100;
+
+export function ReferralsPage() {
+  const { t } = useI18n();
+  const { path, query } = useLocation();
+  const state = query.get("state") ?? "";
+  const overdue = query.get("overdue") ?? "";
+  const page = Math.max(1, Number(query.get("page") ?? "1") || 1);
+  const entry = query.get("entry") ?? "";
+  const list = useApi<ReferralPage>(
+    withQuery("/content/referrals", { state, overdue, page, pageSize: PAGE_SIZE }),
+  );
+  // All referrals (unfiltered, first page) name the platforms already used: the form offers them.
+  const known = useApi<ReferralPage>(withQuery("/content/referrals", { pageSize: 500 }));
+  const platforms = useMemo(() => knownPlatforms(known.data?.items ?? []), [known.data]);
+  const [creating, setCreating] = useState(entry !== "");
+  const [created, setCreated] = useState<Referral | null>(null);
+  const [draft, setDraft] = useState({ state, overdue });
+  useEffect(() => setDraft({ state, overdue }), [state, overdue]);
+
+  const filter = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(path, draft);
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("referrals.title")}</h1>
+        <div className="form-actions">
+          <Link to="/referrals/stats" className="btn" data-testid="referrals-stats-link">
+            {t("referrals.statsTitle")}
+          </Link>
+          {!creating && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => {
+                setCreated(null);
+                setCreating(true);
+              }}
+              data-testid="referral-new"
+            >
+              {t("referrals.new")}
+            </button>
+          )}
+        </div>
+      </div>
+      <div role="status" className="status-line">
+        {created && (
+          <p className="alert alert-success" data-testid="referral-created">
+            {t("referrals.created", { platform: created.platformName })}
+          </p>
+        )}
+      </div>
+      {creating && !known.loading && (
+        <CreateReferralForm
+          platforms={platforms}
+          initialEntryId={entry}
+          onCancel={() => setCreating(false)}
+          onCreated={(r) => {
+            setCreating(false);
+            setCreated(r);
+            list.reload();
+            known.reload();
+            if (entry) navigate(path, { state, overdue }, { replace: true });
+          }}
+        />
+      )}
+      <search>
+        <form className="toolbar" onSubmit={filter}>
+          <SelectField
+            label={t("referrals.state")}
+            value={draft.state}
+            onChange={(e) => setDraft((d) => ({ ...d, state: e.target.value }))}
+            testId="referrals-state"
+          >
+            <option value="">{t("common.any")}</option>
+            {REFERRAL_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`referrals.state.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("referrals.deadlineFilter")}
+            value={draft.overdue}
+            onChange={(e) => setDraft((d) => ({ ...d, overdue: e.target.value }))}
+            testId="referrals-overdue"
+          >
+            <option value="">{t("common.any")}</option>
+            <option value="true">{t("referrals.onlyOverdue")}</option>
+            <option value="false">{t("referrals.notOverdue")}</option>
+          </SelectField>
+          <button type="submit" className="btn btn-primary" data-testid="referrals-filter">
+            {t("content.applyFilters")}
+          </button>
+        </form>
+      </search>
+      <DataState {...list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty>{t("referrals.empty")}</Empty>
+          ) : (
+            <>
+              <Board items={data.items} />
+              <nav className="pager" aria-label={t("pager.label")}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={page <= 1}
+                  onClick={() => navigate(path, { state, overdue, page: page - 1 })}
+                >
+                  {t("pager.prev")}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={data.items.length < data.pageSize}
+                  onClick={() => navigate(path, { state, overdue, page: page + 1 })}
+                >
+                  {t("pager.next")}
+                </button>
+              </nav>
+            </>
+          )
+        }
+      </DataState>
+    </>
+  );
+}
+
+function knownPlatforms(items: Referral[]): KnownPlatform[] {
+  const byId = new Map<string, string>();
+  for (const r of items) byId.set(r.platformClientId, r.platformName);
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One section per platform, each with its referrals (newest first, as the API sends them). */
+function Board({ items }: { items: Referral[] }) {
+  const { t, num } = useI18n();
+  const groups = new Map<string, Referral[]>();
+  for (const r of items) groups.set(r.platformClientId, [...(groups.get(r.platformClientId) ?? []), r]);
+  return (
+    <div className="board" data-testid="referral-board">
+      {[...groups].map(([platformId, list]) => {
+        const overdue = list.filter((r) => r.overdue).length;
+        const headingId = `platform-${platformId}`;
+        return (
+          <section key={platformId} className="board-platform" aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              <bdi>{list[0]?.platformName}</bdi>{" "}
+              <span className="muted">({t("referrals.count", { count: num(list.length) })})</span>
+              {overdue > 0 && (
+                <span className="badge badge-overdue sep">
+                  {t("referrals.overdueCount", { count: num(overdue) })}
+                </span>
+              )}
+            </h2>
+            <ReferralTable items={list} />
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function ReferralTable({ items }: { items: Referral[] }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="referrals-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("referrals.content")}</th>
+            <th scope="col">{t("referrals.legalBasis")}</th>
+            <th scope="col">{t("referrals.referred")}</th>
+            <th scope="col">{t("referrals.deadline")}</th>
+            <th scope="col">{t("referrals.stateOutcome")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr
+              key={r.id}
+              className={r.overdue ? "row-overdue" : undefined}
+              data-testid={`referral-row-${r.id}`}
+            >
+              <td>
+                {r.url && (
+                  <span className="referral-url" dir="ltr">
+                    {r.url}
+                  </span>
+                )}
+                {r.hash && (
+                  <span className="cell-note">
+                    <code>{r.hash.signalType}</code> <HashValue value={r.hash.value} />{" "}
+                    <span className="muted">#{r.hash.entryId}</span>
+                  </span>
+                )}
+                {r.note && (
+                  <span className="cell-note">
+                    <bdi>{r.note}</bdi>
+                  </span>
+                )}
+              </td>
+              <td>
+                <span className={`badge badge-basis-${r.legalBasis}`}>
+                  {t(`referrals.basis.${r.legalBasis}`)}
+                </span>
+              </td>
+              <td>
+                <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
+                <span className="cell-note">
+                  <code>{r.referringCountry}</code>
+                </span>
+              </td>
+              <td>
+                <Deadline referral={r} />
+              </td>
+              <td>
+                <span className={`badge badge-state-${r.state}`} data-testid="referral-state">
+                  {t(`referrals.state.${r.state}`)}
+                </span>
+                {r.state === "geo_blocked" && r.geoBlockedCountries.length > 0 && (
+                  <span className="cell-note" dir="ltr">
+                    {r.geoBlockedCountries.join(", ")}
+                  </span>
+                )}
+                {r.outcomeReason && (
+                  <span className="cell-note">
+                    <bdi>{r.outcomeReason}</bdi>
+                  </span>
+                )}
+                {r.resolvedAt && (
+                  <span className="cell-note">
+                    <time dateTime={r.resolvedAt}>{dateTime(r.resolvedAt)}</time>
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
