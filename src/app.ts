@@ -22,6 +22,7 @@ import { registerClientsRoutes } from "./features/clients/clients.routes.ts";
 import { registerContentRoutes } from "./features/content/content.routes.ts";
 import { registerCountriesRoutes } from "./features/countries/countries.routes.ts";
 import { registerDiffusionsRoutes } from "./features/diffusions/diffusions.routes.ts";
+import { registerNoticePreviewRoutes } from "./features/notices/notices.preview.routes.ts";
 import { registerPublicNoticesRoutes } from "./features/notices/notices.public.routes.ts";
 import { registerNoticesRoutes } from "./features/notices/notices.routes.ts";
 import { registerRecordsRoutes } from "./features/records/records.routes.ts";
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
   registerClientsRoutes(app, services.clients);
   registerCountriesRoutes(app, services.countries);
   registerRecordsRoutes(app, services.records);
+  registerNoticePreviewRoutes(app, services.notices);
   registerNoticesRoutes(app, services.notices);
   registerPublicNoticesRoutes(app, services.notices);
   registerDiffusionsRoutes(app, services.diffusions);

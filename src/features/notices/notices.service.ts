@@ -8,6 +8,7 @@ import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { createRecordsService } from "../records/records.service.ts";
 import { noticesPolicy } from "./notices.policy.ts";
+import { createCompliancePreview } from "./notices.preview.ts";
 import { createPublicNotices } from "./notices.public.ts";
 import * as repo from "./notices.repo.ts";
 import {
@@ -229,6 +230,7 @@ export function createNoticesService(deps: Deps) {
     ...transitions,
     ...createUnImport(deps),
     ...createPublicNotices(deps),
+    ...createCompliancePreview(deps),
   };
 }
 
