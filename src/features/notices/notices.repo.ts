@@ -19,7 +19,18 @@ type Db = Kysely<Database>;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
-export function toView(row: NoticeRow, role: ActorRole | null): NoticeView {
+/** Owners are reminded this many months before a live notice's valid-until date. */
+export const RENEWAL_REMINDER_MONTHS = 6;
+
+/** True when a live notice expires within the reminder window: the owner should renew it or let it go. */
+export function renewalDue(row: Pick<NoticeRow, "state" | "valid_until">, now: Date): boolean {
+  if (!row.valid_until || !["published", "suspended"].includes(row.state)) return false;
+  const horizon = new Date(now);
+  horizon.setUTCMonth(horizon.getUTCMonth() + RENEWAL_REMINDER_MONTHS);
+  return new Date(row.valid_until) <= horizon;
+}
+
+export function toView(row: NoticeRow, role: ActorRole | null, now: Date): NoticeView {
   return {
     id: row.id,
     noticeNumber: row.notice_number,
@@ -36,6 +47,7 @@ export function toView(row: NoticeRow, role: ActorRole | null): NoticeView {
     submittedAt: iso(row.submitted_at),
     publishedAt: iso(row.published_at),
     validUntil: iso(row.valid_until),
+    renewalDue: renewalDue(row, now),
     suspendedUntil: iso(row.suspended_until),
     envelope: envelopeOf(row),
     allowedActions: role ? allowedActions(row.state as NoticeState, role) : [],

@@ -71,6 +71,8 @@ export const noticeSchema = z
     submittedAt: z.string().nullable(),
     publishedAt: z.string().nullable(),
     validUntil: z.string().nullable(),
+    /** Live and expiring within six months: the owner is reminded to renew (with reasons) or let it lapse. */
+    renewalDue: z.boolean(),
     suspendedUntil: z.string().nullable(),
     envelope: envelopeSchema,
     /** What the caller may attempt next, by the state machine's table. */

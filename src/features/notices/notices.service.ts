@@ -106,7 +106,7 @@ export function createNoticesService(deps: Deps) {
         recordType: row.type,
         recordId: row.id,
       });
-      return repo.toView(row, "owner");
+      return repo.toView(row, "owner", clock.now());
     });
   }
 
@@ -168,7 +168,7 @@ export function createNoticesService(deps: Deps) {
         )
         .execute();
       await appendAudit(trx, clock, actor, { action: "notice.edit", recordType: row.type, recordId: id });
-      return repo.toView(row, "owner");
+      return repo.toView(row, "owner", clock.now());
     });
   }
 
@@ -178,7 +178,7 @@ export function createNoticesService(deps: Deps) {
     return db.transaction().execute(async (trx) => {
       const row = await repo.findReadable(trx, actor, id);
       if (!row) throw notFound();
-      const view = repo.toView(row, noticesPolicy.roleOn(actor, row.owner));
+      const view = repo.toView(row, noticesPolicy.roleOn(actor, row.owner), clock.now());
       await appendAudit(trx, clock, actor, {
         action: "notice.read",
         recordType: row.type,
@@ -197,7 +197,7 @@ export function createNoticesService(deps: Deps) {
         action: "notice.search",
         detail: { ...q, returned: rows.length, total },
       });
-      const items = rows.map((r) => repo.toView(r, noticesPolicy.roleOn(actor, r.owner)));
+      const items = rows.map((r) => repo.toView(r, noticesPolicy.roleOn(actor, r.owner), clock.now()));
       return { items, total, page: q.page, pageSize: q.pageSize };
     });
   }
@@ -211,7 +211,7 @@ export function createNoticesService(deps: Deps) {
         action: "notice.review_queue",
         detail: { page, returned: rows.length, total },
       });
-      return { items: rows.map((r) => repo.toView(r, "gs_reviewer")), total, page, pageSize };
+      return { items: rows.map((r) => repo.toView(r, "gs_reviewer", clock.now())), total, page, pageSize };
     });
   }
 

@@ -243,6 +243,16 @@ describe.each(backends)("notices lifecycle on %s", (kind) => {
     const early = await t.services.notices.expireDue(operator, new Date(validUntil.getTime() - 30 * DAY));
     expect(early.expired.map((d) => d.id)).not.toContain(n.id);
     expect(early.dueSoon.map((d) => d.id)).toContain(n.id);
+    // The owner is reminded once in the notice's history, however often the daily job runs.
+    await t.services.notices.expireDue(operator, new Date(validUntil.getTime() - 29 * DAY));
+    const reminders = (await get(`/api/v1/notices/${n.id}/history`, fr))
+      .json()
+      .items.filter((e: { action: string }) => e.action === "renewal_reminder");
+    expect(reminders).toHaveLength(1);
+    expect((await get(`/api/v1/notices/${n.id}`, fr)).json().renewalDue).toBe(false);
+    t.clock.advance(validUntil.getTime() - 30 * DAY - t.clock.now().getTime());
+    await relogin(); // years have passed on the test clock: the old sessions are gone
+    expect((await get(`/api/v1/notices/${n.id}`, fr)).json().renewalDue).toBe(true);
     const late = await t.services.notices.expireDue(operator, new Date(validUntil.getTime() + DAY));
     expect(late.expired.map((d) => d.id)).toContain(n.id);
     expect((await get(`/api/v1/notices/${n.id}`, fr)).json().state).toBe("expired");

@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from "kysely";
+import { type Kysely, sql, type Updateable } from "kysely";
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
@@ -13,8 +13,6 @@ import { type ActorRole, type NoticeAction, type NoticeState, nextState } from "
 import { type NoticeRequest, noticeRequest } from "./rules/notice-request.ts";
 import { type NoticeType, validUntil } from "./rules/notice-types.ts";
 
-/** Reminders go out this long before a notice's valid-until date. */
-export const EXPIRY_REMINDER_MONTHS = 6;
 // Name similarity (pg_trgm) from which another notice is shown to the reviewer as a look-alike.
 const SIMILAR_FROM = 0.5;
 
@@ -146,7 +144,7 @@ export function createTransitions(deps: Deps) {
       if (!role)
         throw new AppError("forbidden", "Only the owner or the General Secretariat acts on a notice.");
       try {
-        return repo.toView(await applyAction(deps, trx, actor, row, role, action, input), role);
+        return repo.toView(await applyAction(deps, trx, actor, row, role, action, input), role, clock.now());
       } catch (e) {
         // The state machine says who may act; over HTTP that is a 403, not a conflict.
         if (e instanceof AppError && e.details?.reason === "actor_not_allowed")
@@ -180,15 +178,16 @@ export function createTransitions(deps: Deps) {
       return out;
     });
     const horizon = new Date(now);
-    horizon.setUTCMonth(horizon.getUTCMonth() + EXPIRY_REMINDER_MONTHS);
+    horizon.setUTCMonth(horizon.getUTCMonth() + repo.RENEWAL_REMINDER_MONTHS);
     const soon = await db
       .selectFrom("notices")
-      .select(["id", "notice_number", "owner", "valid_until"])
+      .select(["id", "notice_number", "owner", "valid_until", "state"])
       .where("state", "in", ["published", "suspended"])
       .where("valid_until", ">", now)
       .where("valid_until", "<=", horizon)
       .orderBy("valid_until")
       .execute();
+    await remindOwners(actor, soon, now);
     const dueSoon = soon.map((r) => ({
       id: r.id,
       noticeNumber: r.notice_number,
@@ -196,6 +195,51 @@ export function createTransitions(deps: Deps) {
       validUntil: new Date(r.valid_until as Date).toISOString(),
     }));
     return { expired, dueSoon };
+  }
+
+  /**
+   * Writes one reminder into each due notice's history per validity period (a renewal moves
+   * valid-until and so earns a new reminder), so the owner sees it on the notice and the act is
+   * audited. Running the daily job twice does not remind twice.
+   */
+  async function remindOwners(
+    actor: Actor,
+    due: { id: string; valid_until: Date | string | null; state: string }[],
+    now: Date,
+  ) {
+    for (const n of due) {
+      const validUntil = new Date(n.valid_until as Date).toISOString();
+      await db.transaction().execute(async (trx) => {
+        const earlier = await trx
+          .selectFrom("notice_events")
+          .select("id")
+          .where("notice_id", "=", n.id)
+          .where("action", "=", "renewal_reminder")
+          .where(sql<boolean>`detail->>'validUntil' = ${validUntil}`)
+          .executeTakeFirst();
+        if (earlier) return;
+        await trx
+          .insertInto("notice_events")
+          .values(
+            repo.eventValues({
+              noticeId: n.id,
+              actor,
+              action: "renewal_reminder",
+              from: n.state,
+              to: n.state,
+              detail: { validUntil },
+              at: now,
+            }),
+          )
+          .execute();
+        await appendAudit(trx, { now: () => now }, actor, {
+          action: "notice.renewal_reminder",
+          recordType: "notice",
+          recordId: n.id,
+          detail: { validUntil },
+        });
+      });
+    }
   }
 
   return { transition, expireDue };
