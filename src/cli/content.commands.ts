@@ -1,8 +1,15 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { hashImage } from "../features/content/content.hashing.ts";
+import { hashImage, type ImageHashes } from "../features/content/content.hashing.ts";
+import {
+  fileDigests,
+  hashVideoFrames,
+  isVideoContainer,
+  type VideoHashes,
+  videoAppError,
+} from "../features/content/content.video.ts";
 import { systemActor } from "../shared/actor.ts";
-import { isAppError } from "../shared/errors.ts";
+import { AppError, isAppError } from "../shared/errors.ts";
 import { GENERAL_SECRETARIAT } from "../storage/seed/countries.ts";
 import type { CliIo, withServices } from "./context.ts";
 
@@ -17,13 +24,22 @@ export function registerContentCommands(
 ): void {
   program
     .command("hash <file>")
-    .description("print the PDQ hash, its quality, MD5 and SHA-256 of an image file")
-    .option("--json", "one JSON object: {pdq, quality, md5, sha256}")
+    .description(
+      "print the PDQ hash, quality, MD5 and SHA-256 of an image, or of a video's frames (1 per second)",
+    )
+    .option(
+      "--json",
+      'one JSON object: {pdq, quality, md5, sha256} for an image, {kind: "video", durationSeconds, md5, sha256, frames} for a video',
+    )
     .action(async (file: string, o: { json?: boolean }) => {
       try {
-        const h = await hashImage(await readFile(file));
-        if (o.json) io.out(JSON.stringify({ pdq: h.pdq, quality: h.quality, md5: h.md5, sha256: h.sha256 }));
-        else io.out(`pdq     ${h.pdq}\nquality ${h.quality}\nmd5     ${h.md5}\nsha256  ${h.sha256}`);
+        const r = await hashMedia(file);
+        if (r.kind === "image") {
+          const h = r.hashes;
+          if (o.json)
+            io.out(JSON.stringify({ pdq: h.pdq, quality: h.quality, md5: h.md5, sha256: h.sha256 }));
+          else io.out(`pdq     ${h.pdq}\nquality ${h.quality}\nmd5     ${h.md5}\nsha256  ${h.sha256}`);
+        } else io.out(o.json ? videoJson(r.hashes) : videoText(r.hashes));
         setExit(0);
       } catch (e) {
         const why = isAppError(e)
@@ -92,3 +108,61 @@ export function registerContentCommands(
 }
 
 const operator = () => systemActor(GENERAL_SECRETARIAT);
+
+/** Files larger than this are not tried as images (sharp reads the whole file into memory). */
+const IMAGE_FILE_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * An image when sharp decodes it (so images hash exactly as before, without ffmpeg); otherwise a video
+ * when ffprobe reads it as a video container, whatever its name says.
+ */
+async function hashMedia(
+  file: string,
+): Promise<{ kind: "image"; hashes: ImageHashes } | { kind: "video"; hashes: VideoHashes }> {
+  let notImage: AppError | null = null;
+  if ((await stat(file)).size <= IMAGE_FILE_LIMIT) {
+    try {
+      return { kind: "image", hashes: await hashImage(await readFile(file)) };
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      notImage = e;
+    }
+  }
+  let video: boolean;
+  try {
+    video = await isVideoContainer(file);
+  } catch (e) {
+    const err = videoAppError(e);
+    throw isAppError(err) ? new AppError(err.code, `not an image, and ${err.message}`) : err;
+  }
+  if (!video)
+    throw new AppError(
+      "unprocessable",
+      `neither an image nor a video ffmpeg can read${notImage ? ` (${notImage.message})` : ""}`,
+    );
+  return { kind: "video", hashes: await hashVideoFrames(file, await fileDigests(file)) };
+}
+
+const videoJson = (v: VideoHashes) =>
+  JSON.stringify({
+    kind: "video",
+    durationSeconds: v.durationSeconds,
+    md5: v.md5,
+    sha256: v.sha256,
+    frames: v.frames.map((f) => ({
+      index: f.index,
+      timestampSeconds: f.timestampSeconds,
+      pdq: f.pdq,
+      quality: f.quality,
+    })),
+  });
+
+const videoText = (v: VideoHashes) =>
+  [
+    `kind     video`,
+    `duration ${v.durationSeconds} s`,
+    `md5      ${v.md5}`,
+    `sha256   ${v.sha256}`,
+    `frames   ${v.frames.length} (index, seconds, pdq, quality)`,
+    ...v.frames.map((f) => `${f.index}\t${f.timestampSeconds.toFixed(3)}\t${f.pdq}\t${f.quality}`),
+  ].join("\n");

@@ -142,6 +142,20 @@ export interface HashEntriesTable {
   updated_at: Timestamp;
 }
 
+/** A thumbnail of an image added to a bank (never the original file); see 004_content_media.sql. */
+export interface ContentMediaTable {
+  id: Generated<number>;
+  bank_id: string;
+  sha256: string;
+  entry_ids: number[];
+  thumbnail: Uint8Array;
+  mime: "image/jpeg" | "image/webp";
+  width: number;
+  height: number;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export type ReferralState = "open" | "acknowledged" | "removed" | "geo_blocked" | "refused";
 
 export interface ContentReferralsTable {
@@ -259,4 +273,5 @@ export interface Database {
   hash_banks: HashBanksTable;
   hash_entries: HashEntriesTable;
   content_referrals: ContentReferralsTable;
+  content_media: ContentMediaTable;
 }

@@ -208,4 +208,47 @@ describe.skipIf(!runnable)("terrorist-content hash banks and referrals in Chromi
     await page.screenshot({ path: `${ARTIFACTS}/referrals-board-ar.png`, fullPage: true });
     await page.close();
   });
+
+  it("adds entries from an image and shows its thumbnail blurred until revealed", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, "fr.content");
+    await page.getByTestId("nav-contentBanks").click();
+    await page.getByTestId("bank-new").click();
+    await page.getByTestId("bank-name").fill("Thumbnail test bank");
+    await page.getByTestId("bank-submit").click();
+    await page.getByTestId("bank-meta").waitFor();
+    await page.getByTestId("add-image-file").setInputFiles(path.join(PDQ_DIR, "dih/bridge-1-original.jpg"));
+    await page.getByTestId("add-image-labels").fill("propaganda");
+    await page.getByTestId("add-image-submit").click();
+    await expect(page.getByTestId("add-image-result").textContent()).resolves.toMatch(/3 new of 3/);
+    await page.getByTestId("entries-table").waitFor();
+    const img = page.locator('[data-testid^="thumb-img-"]').first();
+    await img.waitFor();
+    await page.waitForFunction(() => {
+      const el = document.querySelector<HTMLImageElement>('[data-testid^="thumb-img-"]');
+      return el?.complete && el.naturalWidth > 0;
+    });
+    await expect(page.locator('[data-testid^="thumb-img-"]').count()).resolves.toBe(3);
+    const blur = () => img.evaluate((el) => getComputedStyle(el).filter);
+    const blurPx = Number((await blur()).match(/blur\(([\d.]+)px\)/)?.[1] ?? 0);
+    expect(blurPx).toBeGreaterThanOrEqual(12);
+    await page.screenshot({ path: `${ARTIFACTS}/content-thumbnails-blurred-en.png`, fullPage: true });
+
+    const toggle = page.locator('[data-testid^="thumb-toggle-"]').first();
+    await expect(toggle.getAttribute("aria-label")).resolves.toMatch(/^Reveal the image of entry \d+$/);
+    await toggle.click();
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(blur()).resolves.toBe("none");
+    await expect(toggle.textContent()).resolves.toBe("Hide");
+    // Only the chosen item is revealed; the others stay blurred.
+    const second = page.locator('[data-testid^="thumb-img-"]').nth(1);
+    await expect(second.evaluate((el) => getComputedStyle(el).filter)).resolves.toMatch(/blur/);
+    await page.screenshot({ path: `${ARTIFACTS}/content-thumbnails-revealed-en.png`, fullPage: true });
+    // Hide again from the keyboard.
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+    await expect(blur()).resolves.toMatch(/blur/);
+    await page.close();
+  });
 });

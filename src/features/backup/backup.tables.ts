@@ -26,6 +26,25 @@ const plain =
     await (name === "countries" ? q.onConflict((oc) => oc.column("code" as never).doNothing()) : q).execute();
   };
 
+/**
+ * bytea comes back as a Buffer (pg) or a Uint8Array (PGlite) and the backup writes rows as JSON:
+ * `{"type":"Buffer","data":[...]}` or `{"0":..,"1":..}`. Turn either (or base64 text) back into bytes.
+ */
+export const bytesFromJson = (v: unknown): Buffer => {
+  if (typeof v === "string") return Buffer.from(v, "base64");
+  if (v instanceof Uint8Array) return Buffer.from(v);
+  const o = v as { type?: string; data?: number[] } & Record<string, number>;
+  if (o?.type === "Buffer" && Array.isArray(o.data)) return Buffer.from(o.data);
+  return Buffer.from(Object.values(o as Record<string, number>));
+};
+const withBytes =
+  (name: string, column: string) =>
+  (db: Kysely<Database>, rows: Row[]): Promise<void> =>
+    plain(name)(
+      db,
+      rows.map((r) => ({ ...r, [column]: bytesFromJson(r[column]) })),
+    );
+
 const seq = (table: string, column: string) =>
   `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), GREATEST((SELECT max(${column}) FROM ${table}), 1))`;
 
@@ -47,6 +66,12 @@ export const backupTables: BackupTable[] = [
   { name: "hash_banks", orderBy: "id", insert: plain("hash_banks") },
   { name: "hash_entries", orderBy: "id", sequence: seq("hash_entries", "id"), insert: plain("hash_entries") },
   { name: "content_referrals", orderBy: "id", insert: plain("content_referrals") },
+  {
+    name: "content_media",
+    orderBy: "id",
+    sequence: seq("content_media", "id"),
+    insert: withBytes("content_media", "thumbnail"),
+  },
   { name: "notices", orderBy: "id", sequence: noticeNumberSequence, insert: insertWithJson("notices") },
   {
     name: "notice_events",

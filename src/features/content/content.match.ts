@@ -20,6 +20,12 @@ import {
   MIN_PDQ_QUALITY,
   matchRequestSchema,
 } from "./content.schema.ts";
+import {
+  matchVideoFrames,
+  type VideoMatchResult,
+  type VideoQuery,
+  videoResult,
+} from "./content.video.match.ts";
 
 /** A change younger than this may still have an earlier sequence number committing behind it. */
 const FEED_SETTLE_MS = 10_000;
@@ -186,9 +192,26 @@ export function createMatching({ db, clock }: Deps, options: MatchingOptions = {
     return { query: h, matched: usable, matches: raw.map((x) => shape(x, actor)) };
   }
 
+  /** Matches a hashed video (file digests and frame PDQs); one audit row per distinct entry hit. */
+  async function matchVideo(actor: Actor, v: VideoQuery, maxDistance?: number): Promise<VideoMatchResult> {
+    if (!contentPolicy.match(actor)) throw new AppError("forbidden", "Your role may not match content.");
+    const m = await getMatcher();
+    const distance = maxDistance ?? defaultMaxDistance;
+    const raw = matchVideoFrames(m, viewerOf(actor), v, distance);
+    const { md5, sha256, durationSeconds, bytes } = v;
+    const query = { video: true, md5, sha256, durationSeconds, bytes, frames: v.frames.length };
+    await audit(
+      actor,
+      { ...query, maxDistance: distance },
+      raw.entries.map((e) => e.match),
+    );
+    return videoResult(v, raw, (x) => shape(x, actor));
+  }
+
   return {
     matchHash,
     matchImage,
+    matchVideo,
     putBank: (row: repo.BankRow) => apply((m) => m.putBank(repo.bankMeta(row))),
     /** Entries that may already be in the matcher (updates). */
     putEntries: (rows: repo.EntryRow[]) =>

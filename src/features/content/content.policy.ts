@@ -18,4 +18,9 @@ export const contentPolicy = {
   /** Bank settings and entry status: the owning country's analysts, or the Secretariat. */
   administer: (actor: Actor, bank: { owner: string }) => actor.isSecretariat || bank.owner === actor.country,
   isPlatform: (actor: Actor) => actor.role === "platform_partner",
+  /**
+   * Seeing the content itself (thumbnails): only the people who curate banks. Not platforms (they get
+   * hashes, never the material), not NCB officers who may only check, not the operator's CLI.
+   */
+  seeContent: (actor: Actor) => actor.kind === "user" && managerRoles.includes(actor.role),
 };

@@ -3,6 +3,7 @@ import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
 import { AppError } from "../../shared/errors.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
+import { registerMediaRoutes } from "./content.media.routes.ts";
 import {
   bankSchema,
   createBankSchema,
@@ -19,6 +20,7 @@ import {
   updateEntrySchema,
 } from "./content.schema.ts";
 import type { ContentService } from "./content.service.ts";
+import { registerVideoMatchRoute } from "./content.video.routes.ts";
 
 const idParams = z.object({ id: z.string().max(100) });
 const entryParams = z.object({
@@ -36,17 +38,21 @@ export type ContentRouteOptions = {
   imageBodyLimit?: number;
   /** Largest hash list accepted by an import. */
   importBodyLimit?: number;
+  /** Largest video accepted by the video match route (default 200 MB). */
+  videoBodyLimit?: number;
 };
 
 const MB = 1024 * 1024;
 
 export function registerContentRoutes(app: ZodApp, content: ContentService, opts: ContentRouteOptions = {}) {
   registerBankRoutes(app, content);
+  registerMediaRoutes(app, content, opts.imageBodyLimit);
   const rateLimit = {
     max: opts.matchPerMinute ?? 600,
     timeWindow: "1 minute",
     keyGenerator: (req: { actor: { id: string } | null; ip: string }) => req.actor?.id ?? req.ip,
   };
+  registerVideoMatchRoute(app, content, { rateLimit, bodyLimit: opts.videoBodyLimit });
 
   // Image uploads arrive as raw bytes; this scope alone parses image bodies, with its own size limit.
   app.register(async (scope: ZodApp) => {
@@ -209,7 +215,7 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
         querystring: listEntriesQuery,
         response: {
           200: z.object({
-            items: z.array(entrySchema),
+            items: z.array(entrySchema.extend({ hasThumbnail: z.boolean() })),
             total: z.number().int(),
             page: z.number().int(),
             pageSize: z.number().int(),

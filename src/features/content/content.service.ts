@@ -7,6 +7,7 @@ import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { writeSignals } from "./content.import.ts";
 import { createMatching, type MatchingOptions } from "./content.match.ts";
+import { createMedia, withThumbnail } from "./content.media.ts";
 import { contentPolicy } from "./content.policy.ts";
 import * as repo from "./content.repo.ts";
 import {
@@ -23,6 +24,7 @@ import {
   updateEntrySchema,
 } from "./content.schema.ts";
 import { createTransfer } from "./content.transfer.ts";
+import { createVideoUploads } from "./content.video.match.ts";
 
 // Hash banks are re-validated by their owner every two years unless they say sooner.
 const BANK_REVIEW_YEARS = 2;
@@ -33,6 +35,8 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
   const { db, clock } = deps;
   const matching = createMatching(deps, options);
   const transfer = createTransfer(deps, matching);
+  const media = createMedia(deps, matching);
+  const video = createVideoUploads(matching);
 
   function ensure(allowed: boolean, what: string): void {
     if (!allowed) throw new AppError("forbidden", `Your role may not ${what}.`);
@@ -177,7 +181,12 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
         recordId: bankId,
         detail: { ...q, returned: rows.length, total },
       });
-      return { items: rows.map(repo.entryView), total, page: q.page, pageSize: q.pageSize };
+      const thumbs = await withThumbnail(
+        trx,
+        rows.map((r) => Number(r.id)),
+      );
+      const items = rows.map((r) => ({ ...repo.entryView(r), hasThumbnail: thumbs.has(Number(r.id)) }));
+      return { items, total, page: q.page, pageSize: q.pageSize };
     });
   }
 
@@ -278,9 +287,12 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
     updateEntry,
     importEntries: transfer.importEntries,
     exportEntries: transfer.exportEntries,
+    addEntriesFromImage: media.addFromImage,
+    entryThumbnail: media.thumbnail,
     entryForReferral,
     matchHash: matching.matchHash,
     matchImage: matching.matchImage,
+    matchVideoUpload: video.matchVideoUpload,
   };
 }
 

@@ -12,6 +12,7 @@ import { Distribution, HandlingBadge, ReviewDate } from "../records/envelope.tsx
 import { AddEntryForm } from "./add-entry-form.tsx";
 import { sharingLabel } from "./banks-page.tsx";
 import { EntryStatusControl, StatusBadge } from "./entry-status.tsx";
+import { AddFromImageForm, EntryThumbnail, seesContent } from "./entry-thumbnail.tsx";
 import { HashValue } from "./hash-value.tsx";
 import { ImportPanel } from "./import-panel.tsx";
 import {
@@ -180,7 +181,12 @@ function BankDetail({ bank, onChanged }: { bank: Bank; onChanged: () => void }) 
               <Empty>{t("content.noEntries")}</Empty>
             ) : (
               <>
-                <EntriesTable items={data.items} mayChange={mayChange} onChanged={refresh} />
+                <EntriesTable
+                  items={data.items}
+                  mayChange={mayChange}
+                  onChanged={refresh}
+                  showThumbnails={seesContent(me.role)}
+                />
                 <Pager
                   page={data.page}
                   pageSize={data.pageSize}
@@ -194,6 +200,7 @@ function BankDetail({ bank, onChanged }: { bank: Bank; onChanged: () => void }) 
       </section>
       <ImportPanel bankId={bank.id} onImported={refresh} />
       <AddEntryForm bankId={bank.id} onAdded={refresh} />
+      {seesContent(me.role) && <AddFromImageForm bankId={bank.id} onAdded={refresh} />}
     </article>
   );
 }
@@ -202,10 +209,13 @@ function EntriesTable({
   items,
   mayChange,
   onChanged,
+  showThumbnails,
 }: {
   items: Entry[];
   mayChange: (e: Entry) => boolean;
   onChanged: () => void;
+  /** Only for roles allowed to see content; the server refuses the images to anyone else too. */
+  showThumbnails: boolean;
 }) {
   const { t, num, date } = useI18n();
   return (
@@ -213,6 +223,7 @@ function EntriesTable({
       <table className="data" data-testid="entries-table">
         <thead>
           <tr>
+            {showThumbnails && <th scope="col">{t("content.thumbnail")}</th>}
             <th scope="col">{t("content.signalType")}</th>
             <th scope="col">{t("content.value")}</th>
             <th scope="col" className="num">
@@ -227,6 +238,11 @@ function EntriesTable({
         <tbody>
           {items.map((e) => (
             <tr key={e.id} data-testid={`entry-row-${e.id}`}>
+              {showThumbnails && (
+                <td>
+                  {e.hasThumbnail ? <EntryThumbnail entryId={e.id} /> : <span className="muted">—</span>}
+                </td>
+              )}
               <td>
                 <code>{e.signalType}</code>
               </td>

@@ -40,6 +40,8 @@ export interface Entry {
   contributedUnit: string | null;
   firstSeen: string;
   updatedAt: string;
+  /** In bank listings: a thumbnail was kept when the entry was added from an image. */
+  hasThumbnail?: boolean;
 }
 
 export interface EntryPage {

@@ -362,5 +362,18 @@ export const ar: Messages = {
   "charts.overdueTitle": "الإحالات المتأخرة",
   "charts.overdueDesc": "أعمدة: الإحالات التي انقضت مهلتها قبل أن تتصرف المنصة، في كل فترة.",
   // ---- end of content block ----
+  // ---- content thumbnails (entry-thumbnail.tsx) ----
+  "content.thumbnail": "الصورة",
+  "content.thumbAlt": "صورة مصغرة للمحتوى الخاص بالمدخل {id}",
+  "content.thumbReveal": "إظهار",
+  "content.thumbHide": "إخفاء",
+  "content.thumbRevealLabel": "إظهار صورة المدخل {id}",
+  "content.thumbHideLabel": "إخفاء (تمويه) صورة المدخل {id}",
+  "content.thumbUnavailable": "غير متاحة",
+  "content.addFromImage": "إضافة من صورة",
+  "content.addFromImageHint":
+    "تُحسب بصمات الصورة (PDQ وMD5 وSHA-256) ولا يُحفظ منها إلا صورة مصغرة تظهر مموّهة لمحللي المحتوى. لا يُخزَّن الملف الأصلي.",
+  "content.addedFromImage": "{created} جديدة من أصل {total} مدخلات من هذه الصورة.",
+  // ---- end of content thumbnails ----
   ...noticesAr,
 };

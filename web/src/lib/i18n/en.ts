@@ -365,6 +365,19 @@ export const en = {
   "charts.overdueTitle": "Overdue referrals",
   "charts.overdueDesc": "Bars: referrals whose deadline passed before the platform acted, per period.",
   // ---- end of content block ----
+  // ---- content thumbnails (entry-thumbnail.tsx) ----
+  "content.thumbnail": "Image",
+  "content.thumbAlt": "Thumbnail of the content behind entry {id}",
+  "content.thumbReveal": "Reveal",
+  "content.thumbHide": "Hide",
+  "content.thumbRevealLabel": "Reveal the image of entry {id}",
+  "content.thumbHideLabel": "Hide (blur) the image of entry {id}",
+  "content.thumbUnavailable": "Not available",
+  "content.addFromImage": "Add from an image",
+  "content.addFromImageHint":
+    "The image is hashed (PDQ, MD5, SHA-256) and only a small thumbnail is kept, shown blurred to content analysts. The original file is not stored.",
+  "content.addedFromImage": "{created} new of {total} entries from this image.",
+  // ---- end of content thumbnails ----
   // ---- notices, review queue, diffusions, public notices (notices.en.ts) ----
   ...noticesEn,
 } as const;
