@@ -5,7 +5,7 @@ import { api } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment } from "../../lib/router.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { codes } from "../notices/draft.ts";
+import { codes } from "../notices/draft/parse.ts";
 import type { HandlingCode, Reliability } from "../records/types.ts";
 import { DIFFUSION_KINDS, type Diffusion, type DiffusionKind } from "./types.ts";
 

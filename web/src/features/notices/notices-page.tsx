@@ -9,7 +9,7 @@ import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
 import type { Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
 import { useMe } from "../auth/session.tsx";
-import { noticeTitle } from "./notice-detail-page.tsx";
+import { noticeTitle } from "./detail/notice-title.ts";
 import { Flags, StateBadge, TypeBadge } from "./parts.tsx";
 import { NOTICE_STATES, NOTICE_TYPES, type Notice } from "./types.ts";
 

@@ -1,0 +1,112 @@
+import { useState } from "react";
+import { ErrorAlert } from "../../../components/alert.tsx";
+import { ConfirmButton } from "../../../components/confirm-button.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
+import { Link, segment } from "../../../lib/router.tsx";
+import { useMe } from "../../auth/session.tsx";
+import { type ActionBody, type ActionPath, noticeAction } from "../api.ts";
+import { ReasonsAction } from "../parts.tsx";
+import type { Notice } from "../types.ts";
+import { AddendumForm } from "./addendum-form.tsx";
+import { SuspendForm } from "./suspend-form.tsx";
+
+function useAct(notice: Notice, onDone: (message: string) => void) {
+  const { t } = useI18n();
+  return (path: ActionPath, body: ActionBody = {}) =>
+    async () => {
+      await noticeAction(notice.id, path, body);
+      onDone(t("notices.actionDone"));
+    };
+}
+
+/** The owner's and the General Secretariat's actions on the notice page, as the API allows them. */
+export function ActionsPanel({ notice: n, onDone }: { notice: Notice; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const act = useAct(n, onDone);
+  const [error, setError] = useState<unknown>(undefined);
+  const can = (a: Notice["allowedActions"][number]) => n.allowedActions.includes(a);
+  const isOwner = me.country.code === n.envelope.owner;
+  const run = (action: () => Promise<void>) => () => {
+    setError(undefined);
+    action().catch(setError);
+  };
+  if (n.allowedActions.length === 0) return null;
+  return (
+    <section className="panel actions-panel" aria-labelledby="actions-heading" data-testid="notice-actions">
+      <h2 id="actions-heading">{t("common.actions")}</h2>
+      <ErrorAlert error={error} />
+      <div className="form-actions">
+        {can("edit") && (
+          <Link className="btn btn-small" to={`/notices/${segment(n.id)}/edit`} data-testid="notice-edit">
+            {t("notices.edit")}
+          </Link>
+        )}
+        {can("submit") && (
+          <ConfirmButton
+            label={t("noticeAction.submit")}
+            question={t("notices.confirmSubmit")}
+            onConfirm={run(act("submit"))}
+            testId="notice-submit"
+          />
+        )}
+        {(can("start_review") || can("publish")) && (
+          <Link
+            className="btn btn-small btn-primary"
+            to={`/review/${segment(n.id)}`}
+            data-testid="notice-review"
+          >
+            {t("review.open")}
+          </Link>
+        )}
+        {can("resume") && (
+          <ConfirmButton
+            label={t("noticeAction.resume")}
+            question={t("notices.confirmResume")}
+            onConfirm={run(act("resume"))}
+            testId="notice-resume"
+          />
+        )}
+      </div>
+      {can("suspend") && <SuspendForm notice={n} owner={isOwner} onDone={onDone} />}
+      {can("add_addendum") && <AddendumForm notice={n} onDone={onDone} />}
+      <LifecycleActions notice={n} act={act} />
+    </section>
+  );
+}
+
+/** Renewal, withdrawal and cancellation, each asking for reasons (required where the rules say so). */
+function LifecycleActions({ notice: n, act }: { notice: Notice; act: ReturnType<typeof useAct> }) {
+  const { t } = useI18n();
+  const can = (a: Notice["allowedActions"][number]) => n.allowedActions.includes(a);
+  return (
+    <div className="form-actions">
+      {can("renew") && (
+        <ReasonsAction
+          label={t("noticeAction.renew")}
+          required={n.type === "red"}
+          testId="notice-renew"
+          onSubmit={(reasons) => act("renew", reasons ? { reasons } : {})()}
+        />
+      )}
+      {can("withdraw") && (
+        <ReasonsAction
+          label={t("noticeAction.withdraw")}
+          required={false}
+          danger
+          testId="notice-withdraw"
+          onSubmit={(reasons) => act("withdraw", reasons ? { reasons } : {})()}
+        />
+      )}
+      {can("cancel") && (
+        <ReasonsAction
+          label={t("noticeAction.cancel")}
+          required
+          danger
+          testId="notice-cancel"
+          onSubmit={(reasons) => act("cancel", { reasons })()}
+        />
+      )}
+    </div>
+  );
+}

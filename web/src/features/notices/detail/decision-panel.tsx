@@ -1,0 +1,71 @@
+import { ErrorAlert } from "../../../components/alert.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
+import { navigate } from "../../../lib/router.tsx";
+import { useSubmit } from "../../../lib/use-submit.ts";
+import { noticeAction } from "../api.ts";
+import { ReasonsAction } from "../parts.tsx";
+import type { Notice } from "../types.ts";
+
+/** The reviewer's decision: publish, refuse with reasons, or return to the owner asking for documents. */
+export function DecisionPanel({ notice: n, onDone }: { notice: Notice; onDone: (message: string) => void }) {
+  const { t } = useI18n();
+  const { pending, error, handler } = useSubmit();
+  const can = (a: Notice["allowedActions"][number]) => n.allowedActions.includes(a);
+  const blocked = n.findings.some((f) => f.severity === "block");
+  const pendingReview = n.state === "submitted" || n.state === "under_review";
+
+  const publish = handler(async () => {
+    // A submitted request is taken into review first: the state machine publishes only from review.
+    if (n.state === "submitted") await noticeAction(n.id, "start-review");
+    await noticeAction(n.id, "publish");
+    onDone(t("review.published"));
+  });
+
+  return (
+    <section className="panel decision" aria-labelledby="decision-heading" data-testid="review-decision">
+      <h2 id="decision-heading">{t("review.decision")}</h2>
+      {!pendingReview ? (
+        <p className="muted">{t("review.notPending")}</p>
+      ) : (
+        <>
+          <ErrorAlert error={error} />
+          {blocked && <p className="field-error">{t("review.blocked")}</p>}
+          <form onSubmit={publish} className="form-actions">
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={pending || blocked || !(can("publish") || can("start_review"))}
+              data-testid="review-publish"
+            >
+              {t("review.publish")}
+            </button>
+          </form>
+          {can("refuse") && (
+            <ReasonsAction
+              label={t("review.refuse")}
+              required
+              danger
+              testId="review-refuse"
+              onSubmit={async (reasons) => {
+                await noticeAction(n.id, "refuse", { reasons });
+                onDone(t("review.refused"));
+              }}
+            />
+          )}
+          {can("return_to_owner") && (
+            <ReasonsAction
+              label={t("review.return")}
+              required
+              testId="review-return"
+              onSubmit={async (reasons) => {
+                await noticeAction(n.id, "return", { reasons });
+                // A returned request is the owner's draft again, which the General Secretariat does not read.
+                navigate("/review", { returned: 1 });
+              }}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { type NoticeLanguage, type RequestableType, TYPE_SUBJECTS } from "../types.ts";
+import type { AssetDraft, NoticeDraft, OffenceDraft, TextDraft, Translations } from "./types.ts";
+
+/** Empty drafts and parts of drafts, as the wizard starts them and adds offences or assets. */
+
+export const noTranslations = (): Translations => ({ en: "", fr: "", es: "", ar: "" });
+const text = (): TextDraft => ({ text: "", translations: noTranslations() });
+
+export const emptyOffence = (): OffenceDraft => ({
+  description: "",
+  category: "",
+  legalProvision: "",
+  maxPenaltyMonths: "",
+  life: false,
+  committedOn: "",
+  country: "",
+  sentenceImposed: "",
+  sentenceRemaining: "",
+});
+
+export const emptyAsset = (): AssetDraft => ({
+  assetType: "",
+  description: "",
+  identifier: "",
+  country: "",
+  value: "",
+});
+
+export function emptyDraft(language: NoticeLanguage): NoticeDraft {
+  return {
+    type: "",
+    subjectKind: "person",
+    person: {
+      familyName: "",
+      forenames: "",
+      nameOriginalScript: "",
+      aliases: "",
+      sex: "",
+      dobPrecision: "",
+      dobDate: "",
+      dobYear: "",
+      dobFrom: "",
+      dobTo: "",
+      birthPlace: "",
+      birthCountry: "",
+      nationalities: "",
+      heightCm: "",
+      weightKg: "",
+      eyeColour: "",
+      hairColour: "",
+      marks: "",
+      docType: "",
+      docNumber: "",
+      docCountry: "",
+    },
+    entity: { name: "", aliases: "", registrationCountry: "", registrationNumber: "", address: "" },
+    object: { objectType: "", description: "" },
+    event: { description: "", expectedOn: "", place: "", country: "" },
+    moSubject: "",
+    purpose: "prosecution",
+    offences: [],
+    warrant: { issuingAuthority: "", issuedOn: "", reference: "", kind: "arrest_warrant" },
+    missing: { since: "", lastSeenPlace: "", circumstances: "", unable: false },
+    body: { foundOn: "", foundPlace: "", foundCountry: "", ageFrom: "", ageTo: "", cause: "" },
+    threat: { description: "", imminence: "" },
+    mo: { description: "", concealment: "" },
+    assets: [],
+    language,
+    title: text(),
+    summary: text(),
+    charges: text(),
+    envelope: {
+      distribution: "all",
+      countries: "",
+      handlingCode: "H0",
+      handlingNote: "",
+      sourceReliability: "B",
+      informationAccuracy: "2",
+      sourceType: "judicial",
+    },
+    publicExtract: false,
+  };
+}
+
+/** Subject kinds a type allows, defaulting the draft's kind to the first one when it does not fit. */
+export function withType(d: NoticeDraft, type: RequestableType): NoticeDraft {
+  const kinds = TYPE_SUBJECTS[type];
+  const subjectKind = kinds.includes(d.subjectKind) ? d.subjectKind : (kinds[0] ?? "person");
+  const offencesNeeded = (type === "red" || type === "green" || type === "silver") && d.offences.length === 0;
+  return {
+    ...d,
+    type,
+    subjectKind,
+    offences: offencesNeeded ? [emptyOffence()] : d.offences,
+    assets: type === "silver" && d.assets.length === 0 ? [emptyAsset()] : d.assets,
+    publicExtract: type === "red" || type === "yellow" ? d.publicExtract : false,
+  };
+}

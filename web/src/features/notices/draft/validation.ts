@@ -1,0 +1,22 @@
+import { type Finding, REQUIRED_FIELDS } from "../types.ts";
+import type { Obj } from "./parse.ts";
+import { toRequest } from "./to-request.ts";
+import type { NoticeDraft } from "./types.ts";
+
+const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+
+const at = (o: unknown, path: string): unknown =>
+  path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Obj)[k] : undefined), o);
+
+/**
+ * The required fields still missing, as the server's compliance check will report them on submission
+ * (rules/notice-types.ts). A fast local preview only: the server's findings are authoritative.
+ */
+export function missingFields(d: NoticeDraft): Finding[] {
+  if (!d.type) return [];
+  const request = toRequest(d);
+  return REQUIRED_FIELDS[d.type]
+    .filter((path) => isEmpty(at(request, path)))
+    .map((path) => ({ code: "missing_field", severity: "block" as const, field: path, message: path }));
+}
