@@ -2,6 +2,7 @@ import { buildApp } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
 import { loadConfig } from "./config.ts";
 import { formatDemoCredentials, seedDemo } from "./features/demo/demo.seed.ts";
+import { scheduleNoticeExpiry } from "./features/notices/notices.scheduler.ts";
 import { createServices } from "./services.ts";
 
 /** config -> db -> migrate -> (demo seed) -> app -> listen */
@@ -12,8 +13,10 @@ export async function serve(): Promise<void> {
   const services = createServices(deps);
   const creds = config.demo ? await seedDemo(deps, services) : null;
   const app = await buildApp(deps, { logger: true, services });
+  const stopExpiry = scheduleNoticeExpiry(services.notices, app.log);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    stopExpiry();
     await app.close();
     await deps.storage.close();
     process.exit(0);
