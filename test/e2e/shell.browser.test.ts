@@ -101,4 +101,23 @@ describe.skipIf(!runnable)("web app shell in Chromium", () => {
     await page.screenshot({ path: `${ARTIFACTS}/users-reset-totp-en.png` });
     await page.close();
   });
+
+  it("lets a person change their own password from the account page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(page, "jo.officer");
+    await page.getByTestId("user-box").waitFor();
+    await page.goto(`${base}/#/account`);
+    await page.getByTestId("password-current").fill(creds.password);
+    await page.getByTestId("password-new").fill("a new passphrase for amman");
+    await page.getByTestId("password-repeat").fill("a new passphrase for amman");
+    await page.getByTestId("password-submit").click();
+    await page.getByText("Password changed").waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/account-password-en.png` });
+    await page.getByTestId("logout").click();
+    await page.getByTestId("login-username").fill("jo.officer");
+    await page.getByTestId("login-password").fill("a new passphrase for amman");
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("user-box").waitFor();
+    await page.close();
+  });
 });

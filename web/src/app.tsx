@@ -2,6 +2,7 @@ import { Fragment, type ReactNode } from "react";
 import { Loading } from "./components/states.tsx";
 import { AuditPage } from "./features/audit/audit-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
+import { PasswordForm } from "./features/auth/password-form.tsx";
 import { SessionProvider, useSession } from "./features/auth/session.tsx";
 import { TotpPage } from "./features/auth/totp-page.tsx";
 import { ClientsPage } from "./features/clients/clients-page.tsx";
@@ -43,7 +44,16 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: "/audit", section: "audit", render: () => <AuditPage /> },
   { pattern: "/users", section: "users", render: () => <UsersPage /> },
   { pattern: "/clients", section: "clients", render: () => <ClientsPage /> },
-  { pattern: "/account", section: "account", render: () => <TotpPage /> },
+  {
+    pattern: "/account",
+    section: "account",
+    render: () => (
+      <>
+        <TotpPage />
+        <PasswordForm />
+      </>
+    ),
+  },
   { pattern: "/notices", section: "notices", render: () => <NoticesPage /> },
   { pattern: "/notices/new", section: "notices", render: () => <NoticeWizardPage /> },
   { pattern: "/notices/:id", section: "notices", render: (p) => <NoticeDetailPage id={p.id ?? ""} /> },

@@ -8,7 +8,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { totpSecretSchema } from "../users/users.schema.ts";
 import type { UsersService } from "../users/users.service.ts";
-import { loginSchema, sessionSchema, totpEnableSchema } from "./auth.schema.ts";
+import { changePasswordSchema, loginSchema, sessionSchema, totpEnableSchema } from "./auth.schema.ts";
 import type { AuthService } from "./auth.service.ts";
 
 type Deps = {
@@ -109,6 +109,23 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
     },
     async (req, reply) => {
       await auth.totpEnable(actorOf(req), req.body.code);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/password",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change your own password (ends your other sessions)",
+        body: changePasswordSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      if (!req.session) throw new AppError("forbidden", "Only a logged-in person changes a password.");
+      await auth.changePassword(req.session, req.body.currentPassword, req.body.newPassword);
       return reply.code(204).send(null);
     },
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { passwordPolicy } from "./credentials.ts";
 
 export const loginSchema = z
   .object({
@@ -25,3 +26,10 @@ export const meSchema = z
 
 export const sessionSchema = z.object({ user: meSchema, csrfToken: z.string() }).meta({ id: "Session" });
 export const totpEnableSchema = z.object({ code: z.string().regex(/^\d{6}$/, "six digits") }).strict();
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(passwordPolicy.maxLength),
+    newPassword: z.string().min(passwordPolicy.minLength).max(passwordPolicy.maxLength),
+  })
+  .strict();

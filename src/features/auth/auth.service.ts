@@ -7,7 +7,14 @@ import { isRole, type Role, totpRequiredRoles } from "../../shared/roles.ts";
 import type { UsersTable } from "../../storage/schema.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import * as repo from "./auth.repo.ts";
-import { decoyPasswordHash, newTotpSecret, totpUrl, verifyPassword, verifyTotp } from "./credentials.ts";
+import {
+  decoyPasswordHash,
+  hashPassword,
+  newTotpSecret,
+  totpUrl,
+  verifyPassword,
+  verifyTotp,
+} from "./credentials.ts";
 import { seal, unseal } from "./secret-box.ts";
 import { createSecretariatCache } from "./secretariat.ts";
 
@@ -190,13 +197,48 @@ export function createAuthService(deps: Deps) {
     });
   }
 
+  /**
+   * Changes one's own password after proving the current one, and ends every other session of the
+   * account (a stolen session should not outlive the change).
+   */
+  async function changePassword(ctx: SessionContext, current: string, next: string): Promise<void> {
+    const user = await requireUser(ctx.actor);
+    if (!(await verifyPassword(user.password_hash, current))) {
+      throw new AppError("unprocessable", "The current password is not right.");
+    }
+    if (current === next) throw new AppError("unprocessable", "Choose a password you have not been using.");
+    const hash = await hashPassword(next);
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("users")
+        .set({ password_hash: hash, updated_at: clock.now() })
+        .where("id", "=", user.id)
+        .execute();
+      await trx
+        .deleteFrom("sessions")
+        .where("user_id", "=", user.id)
+        .where("id_hash", "<>", sha256Hex(ctx.sessionToken))
+        .execute();
+      await appendAudit(trx, clock, ctx.actor, { action: "auth.password_changed" });
+    });
+  }
+
   async function requireUser(actor: Actor) {
     const user = actor.kind === "user" ? await repo.findUserById(db, actor.id) : undefined;
     if (!user) throw new AppError("forbidden", "Only a logged-in person can manage a second factor.");
     return user;
   }
 
-  return { login, logout, resolveSession, resolveClientToken, totpSetup, totpEnable, secretariat };
+  return {
+    login,
+    logout,
+    resolveSession,
+    resolveClientToken,
+    totpSetup,
+    totpEnable,
+    changePassword,
+    secretariat,
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -156,4 +156,27 @@ describe("accounts and sessions", () => {
     expect(actions).toContain("auth.login_failed");
     expect(actions).toContain("auth.logout");
   });
+
+  it("changes one's own password with the current one, ending the other sessions", async () => {
+    await t.user("jo.pw", "ncb_officer", "JO");
+    const a = await t.login("jo.pw");
+    const b = await t.login("jo.pw");
+    const change = (payload: object) =>
+      t.app.inject({ method: "POST", url: "/api/v1/auth/password", headers: a.headers, payload });
+    expect(
+      (await change({ currentPassword: "wrong", newPassword: "a brand new passphrase" })).statusCode,
+    ).toBe(422);
+    expect((await change({ currentPassword: TEST_PASSWORD, newPassword: "short" })).statusCode).toBe(400);
+    expect(
+      (await change({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" })).statusCode,
+    ).toBe(204);
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: a.headers })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/v1/auth/me", headers: b.headers })).statusCode,
+    ).toBe(401);
+    expect((await login({ username: "jo.pw", password: TEST_PASSWORD })).statusCode).toBe(401);
+    expect((await login({ username: "jo.pw", password: "a brand new passphrase" })).statusCode).toBe(200);
+  });
 });

@@ -20,3 +20,6 @@ export const setupTotp = () =>
 // A wrong code must show as an error on this page, not as an expired session.
 export const enableTotp = (code: string) =>
   api<void>("/auth/totp/enable", { method: "POST", body: { code }, expect401: true });
+
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  api<void>("/auth/password", { method: "POST", body: { currentPassword, newPassword } });
