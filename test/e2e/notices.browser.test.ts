@@ -144,6 +144,55 @@ describe.skipIf(!runnable)("notices and diffusions in Chromium", () => {
     await page.close();
   });
 
+  it("shows the server's compliance findings live in the wizard, before submission", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, "fr.officer");
+    await page.getByTestId("nav-notices").click();
+    await page.getByTestId("notices-new").click();
+    await page.getByTestId("wizard-type-red").check();
+    await next(page);
+    // While the request's shape is not yet valid the panel says so quietly, with no alarm.
+    await page.locator('[data-testid="wizard-live"][data-state="incomplete"]').waitFor();
+    await expect(page.getByTestId("wizard-live-summary").textContent()).resolves.toMatch(/^Incomplete/);
+    await page.getByTestId("wizard-family-name").fill("MARCHETTI");
+    await page.getByTestId("wizard-forenames").fill("Luca");
+    await page.getByTestId("wizard-sex").selectOption("M");
+    await page.getByTestId("wizard-nationalities").fill("IT");
+    await page.getByTestId("wizard-dob-precision").selectOption("date");
+    await page.getByTestId("wizard-dob").fill("1979-06-21");
+    await next(page);
+
+    // Prosecution for an offence punishable by 12 months only: below the 24-month threshold.
+    await page.getByTestId("wizard-offence-0-description").fill("Theft of a bicycle in Turin");
+    await page.getByTestId("wizard-offence-0-category").selectOption("robbery_theft");
+    await page.getByTestId("wizard-offence-0-law").fill("Art. 624 Codice penale");
+    await page.getByTestId("wizard-offence-0-penalty").fill("12");
+    await page.getByTestId("wizard-warrant-authority").fill("Investigating judge, Turin");
+    await page.getByTestId("wizard-warrant-date").fill("2025-10-14");
+    await page.getByTestId("wizard-warrant-reference").fill("GIP-2025/0871");
+    await next(page);
+
+    await page.getByTestId("wizard-language").selectOption("en");
+    await page.getByTestId("wizard-title").fill("Wanted for theft: Luca MARCHETTI");
+    await page
+      .getByTestId("wizard-summary")
+      .fill("The subject stole a bicycle during a political demonstration of the opposition party in Turin.");
+    await page.getByTestId("wizard-charges").fill("Theft");
+
+    // The live panel follows the edits (debounced): a blocking finding and an Article 3 risk.
+    const live = page.getByTestId("wizard-live-findings");
+    await live.getByTestId("wizard-live-findings-block").waitFor();
+    await live.getByTestId("wizard-live-findings-risk").filter({ hasText: "Article 3" }).waitFor();
+    await expect(live.getByTestId("wizard-live-findings-block").textContent()).resolves.toMatch(
+      /Penalty below the threshold/,
+    );
+    await expect(page.getByTestId("wizard-live-summary").getAttribute("aria-live")).resolves.toBe("polite");
+    await expect(page.getByTestId("wizard-live-summary").textContent()).resolves.toMatch(/[1-9] blocking/);
+    await expect(page.getByTestId("wizard-live-risk").textContent()).resolves.toMatch(/Risk score: [1-9]/);
+    await page.screenshot({ path: `${ARTIFACTS}/notice-wizard-live-compliance-en.png`, fullPage: true });
+    await page.close();
+  });
+
   it("delivers a diffusion at once, flagged as not yet reviewed by the General Secretariat", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, "us.officer");

@@ -10,7 +10,7 @@ import type { Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
 import { useMe } from "../auth/session.tsx";
 import { noticeTitle } from "./detail/notice-title.ts";
-import { Flags, StateBadge, TypeBadge } from "./parts.tsx";
+import { Flags, RenewalBadge, StateBadge, TypeBadge } from "./parts.tsx";
 import { NOTICE_STATES, NOTICE_TYPES, type Notice } from "./types.ts";
 
 const PAGE_SIZE = 25;
@@ -179,7 +179,7 @@ export function NoticesTable({ items, review = false }: { items: Notice[]; revie
                 <TypeBadge type={n.type} />
               </td>
               <td>
-                <StateBadge state={n.state} />
+                <StateBadge state={n.state} /> <RenewalBadge notice={n} />
               </td>
               <td>
                 <code>{n.envelope.owner}</code>

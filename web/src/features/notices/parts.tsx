@@ -3,7 +3,14 @@ import { ErrorAlert } from "../../components/alert.tsx";
 import { TextAreaField } from "../../components/fields.tsx";
 import { hasOwnText, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { type Finding, type NoticeState, type NoticeType, SEVERITIES, type Severity } from "./types.ts";
+import {
+  type Finding,
+  type Notice,
+  type NoticeState,
+  type NoticeType,
+  SEVERITIES,
+  type Severity,
+} from "./types.ts";
 
 export function TypeBadge({ type }: { type: NoticeType }) {
   const { t } = useI18n();
@@ -20,6 +27,17 @@ export function StateBadge({ state }: { state: NoticeState }) {
   return (
     <span className={`badge state-${state}`} data-testid="notice-state">
       {t(`noticeState.${state}`)}
+    </span>
+  );
+}
+
+/** "Renewal due" with the valid-until date, on a live notice that expires within six months. */
+export function RenewalBadge({ notice: n }: { notice: Pick<Notice, "renewalDue" | "validUntil"> }) {
+  const { t, date } = useI18n();
+  if (!n.renewalDue) return null;
+  return (
+    <span className="badge renewal-due" data-testid="notice-renewal-due">
+      {n.validUntil ? t("notices.renewalDueUntil", { date: date(n.validUntil) }) : t("notices.renewalDue")}
     </span>
   );
 }

@@ -90,6 +90,8 @@ export interface Notice {
   submittedAt: string | null;
   publishedAt: string | null;
   validUntil: string | null;
+  /** Live and expiring within six months: the owner is reminded to renew (with reasons) or let it lapse. */
+  renewalDue: boolean;
   suspendedUntil: string | null;
   envelope: Envelope;
   allowedActions: NoticeAction[];

@@ -36,6 +36,11 @@ export function ActionsPanel({ notice: n, onDone }: { notice: Notice; onDone: (m
     <section className="panel actions-panel" aria-labelledby="actions-heading" data-testid="notice-actions">
       <h2 id="actions-heading">{t("common.actions")}</h2>
       <ErrorAlert error={error} />
+      {n.renewalDue && isOwner && can("renew") && (
+        <p className="hint" data-testid="notice-renewal-hint">
+          {t("notices.renewalHint")}
+        </p>
+      )}
       <div className="form-actions">
         {can("edit") && (
           <Link className="btn btn-small" to={`/notices/${segment(n.id)}/edit`} data-testid="notice-edit">

@@ -1,4 +1,4 @@
-import { StateBadge, TypeBadge } from "../parts.tsx";
+import { RenewalBadge, StateBadge, TypeBadge } from "../parts.tsx";
 import type { Notice } from "../types.ts";
 import { noticeTitle } from "./notice-title.ts";
 
@@ -10,7 +10,7 @@ export function NoticeHeader({ notice: n }: { notice: Notice }) {
         <bdi>{noticeTitle(n)}</bdi>
       </h1>
       <p className="notice-badges">
-        <TypeBadge type={n.type} /> <StateBadge state={n.state} />{" "}
+        <TypeBadge type={n.type} /> <StateBadge state={n.state} /> <RenewalBadge notice={n} />{" "}
         {n.noticeNumber && (
           <code data-testid="notice-number" dir="ltr">
             {n.noticeNumber}

@@ -12,6 +12,7 @@ import type { NoticeDraft } from "../draft/types.ts";
 import { missingFields } from "../draft/validation.ts";
 import { FindingsPanel } from "../parts.tsx";
 import type { Notice } from "../types.ts";
+import { LiveCompliance } from "./live-compliance.tsx";
 import { DetailsStep } from "./steps/details-step.tsx";
 import { EnvelopeStep } from "./steps/envelope-step.tsx";
 import { ReviewStep } from "./steps/review-step.tsx";
@@ -210,8 +211,9 @@ function Wizard({ notice }: { notice?: Notice }) {
           </div>
         </form>
         {draft.type && (
-          <aside className="wizard-aside" aria-live="polite">
+          <aside className="wizard-aside">
             <FindingsPanel findings={missing} heading={t("wizard.precheck")} local testId="wizard-precheck" />
+            <LiveCompliance draft={draft} />
             <p className="hint">{t("wizard.precheckHint")}</p>
           </aside>
         )}
