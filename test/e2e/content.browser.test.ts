@@ -1,17 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoCredentials, seedDemo } from "../../src/features/demo/demo.seed.ts";
 import type { Actor } from "../../src/shared/actor.ts";
-import { hasChromium, launchBrowser } from "../../web/e2e/browser.ts";
-import { createTestContext, type TestContext } from "../harness.ts";
+import type { TestContext } from "../harness.ts";
+import { ARTIFACTS, browserTestsRunnable, type DemoServer, startDemoServer } from "./demo-server.ts";
 
-// Same gating as the shell suite: required in CI, skipped with a reason where Chromium is missing.
-const required = process.env.FUSION_BROWSER_TESTS === "required";
-const runnable = hasChromium() && existsSync("web/dist/index.html");
-if (required && !runnable) throw new Error("Browser tests are required but Chromium or web/dist is missing");
-const ARTIFACTS = "test-artifacts/screenshots";
 const PDQ_DIR = path.resolve(process.cwd(), "../shared/data/pdq");
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -20,16 +14,13 @@ interface Expected {
   images: { file: string; quality: number; hash: string }[];
 }
 
-describe.skipIf(!runnable)("terrorist-content hash banks and referrals in Chromium", () => {
-  let t: TestContext;
-  let browser: Browser;
-  let base: string;
-  let creds: DemoCredentials;
+describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and referrals in Chromium", () => {
+  let server: DemoServer;
   let platformId: string;
   let bridgeHash: string;
 
   /** A week of referrals the demo platform has answered, so the board and charts have history. */
-  async function seedReferralHistory() {
+  async function seedReferralHistory(t: TestContext) {
     const analyst = await t.deps.db
       .selectFrom("users")
       .selectAll()
@@ -87,36 +78,23 @@ describe.skipIf(!runnable)("terrorist-content hash banks and referrals in Chromi
   }
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     const expected = JSON.parse(readFileSync(path.join(PDQ_DIR, "expected.json"), "utf8")) as Expected;
     bridgeHash = expected.images.find((i) => i.file === "dih/bridge-1-original.jpg")?.hash ?? "";
-    t = await createTestContext({ demo: true });
-    // The server's clock starts a week ago and ends at the browser's "now", so countdowns agree.
-    const start = Date.now() - 7 * DAY;
-    t.clock.advance(start - t.clock.now().getTime());
-    creds = (await seedDemo(t.deps, t.services)) as DemoCredentials;
-    await seedReferralHistory();
-    t.clock.advance(Date.now() - t.clock.now().getTime());
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-    browser = await launchBrowser();
+    server = await startDemoServer({
+      // The server's clock starts a week ago and ends at the browser's "now", so countdowns agree.
+      beforeSeed: async (t) => t.clock.advance(Date.now() - 7 * DAY - t.clock.now().getTime()),
+      afterSeed: async (t) => {
+        await seedReferralHistory(t);
+        t.clock.advance(Date.now() - t.clock.now().getTime());
+      },
+    });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => server?.close());
 
-  async function login(page: Page, username: string) {
-    await page.goto(base);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(creds.password);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("user-box").waitFor();
-  }
+  const login = (page: Page, username: string) => server.login(page, username);
 
   it("creates a bank, imports a PDQ hash, matches an image and refers it to a platform", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await server.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, "fr.content");
     // The content analyst's sections; the platform administrator's are not offered.
     await expect(page.getByTestId("nav-referrals").count()).resolves.toBe(1);
@@ -210,7 +188,7 @@ describe.skipIf(!runnable)("terrorist-content hash banks and referrals in Chromi
   });
 
   it("adds entries from an image and shows its thumbnail blurred until revealed", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await server.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, "fr.content");
     await page.getByTestId("nav-contentBanks").click();
     await page.getByTestId("bank-new").click();

@@ -1,49 +1,15 @@
-import { existsSync, mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentTotp } from "../../src/features/auth/credentials.ts";
-import { type DemoCredentials, seedDemo } from "../../src/features/demo/demo.seed.ts";
-import { hasChromium, launchBrowser } from "../../web/e2e/browser.ts";
-import { createTestContext, type TestContext } from "../harness.ts";
+import { ARTIFACTS, browserTestsRunnable, type DemoServer, startDemoServer } from "./demo-server.ts";
 
-// As in shell.browser.test.ts: required in CI, skipped with a reason on a machine without Chromium.
-const required = process.env.FUSION_BROWSER_TESTS === "required";
-const runnable = hasChromium() && existsSync("web/dist/index.html");
-if (required && !runnable) throw new Error("Browser tests are required but Chromium or web/dist is missing");
-const ARTIFACTS = "test-artifacts/screenshots";
-
-describe.skipIf(!runnable)("notices and diffusions in Chromium", () => {
-  let t: TestContext;
-  let browser: Browser;
-  let base: string;
-  let creds: DemoCredentials;
+describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", () => {
+  let server: DemoServer;
+  const login = (page: Page, username: string) => server.login(page, username);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await createTestContext({ demo: true });
-    creds = (await seedDemo(t.deps, t.services)) as DemoCredentials;
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const addr = t.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-    browser = await launchBrowser();
+    server = await startDemoServer();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function login(page: Page, username: string) {
-    await page.goto(base);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(creds.password);
-    await page.getByTestId("login-submit").click();
-    const secret = creds.users.find((u) => u.username === username)?.totpSecret;
-    if (secret) {
-      await page.getByTestId("login-totp").fill(currentTotp(secret, t.clock.now()));
-      await page.getByTestId("login-submit").click();
-    }
-    await page.getByTestId("user-box").waitFor();
-  }
+  afterAll(() => server?.close());
 
   async function logout(page: Page) {
     await page.getByTestId("logout").click();
@@ -53,7 +19,7 @@ describe.skipIf(!runnable)("notices and diffusions in Chromium", () => {
   const next = (page: Page) => page.getByTestId("wizard-next").click();
 
   it("takes a Red Notice from the wizard through review to the public list", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await server.browser.newPage({ viewport: { width: 1280, height: 900 } });
 
     // 1. fr.officer requests a Red Notice through the wizard.
     await login(page, "fr.officer");
@@ -145,7 +111,7 @@ describe.skipIf(!runnable)("notices and diffusions in Chromium", () => {
   });
 
   it("shows the server's compliance findings live in the wizard, before submission", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await server.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, "fr.officer");
     await page.getByTestId("nav-notices").click();
     await page.getByTestId("notices-new").click();
@@ -194,7 +160,7 @@ describe.skipIf(!runnable)("notices and diffusions in Chromium", () => {
   });
 
   it("delivers a diffusion at once, flagged as not yet reviewed by the General Secretariat", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await server.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, "us.officer");
     await page.getByTestId("nav-diffusions").click();
     await page.getByTestId("diffusions-new").click();
@@ -244,7 +210,7 @@ describe.skipIf(!runnable)("notices and diffusions in Chromium", () => {
   });
 
   it("saves a draft, resumes it, and takes it back when the General Secretariat asks for documents", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await server.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, "fr.officer");
     await page.getByTestId("nav-notices").click();
     await page.getByTestId("notices-new").click();

@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { currentTotp } from "../../src/features/auth/credentials.ts";
+import { type DemoCredentials, seedDemo } from "../../src/features/demo/demo.seed.ts";
+import { hasChromium, launchBrowser } from "../../web/e2e/browser.ts";
+import { createTestContext, type TestContext } from "../harness.ts";
+
+export const ARTIFACTS = "test-artifacts/screenshots";
+
+/**
+ * Whether the browser suites can run. In CI they are required (FUSION_BROWSER_TESTS=required) and a
+ * missing Chromium or web build fails the run; on a developer machine without Chromium they skip.
+ */
+export function browserTestsRunnable(): boolean {
+  const runnable = hasChromium() && existsSync("web/dist/index.html");
+  if (process.env.FUSION_BROWSER_TESTS === "required" && !runnable) {
+    throw new Error("Browser tests are required but Chromium or web/dist is missing");
+  }
+  return runnable;
+}
+
+export type DemoServer = {
+  t: TestContext;
+  creds: DemoCredentials;
+  base: string;
+  browser: Browser;
+  /** Logs in through the login page, answering the TOTP step for accounts that have one. */
+  login(page: Page, username: string, password?: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+type Hooks = {
+  beforeSeed?: (t: TestContext) => Promise<void>;
+  afterSeed?: (t: TestContext) => Promise<void>;
+};
+
+/** A demo-seeded server on a free loopback port, and Chromium to drive it. */
+export async function startDemoServer(hooks: Hooks = {}): Promise<DemoServer> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const t = await createTestContext({ demo: true });
+  await hooks.beforeSeed?.(t);
+  const creds = (await seedDemo(t.deps, t.services)) as DemoCredentials;
+  await hooks.afterSeed?.(t);
+  await t.app.listen({ port: 0, host: "127.0.0.1" });
+  const addr = t.app.server.address();
+  const base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  const browser = await launchBrowser();
+
+  async function login(page: Page, username: string, password = creds.password) {
+    await page.goto(base);
+    await page.getByTestId("login-username").fill(username);
+    await page.getByTestId("login-password").fill(password);
+    await page.getByTestId("login-submit").click();
+    const secret = creds.users.find((u) => u.username === username)?.totpSecret;
+    if (secret) {
+      await page.getByTestId("login-totp").fill(currentTotp(secret, t.clock.now()));
+      await page.getByTestId("login-submit").click();
+    }
+    await page.getByTestId("user-box").waitFor();
+  }
+
+  return {
+    t,
+    creds,
+    base,
+    browser,
+    login,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
