@@ -86,10 +86,6 @@ export async function restore(deps: Deps, file: string, onProgress?: (table: str
   const audit = await deps.db.selectFrom("audit_log").select("seq").limit(1).executeTakeFirst();
   if (users || audit)
     throw new AppError("conflict", "The target database is not empty; restore only into a new one.");
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
   let header: Header | undefined;
   const counts: Record<string, number> = {};
   const byName = new Map(backupTables.map((t) => [t.name, t]));
@@ -104,7 +100,12 @@ export async function restore(deps: Deps, file: string, onProgress?: (table: str
     counts[t.name] = (counts[t.name] ?? 0) + batch.length;
     batch = [];
   };
-  await deps.db.transaction().execute(async () => undefined); // fail early if the database is gone
+  // Nothing may be awaited between opening the reader and iterating it: readline emits lines as soon
+  // as data flows, and lines emitted before the loop attaches are lost (the header first).
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   try {
     for await (const line of lines) {
       if (!header) {
