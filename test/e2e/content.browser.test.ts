@@ -4,7 +4,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/shared/actor.ts";
 import type { TestContext } from "../harness.ts";
-import { ARTIFACTS, browserTestsRunnable, type DemoServer, startDemoServer } from "./demo-server.ts";
+import {
+  ARTIFACTS,
+  browserTestsRunnable,
+  type DemoServer,
+  startDemoServer,
+  waitForExactText,
+} from "./demo-server.ts";
 
 const PDQ_DIR = path.resolve(process.cwd(), "../shared/data/pdq");
 const MINUTE = 60_000;
@@ -120,7 +126,7 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
     await page.getByTestId("import-labels").fill("attack_footage demo");
     await page.getByTestId("import-submit").click();
     await page.getByTestId("import-result").filter({ hasText: "1 unchanged" }).waitFor();
-    await expect(page.getByTestId("bank-entry-count").textContent()).resolves.toBe("1");
+    await waitForExactText(page.getByTestId("bank-entry-count"), "1");
     await expect(page.getByTestId("export-csv").getAttribute("href")).resolves.toContain("format=csv");
     // The owner's analyst may dispute an entry (and reactivate it).
     await page.locator('[data-testid^="entry-status-select-"]').selectOption("disputed");
@@ -217,7 +223,7 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
     await toggle.click();
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
     await expect(blur()).resolves.toBe("none");
-    await expect(toggle.textContent()).resolves.toBe("Hide");
+    await waitForExactText(toggle, "Hide");
     // Only the chosen item is revealed; the others stay blurred.
     const second = page.locator('[data-testid^="thumb-img-"]').nth(1);
     await expect(second.evaluate((el) => getComputedStyle(el).filter)).resolves.toMatch(/blur/);

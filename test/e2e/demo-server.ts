@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { currentTotp } from "../../src/features/auth/credentials.ts";
 import { type DemoCredentials, seedDemo } from "../../src/features/demo/demo.seed.ts";
 import { hasChromium, launchBrowser } from "../../web/e2e/browser.ts";
@@ -70,4 +70,13 @@ export async function startDemoServer(hooks: Hooks = {}): Promise<DemoServer> {
       await t.close();
     },
   };
+}
+
+/**
+ * Waits until the element shows exactly this text. Reading textContent once races with re-renders
+ * after an action; this waits for the page to settle on the expected state instead.
+ */
+export async function waitForExactText(locator: Locator, text: string): Promise<void> {
+  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+  await locator.filter({ hasText: exact }).first().waitFor();
 }

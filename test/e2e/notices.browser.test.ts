@@ -1,6 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, browserTestsRunnable, type DemoServer, startDemoServer } from "./demo-server.ts";
+import {
+  ARTIFACTS,
+  browserTestsRunnable,
+  type DemoServer,
+  startDemoServer,
+  waitForExactText,
+} from "./demo-server.ts";
 
 describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", () => {
   let server: DemoServer;
@@ -68,11 +74,11 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.getByTestId("wizard-public-extract").check();
     await next(page);
     await expect(page.getByTestId("wizard-precheck-none").count()).resolves.toBe(1);
-    await expect(page.getByTestId("wizard-review-public").textContent()).resolves.toBe("Yes");
+    await waitForExactText(page.getByTestId("wizard-review-public"), "Yes");
     await page.screenshot({ path: `${ARTIFACTS}/notice-wizard-review-en.png`, fullPage: true });
     await page.getByTestId("wizard-submit").click();
     await page.getByTestId("notice-submitted").waitFor();
-    await expect(page.getByTestId("notice-state").textContent()).resolves.toBe("Submitted");
+    await waitForExactText(page.getByTestId("notice-state"), "Submitted");
     await expect(page.getByTestId("notice-findings-risk").textContent()).resolves.toMatch(/demonstration/i);
     await page.screenshot({ path: `${ARTIFACTS}/notice-submitted-en.png`, fullPage: true });
     await logout(page);
@@ -92,7 +98,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.getByTestId("lang-select").selectOption("en");
     await page.getByTestId("review-publish").click();
     await page.getByTestId("notice-action-done").waitFor();
-    await expect(page.getByTestId("notice-state").textContent()).resolves.toBe("Published");
+    await waitForExactText(page.getByTestId("notice-state"), "Published");
     await expect(page.getByTestId("notice-history").textContent()).resolves.toContain("Published");
     await page.screenshot({ path: `${ARTIFACTS}/notice-published-en.png`, fullPage: true });
     await logout(page);
@@ -203,9 +209,12 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
       .getByTestId("diffusion-confirm-reasons")
       .fill("Ordinary-law case; the request is proportionate.");
     await page.getByTestId("diffusion-confirm-submit").click();
-    await page.getByTestId("diffusion-reviewed").waitFor();
-    await expect(page.getByTestId("diffusion-review-state").textContent()).resolves.toBe("Confirmed");
-    await expect(page.getByTestId("diffusion-unreviewed-banner").count()).resolves.toBe(0);
+    // Wait for the re-rendered state rather than reading it once: the page refreshes after the answer.
+    await page
+      .getByTestId("diffusion-review-state")
+      .filter({ hasText: /^Confirmed$/ })
+      .waitFor();
+    await page.getByTestId("diffusion-unreviewed-banner").waitFor({ state: "detached" });
     await page.close();
   });
 
@@ -227,7 +236,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.getByTestId("wizard-save").click();
     await page.getByTestId("wizard-saved").waitFor();
     await page.getByTestId("wizard-open-notice").click();
-    await expect(page.getByTestId("notice-state").textContent()).resolves.toBe("Draft");
+    await waitForExactText(page.getByTestId("notice-state"), "Draft");
 
     // The draft opens again in the wizard with what was saved, and is submitted from there.
     await page.getByTestId("notice-edit").click();
