@@ -24,20 +24,6 @@ export const bankView = (row: BankRow, entries: number): BankView => ({
   updatedAt: iso(row.updated_at),
 });
 
-export const entryView = (row: EntryRow): EntryView => ({
-  id: row.id,
-  bankId: row.bank_id,
-  signalType: row.signal_type,
-  value: row.value,
-  quality: row.quality,
-  labels: row.labels,
-  status: row.status,
-  contributedCountry: row.contributed_country,
-  contributedUnit: row.contributed_unit,
-  firstSeen: iso(row.first_seen),
-  updatedAt: iso(row.updated_at),
-});
-
 export const bankMeta = (row: BankRow): BankMeta => ({
   id: row.id,
   name: row.name,
@@ -59,6 +45,12 @@ export const entryMeta = (row: EntryRow): EntryMeta => ({
   contributedCountry: row.contributed_country,
   contributedUnit: row.contributed_unit,
   firstSeen: iso(row.first_seen),
+});
+
+/** What people see of an entry: the matcher's fields plus when it last changed. */
+export const entryView = (row: EntryRow): EntryView => ({
+  ...entryMeta(row),
+  updatedAt: iso(row.updated_at),
 });
 
 /** A bank the viewer's country may see, or undefined ("not there" and "not yours" look the same). */

@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
-import { SelectField, TextField } from "../../components/fields.tsx";
+import { TextField } from "../../components/fields.tsx";
 import { api } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { segment } from "../../lib/router.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { type Entry, hashProblem, parseLabels, SIGNAL_TYPES, type SignalType } from "./types.ts";
+import { SignalTypeField } from "./signal-type-field.tsx";
+import { type Entry, hashProblem, parseLabels, type SignalType } from "./types.ts";
 
 /** Adds one hash; a hash the bank already holds only gains the new labels (the server merges). */
 export function AddEntryForm({ bankId, onAdded }: { bankId: string; onAdded: () => void }) {
@@ -43,18 +44,7 @@ export function AddEntryForm({ bankId, onAdded }: { bankId: string; onAdded: () 
       data-testid="add-entry-form"
     >
       <h2 id="add-entry-heading">{t("content.addEntry")}</h2>
-      <SelectField
-        label={t("content.signalType")}
-        value={signalType}
-        onChange={(e) => setSignalType(e.target.value as SignalType)}
-        testId="add-entry-signal-type"
-      >
-        {SIGNAL_TYPES.map((s) => (
-          <option key={s} value={s}>
-            {t(`content.signal.${s}`)}
-          </option>
-        ))}
-      </SelectField>
+      <SignalTypeField value={signalType} onChange={setSignalType} testId="add-entry-signal-type" />
       <TextField
         label={t("content.hashValue")}
         hint={

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
-import { SelectField, TextField } from "../../components/fields.tsx";
+import { TextField } from "../../components/fields.tsx";
 import { Empty } from "../../components/states.tsx";
 import { ApiError, api, withQuery } from "../../lib/api.ts";
 import { type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
@@ -11,14 +11,8 @@ import { useMe } from "../auth/session.tsx";
 import { Labels } from "./bank-detail-page.tsx";
 import { StatusBadge } from "./entry-status.tsx";
 import { HashValue } from "./hash-value.tsx";
-import {
-  hashProblem,
-  MAX_IMAGE_BYTES,
-  type MatchResult,
-  MIN_PDQ_QUALITY,
-  SIGNAL_TYPES,
-  type SignalType,
-} from "./types.ts";
+import { SignalTypeField } from "./signal-type-field.tsx";
+import { hashProblem, MAX_IMAGE_BYTES, type MatchResult, MIN_PDQ_QUALITY, type SignalType } from "./types.ts";
 import "./content.css";
 
 const DEFAULT_MAX_DISTANCE = 31;
@@ -179,18 +173,7 @@ function HashCheck({ onResult }: { onResult: (r: MatchResult | null) => void }) 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="hash-check-heading" data-testid="hash-check">
       <h2 id="hash-check-heading">{t("content.checkHash")}</h2>
-      <SelectField
-        label={t("content.signalType")}
-        value={signalType}
-        onChange={(e) => setSignalType(e.target.value as SignalType)}
-        testId="check-signal-type"
-      >
-        {SIGNAL_TYPES.map((s) => (
-          <option key={s} value={s}>
-            {t(`content.signal.${s}`)}
-          </option>
-        ))}
-      </SelectField>
+      <SignalTypeField value={signalType} onChange={setSignalType} testId="check-signal-type" />
       <TextField
         label={t("content.hashValue")}
         hint={

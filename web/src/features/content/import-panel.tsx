@@ -5,13 +5,8 @@ import { api, withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { segment } from "../../lib/router.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import {
-  EXCHANGE_FORMATS,
-  type ExchangeFormat,
-  type ImportResult,
-  SIGNAL_TYPES,
-  type SignalType,
-} from "./types.ts";
+import { SignalTypeField } from "./signal-type-field.tsx";
+import { EXCHANGE_FORMATS, type ExchangeFormat, type ImportResult, type SignalType } from "./types.ts";
 
 const CONTENT_TYPES: Record<ExchangeFormat, string> = {
   plain: "text/plain",
@@ -79,18 +74,7 @@ export function ImportPanel({ bankId, onImported }: { bankId: string; onImported
           ))}
         </SelectField>
         {format === "plain" && (
-          <SelectField
-            label={t("content.signalType")}
-            value={signalType}
-            onChange={(e) => setSignalType(e.target.value as SignalType)}
-            testId="import-signal-type"
-          >
-            {SIGNAL_TYPES.map((s) => (
-              <option key={s} value={s}>
-                {t(`content.signal.${s}`)}
-              </option>
-            ))}
-          </SelectField>
+          <SignalTypeField value={signalType} onChange={setSignalType} testId="import-signal-type" />
         )}
         <TextField
           label={t("content.importLabels")}
