@@ -5,15 +5,19 @@ import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { pgcrypto } from "@electric-sql/pglite/contrib/pgcrypto";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
+import { Kysely, type LogEvent, PostgresDialect } from "kysely";
 import pg from "pg";
+import { AppError } from "../shared/errors.ts";
+import { createAmbientDb } from "./ambient.ts";
 import type { Database } from "./schema.ts";
+import { serialPgliteDialect } from "./serial-dialect.ts";
 
 export type StorageKind = "pglite" | "postgres";
 
 /** One handle over either back end: the same Kysely API, plus what migrations and backups need. */
 export type Storage = {
   kind: StorageKind;
+  /** The ambient handle (ambient.ts): inside a transaction, every query through it joins it. */
   db: Kysely<Database>;
   /** Runs a multi-statement SQL script (migrations). */
   execScript(sqlText: string): Promise<void>;
@@ -22,9 +26,21 @@ export type Storage = {
   pglite?: PGlite;
 };
 
+/** How long a request may wait for a database connection before it gets a 503. */
+export const DEFAULT_CONNECTION_WAIT_MS = 15_000;
+
 export type StorageOptions =
-  | { kind: "pglite"; dataDir?: string | undefined; loadDataDir?: Blob | undefined }
-  | { kind: "postgres"; url: string; poolSize?: number };
+  | { kind: "pglite"; dataDir?: string | undefined; loadDataDir?: Blob | undefined; waitMs?: number }
+  | { kind: "postgres"; url: string; poolSize?: number; waitMs?: number };
+
+/**
+ * Observers of every SQL statement sent (the test suite's visibility audit listens here). Empty in
+ * production, where the log hook then costs one set iteration per query.
+ */
+export const sqlObservers = new Set<(sqlText: string) => void>();
+const logQuery = (event: LogEvent) => {
+  for (const observe of sqlObservers) observe(event.query.sql);
+};
 
 const extensions = { citext, fuzzystrmatch, pg_trgm, pgcrypto, unaccent };
 
@@ -40,11 +56,16 @@ pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
 pg.types.setTypeParser(DATE_OID, (v) => v);
 
 export async function createStorage(options: StorageOptions): Promise<Storage> {
-  if (options.kind === "postgres") return createPostgres(options.url, options.poolSize ?? 10);
-  return createPglite(options.dataDir, options.loadDataDir);
+  const waitMs = options.waitMs ?? DEFAULT_CONNECTION_WAIT_MS;
+  if (options.kind === "postgres") return createPostgres(options.url, options.poolSize ?? 10, waitMs);
+  return createPglite(options.dataDir, options.loadDataDir, waitMs);
 }
 
-async function createPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Storage> {
+async function createPglite(
+  dataDir: string | undefined,
+  loadDataDir: Blob | undefined,
+  waitMs: number,
+): Promise<Storage> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -56,37 +77,48 @@ async function createPglite(dataDir: string | undefined, loadDataDir: Blob | und
       [DATE_OID]: (v: string) => v,
     },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const root = new Kysely<Database>({ dialect: serialPgliteDialect(pglite, waitMs), log: logQuery });
   return {
     kind: "pglite",
-    db,
+    db: createAmbientDb(root),
     pglite,
     execScript: async (text) => {
       await pglite.exec(text);
     },
     close: async () => {
-      await db.destroy();
+      await root.destroy();
       if (!pglite.closed) await pglite.close();
     },
   };
 }
 
-async function createPostgres(url: string, poolSize: number): Promise<Storage> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+async function createPostgres(url: string, poolSize: number, waitMs: number): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: waitMs });
   // Fail fast with a clear message rather than on the first request.
   const client = await pool.connect().catch((e: Error) => {
     throw new Error(`Cannot connect to PostgreSQL: ${e.message}`);
   });
   client.release();
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A request that cannot get a connection in time is told so (503) instead of waiting on.
+  const timedPool = {
+    connect: () =>
+      pool.connect().catch((e: Error) => {
+        if (/timeout/i.test(e.message))
+          throw new AppError("unavailable", "The database is busy; try again in a moment.");
+        throw e;
+      }),
+    end: () => pool.end(),
+    options: pool.options,
+  };
+  const root = new Kysely<Database>({ dialect: new PostgresDialect({ pool: timedPool }), log: logQuery });
   return {
     kind: "postgres",
-    db,
+    db: createAmbientDb(root),
     execScript: async (text) => {
       await pool.query(text);
     },
     close: async () => {
-      await db.destroy();
+      await root.destroy();
     },
   };
 }
