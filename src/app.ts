@@ -28,7 +28,7 @@ import { registerNoticesRoutes } from "./features/notices/notices.routes.ts";
 import { registerRecordsRoutes } from "./features/records/records.routes.ts";
 import { registerReferralsRoutes } from "./features/referrals/referrals.routes.ts";
 import { registerUsersRoutes } from "./features/users/users.routes.ts";
-import { installAuth } from "./http/auth-plugin.ts";
+import { installAuth, markScopePublic } from "./http/auth-plugin.ts";
 import { installErrorHandler } from "./http/problem.ts";
 import type { ZodApp } from "./http/zod-app.ts";
 import { createServices, type Services } from "./services.ts";
@@ -82,7 +82,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  await app.register(async (docs) => {
+    markScopePublic(docs);
+    await docs.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  });
 
   installAuth(app, services.auth);
 
@@ -129,10 +132,14 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
 /** Serves the built web app, with index.html for client-side routes (but never for /api). */
 async function registerWebApp(app: ZodApp) {
   if (!existsSync(path.join(webDist, "index.html"))) return;
-  await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: false });
-  app.get("/*", { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith("/api/")) return reply.callNotFound();
-    return reply.sendFile("index.html");
+  await app.register(async (web) => {
+    markScopePublic(web);
+    await web.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: false });
+    web.get("/*", { schema: { hide: true } }, (req, reply) => {
+      // The router's decoded path, not the raw URL: an encoded "/%61pi/" is an API path too.
+      if ((req.params as { "*": string })["*"].startsWith("api/")) return reply.callNotFound();
+      return reply.sendFile("index.html");
+    });
   });
 }
 

@@ -17,6 +17,17 @@ declare module "fastify" {
   }
 }
 
+/**
+ * Declares every route registered in `scope` (an encapsulated plugin context) public. For the
+ * routes that plugins register (the web app's files, the interactive API docs), which cannot carry
+ * our route config. Route hooks only see routes registered after them: call this first.
+ */
+export function markScopePublic(scope: FastifyInstance): void {
+  scope.addHook("onRoute", (route) => {
+    route.config = { ...(route.config ?? {}), public: true } as typeof route.config;
+  });
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -50,7 +61,10 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
         }
       }
     }
-    if (!req.actor && !req.routeOptions.config.public && req.url.startsWith("/api/v1/")) {
+    // Closed by default: the decision is made on the route the router matched (after decoding
+    // the path), never on the raw URL, so `/%61pi/v1/...` is the same route as `/api/v1/...`.
+    // An unmatched URL has no public route either, and so asks for credentials.
+    if (!req.actor && req.routeOptions.config?.public !== true) {
       throw new AppError("unauthenticated", "Log in, or present an API token, to use this endpoint.");
     }
   });
