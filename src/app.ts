@@ -10,6 +10,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -29,7 +30,8 @@ import { registerRecordsRoutes } from "./features/records/records.routes.ts";
 import { registerReferralsRoutes } from "./features/referrals/referrals.routes.ts";
 import { registerUsersRoutes } from "./features/users/users.routes.ts";
 import { installAuth, markScopePublic } from "./http/auth-plugin.ts";
-import { installErrorHandler } from "./http/problem.ts";
+import { frameworkErrors, installErrorHandler } from "./http/problem.ts";
+import { installTextGuard } from "./http/text-guard.ts";
 import type { ZodApp } from "./http/zod-app.ts";
 import { createServices, type Services } from "./services.ts";
 
@@ -46,10 +48,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installTextGuard(app); // before every route and scope, so all of them inherit it
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -81,6 +85,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Named schemas (.meta({ id })) land in components.schemas, so every $ref resolves.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(async (docs) => {
     markScopePublic(docs);

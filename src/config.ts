@@ -25,6 +25,14 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  FUSION_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUDIT_CHECKPOINT_SYSLOG: z
+    .string()
+    .regex(/^udp:\/\/(\[[0-9a-f:.]+\]|[^:/\s]+):\d{1,5}$/i, "AUDIT_CHECKPOINT_SYSLOG must be udp://host:port")
+    .optional(),
 });
 
 export type Config = {
@@ -42,6 +50,14 @@ export type Config = {
   sessionIdleMs: number;
   sessionMaxMs: number;
   logLevel: string;
+  /** Ed25519 key that signs audit checkpoints; kept outside the database (docs/storage.md). */
+  auditSigningKeyFile: string;
+  auditCheckpointMs: number;
+  /** Append-only JSON lines of signed checkpoints. */
+  auditCheckpointFile: string;
+  auditCheckpointWebhookUrl: string | undefined;
+  /** udp://host:port of a syslog receiver (RFC 5424). */
+  auditCheckpointSyslog: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
   // The embedded database is the demo/evaluation set-up; a server database is production unless
   // demo mode is asked for explicitly.
   const demo = e.FUSION_DEMO ? e.FUSION_DEMO === "true" : !e.DATABASE_URL;
@@ -60,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     demo,
     secretKeyHex: e.FUSION_SECRET_KEY,
@@ -70,5 +87,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    auditSigningKeyFile: path.resolve(
+      e.FUSION_AUDIT_SIGNING_KEY_FILE ?? path.join(dataDir, "audit-signing.key"),
+    ),
+    auditCheckpointMs: e.AUDIT_CHECKPOINT_SECONDS * 1000,
+    auditCheckpointFile: path.resolve(
+      e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, "audit-checkpoints.jsonl"),
+    ),
+    auditCheckpointWebhookUrl: e.AUDIT_CHECKPOINT_WEBHOOK_URL,
+    auditCheckpointSyslog: e.AUDIT_CHECKPOINT_SYSLOG,
   };
 }

@@ -13,14 +13,15 @@ import { createUsersService } from "./features/users/users.service.ts";
 /** Every feature service, built from the same dependencies. HTTP routes and the CLI both use this. */
 export function createServices(deps: Deps) {
   const content = createContentService(deps);
+  const records = createRecordsService(deps);
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     users: createUsersService(deps),
     clients: createClientsService(deps),
     countries: createCountriesService(deps),
-    records: createRecordsService(deps),
-    notices: createNoticesService(deps),
+    records,
+    notices: createNoticesService(deps, records),
     diffusions: createDiffusionsService(deps),
     content,
     referrals: createReferralsService(deps, content),

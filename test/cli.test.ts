@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../src/cli/program.ts";
+import { createStorage } from "../src/storage/db.ts";
 
 /** Runs the CLI in-process against a fresh embedded database in a temporary data directory. */
 async function fusion(env: NodeJS.ProcessEnv, ...args: string[]) {
@@ -106,6 +107,21 @@ describe("fusion CLI", () => {
 
     const file = path.join(env.DATA_DIR!, "..", `backup-${Date.now()}.fbk`);
     expect((await fusion(env, "backup", file)).code).toBe(0);
+    // The backup is audited in the source: by the operator, naming the file and the rows per table
+    // (the CLI account and the 11 demo accounts; its client and the 3 demo clients).
+    const source = await createStorage({ kind: "pglite", dataDir: env.DATA_DIR });
+    const audited = await source.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_username", "actor_role", "detail"])
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    await source.close();
+    expect(audited).toMatchObject({
+      action: "system.backup",
+      actor_username: "system",
+      actor_role: "admin",
+      detail: { file: path.resolve(file), tables: { users: 12, api_clients: 4 } },
+    });
     const target = freshEnv();
     const restored = await fusion(target, "restore", file);
     expect(restored.code, restored.err).toBe(0);
@@ -113,6 +129,15 @@ describe("fusion CLI", () => {
     expect(users.out).toContain("cli.officer");
     expect(users.out).toContain("fr.officer");
     expect((await fusion(target, "audit", "verify")).out).toContain("intact");
+    const restoredAudit = await createStorage({ kind: "pglite", dataDir: target.DATA_DIR });
+    const last = await restoredAudit.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_username"])
+      .where("action", "like", "system.%")
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    await restoredAudit.close();
+    expect(last).toEqual({ action: "system.restore", actor_username: "system" });
     expect((await fusion(target, "restore", file)).err).toContain("not empty");
   }, 180_000); // a dozen fresh embedded databases: slow on a loaded 2-core machine
 });

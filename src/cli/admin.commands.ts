@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { buildApp } from "../app.ts";
-import { appendAudit } from "../features/audit/audit.append.ts";
+import { createCheckpointWriter } from "../features/audit/audit.checkpoint.ts";
 import { backup, restore } from "../features/backup/backup.service.ts";
 import { formatDemoCredentials, seedDemo } from "../features/demo/demo.seed.ts";
 import { serve } from "../main.ts";
@@ -46,27 +46,52 @@ export function registerAdminCommands(program: Command, io: CliIo, run: Run, _en
   const audit = program.command("audit").description("the audit trail");
   audit
     .command("verify")
-    .description("recompute the hash chain and report the first broken row")
+    .description("recompute the hash chain and check it against the signed checkpoints")
     .action(() =>
       run(async ({ services }) => {
         const r = await services.audit.verify(systemActor(GENERAL_SECRETARIAT));
-        if (r.ok) {
-          io.out(`audit chain intact: ${r.checked} rows verified`);
-          return 0;
-        }
-        io.err(
-          `audit chain BROKEN at row ${r.firstBrokenSeq}: ${r.reason} (${r.checked} rows before it are intact)`,
+        for (const p of r.problems) io.err(p.message);
+        if (!r.ok) return 3;
+        io.out(`audit chain intact: ${r.checked} rows verified`);
+        const c = r.checkpoint;
+        if (c)
+          io.out(
+            `signed checkpoints agree: ${r.checkpointsChecked} checked, the latest vouches for seq ${c.seq} (${c.count} rows) at ${c.at}, key ${c.keyId}`,
+          );
+        for (const n of r.notices) io.out(n);
+        return 0;
+      }),
+    );
+  audit
+    .command("checkpoint")
+    .description("sign the chain head now and write the checkpoint (the server does this on its own)")
+    .action(() =>
+      run(async ({ deps }) => {
+        const log = (line: (s: string) => void) => (_: object, msg: string) => line(msg);
+        const writer = createCheckpointWriter(deps, {
+          info: log(io.out),
+          warn: log(io.err),
+          error: log(io.err),
+        });
+        const c = await writer.write();
+        io.out(
+          c
+            ? `checkpoint appended to ${deps.config.auditCheckpointFile}`
+            : "nothing to sign: the trail is empty",
         );
-        return 3;
+        return 0;
       }),
     );
 
   program
     .command("backup <file>")
-    .description("write a logical backup of the whole database (gzip JSON lines)")
+    .description("write a logical backup of the whole database (gzip JSON lines; one snapshot, audited)")
     .action((file: string) =>
       run(async ({ deps }) => {
-        const counts = await backup(deps, file, (t, n) => io.out(`  ${t}: ${n} rows`));
+        const counts = await backup(deps, file, {
+          actor: systemActor(GENERAL_SECRETARIAT),
+          onProgress: (t, n) => io.out(`  ${t}: ${n} rows`),
+        });
         io.out(`backup written to ${file} (${Object.values(counts).reduce((a, b) => a + b, 0)} rows)`);
         return 0;
       }),
@@ -79,13 +104,10 @@ export function registerAdminCommands(program: Command, io: CliIo, run: Run, _en
     )
     .action((file: string) =>
       run(async ({ deps }) => {
-        const counts = await restore(deps, file, (t, n) => io.out(`  ${t}: ${n} rows`));
-        await deps.db.transaction().execute((trx) =>
-          appendAudit(trx, deps.clock, systemActor(GENERAL_SECRETARIAT), {
-            action: "system.restore",
-            detail: { file, counts },
-          }),
-        );
+        const counts = await restore(deps, file, {
+          actor: systemActor(GENERAL_SECRETARIAT),
+          onProgress: (t, n) => io.out(`  ${t}: ${n} rows`),
+        });
         io.out(`restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}`);
         return 0;
       }),

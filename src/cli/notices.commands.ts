@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { readUnListFile } from "../features/notices/un-list/read.ts";
 import { systemActor } from "../shared/actor.ts";
 import { GENERAL_SECRETARIAT } from "../storage/seed/countries.ts";
 import type { CliIo, withServices } from "./context.ts";
@@ -21,11 +21,11 @@ export function registerNoticesCommands(
   importCmd
     .command("un-list <file>")
     .description(
-      "create or update INTERPOL-UN Special Notices from the UN Security Council Consolidated List XML (ISIL/Al-Qaida and Taliban regimes); idempotent",
+      "create or update INTERPOL-UN Special Notices from the UN Security Council Consolidated List XML, plain or gzip (ISIL/Al-Qaida and Taliban regimes); idempotent",
     )
     .action(async (file: string) => {
       // Read the whole file before opening the database: the parser checks all of it before any write.
-      const xml = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+      const xml = await readUnListFile(file).catch((e: NodeJS.ErrnoException) => {
         io.err(`error: ${file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
       });
       if (!xml) return setExit(1);

@@ -96,6 +96,25 @@ export function installErrorHandler(app: FastifyInstance): void {
   );
 }
 
+/**
+ * Errors the router raises before any hook or handler (a path whose percent-encoding is not UTF-8,
+ * an over-long parameter). Fastify's own answer echoes the raw path as plain JSON; this one is a
+ * problem+json like every other.
+ */
+export function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply): FastifyReply {
+  if (err.code === "FST_ERR_BAD_URL")
+    return sendProblem(
+      reply,
+      problemFor("bad_request", "The URL is not valid: its percent-encoding must spell UTF-8 text."),
+    );
+  if (err.code === "FST_ERR_MAX_PARAM_LENGTH")
+    return sendProblem(reply, { ...problemFor("bad_request", "A path parameter is too long."), status: 414 });
+  return sendProblem(
+    reply,
+    problemFor("internal", "Something went wrong on our side. The error was logged."),
+  );
+}
+
 function detailsOf(err: AppError): Partial<Problem> {
   const errors = err.details?.errors;
   return Array.isArray(errors) ? { errors: errors as Problem["errors"] } : {};

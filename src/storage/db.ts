@@ -5,7 +5,7 @@ import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { pgcrypto } from "@electric-sql/pglite/contrib/pgcrypto";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { Kysely, type LogEvent, PostgresDialect } from "kysely";
+import { Kysely, type KyselyPlugin, type LogEvent, PostgresDialect, type QueryId } from "kysely";
 import pg from "pg";
 import { AppError } from "../shared/errors.ts";
 import { createAmbientDb } from "./ambient.ts";
@@ -33,14 +33,31 @@ export type StorageOptions =
   | { kind: "pglite"; dataDir?: string | undefined; loadDataDir?: Blob | undefined; waitMs?: number }
   | { kind: "postgres"; url: string; poolSize?: number; waitMs?: number };
 
+/** A statement as sent, with the call stack that built it (which code issued it). */
+export type ObservedStatement = { sql: string; stack: string };
+
 /**
- * Observers of every SQL statement sent (the test suite's visibility audit listens here). Empty in
- * production, where the log hook then costs one set iteration per query.
+ * Observers of every SQL statement sent: the test suite's visibility audit listens here. Empty in
+ * production, where the hooks below cost one set-size check per query.
  */
-export const sqlObservers = new Set<(sqlText: string) => void>();
-const logQuery = (event: LogEvent) => {
-  for (const observe of sqlObservers) observe(event.query.sql);
+export const sqlObservers = new Set<(statement: ObservedStatement) => void>();
+
+// The stack is only meaningful while the query is being built (the log hook runs after the
+// database answered, in another tick), so it is taken by a plugin and matched up by query id.
+const stacks = new WeakMap<QueryId, string>();
+const originPlugin: KyselyPlugin = {
+  transformQuery(args) {
+    if (sqlObservers.size > 0) stacks.set(args.queryId, new Error().stack ?? "");
+    return args.node;
+  },
+  transformResult: async (args) => args.result,
 };
+const logQuery = (event: LogEvent) => {
+  if (sqlObservers.size === 0) return;
+  const statement = { sql: event.query.sql, stack: stacks.get(event.query.queryId) ?? "" };
+  for (const observe of sqlObservers) observe(statement);
+};
+const kyselyOptions = { log: logQuery, plugins: [originPlugin] };
 
 const extensions = { citext, fuzzystrmatch, pg_trgm, pgcrypto, unaccent };
 
@@ -77,7 +94,7 @@ async function createPglite(
       [DATE_OID]: (v: string) => v,
     },
   });
-  const root = new Kysely<Database>({ dialect: serialPgliteDialect(pglite, waitMs), log: logQuery });
+  const root = new Kysely<Database>({ dialect: serialPgliteDialect(pglite, waitMs), ...kyselyOptions });
   return {
     kind: "pglite",
     db: createAmbientDb(root),
@@ -110,7 +127,7 @@ async function createPostgres(url: string, poolSize: number, waitMs: number): Pr
     end: () => pool.end(),
     options: pool.options,
   };
-  const root = new Kysely<Database>({ dialect: new PostgresDialect({ pool: timedPool }), log: logQuery });
+  const root = new Kysely<Database>({ dialect: new PostgresDialect({ pool: timedPool }), ...kyselyOptions });
   return {
     kind: "postgres",
     db: createAmbientDb(root),

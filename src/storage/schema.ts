@@ -22,6 +22,8 @@ export interface UsersTable {
   password_hash: string;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  /** The time step of the last TOTP code accepted (005_totp_replay.sql): a code is good once. */
+  totp_last_step: number | null;
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Date | null;
@@ -71,6 +73,8 @@ export interface RecordsTable extends EnvelopeColumns {
   caption: string;
   properties: Json<Record<string, string[]>>;
   search_text: string;
+  /** The notice this record is the subject of: the record is then exactly as visible as it. */
+  subject_of_notice: Generated<string | null>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

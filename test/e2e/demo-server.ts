@@ -53,6 +53,8 @@ export async function startDemoServer(hooks: Hooks = {}): Promise<DemoServer> {
     await page.getByTestId("login-submit").click();
     const secret = creds.users.find((u) => u.username === username)?.totpSecret;
     if (secret) {
+      // A code is accepted once: each login answers with the next period's code.
+      t.clock.advance(30_000);
       await page.getByTestId("login-totp").fill(currentTotp(secret, t.clock.now()));
       await page.getByTestId("login-submit").click();
     }

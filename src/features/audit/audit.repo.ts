@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../storage/schema.ts";
-import { GENESIS_HASH, rowHash } from "./audit.chain.ts";
 
 export type AuditFilter = {
   userId?: string | undefined;
@@ -14,8 +13,9 @@ export type AuditFilter = {
 
 export async function listAudit(db: Kysely<Database>, f: AuditFilter, page: number, pageSize: number) {
   let q = db.selectFrom("audit_log");
-  if (f.userId)
-    q = q.where((eb) => eb.or([eb("actor_user_id", "=", f.userId!), eb("actor_client_id", "=", f.userId!)]));
+  const userId = f.userId;
+  if (userId)
+    q = q.where((eb) => eb.or([eb("actor_user_id", "=", userId), eb("actor_client_id", "=", userId)]));
   if (f.username) q = q.where("actor_username", "=", f.username);
   if (f.country) q = q.where("actor_country", "=", f.country);
   if (f.recordId) q = q.where("record_id", "=", f.recordId);
@@ -32,18 +32,9 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter, page: numb
   return { items, total: Number(total.n) };
 }
 
-export type VerifyResult = {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq: number | null;
-  reason: string | null;
-};
-
-/** Walks the whole chain in order, recomputing every hash. Reads in pages to bound memory. */
-export async function verifyChain(db: Kysely<Database>, batch = 2000): Promise<VerifyResult> {
-  let prev = GENESIS_HASH;
+/** Every row in chain order, read in pages to bound memory. */
+export async function* auditRowsInOrder(db: Kysely<Database>, batch = 2000) {
   let after = 0;
-  let checked = 0;
   for (;;) {
     const rows = await db
       .selectFrom("audit_log")
@@ -52,16 +43,34 @@ export async function verifyChain(db: Kysely<Database>, batch = 2000): Promise<V
       .orderBy("seq")
       .limit(batch)
       .execute();
-    for (const r of rows) {
-      const broken = (reason: string) => ({ ok: false, checked, firstBrokenSeq: Number(r.seq), reason });
-      if (r.prev_hash !== prev)
-        return broken("prev_hash does not match the previous row (row removed or altered)");
-      const expected = rowHash({ ...r, seq: Number(r.seq), at: new Date(r.at), detail: r.detail });
-      if (r.hash !== expected) return broken("row content does not match its hash (row altered)");
-      prev = r.hash;
-      after = Number(r.seq);
-      checked++;
-    }
-    if (rows.length < batch) return { ok: true, checked, firstBrokenSeq: null, reason: null };
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < batch) return;
+    after = Number(last.seq);
   }
+}
+
+export type AuditHead = { seq: number; hash: string; count: number };
+
+/** The newest row and the row count, from one statement so both describe the same moment. */
+export async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | null> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select((eb) => [
+      "seq",
+      "hash",
+      eb
+        .selectFrom("audit_log as all_rows")
+        .select((c) => c.fn.countAll<number>().as("n"))
+        .as("count"),
+    ])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash, count: Number(row.count) } : null;
+}
+
+export async function auditHashAt(db: Kysely<Database>, seq: number): Promise<string | null> {
+  const row = await db.selectFrom("audit_log").select("hash").where("seq", "=", seq).executeTakeFirst();
+  return row?.hash ?? null;
 }

@@ -53,7 +53,7 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditService): void {
     {
       schema: {
         tags: ["audit"],
-        summary: "Verify the hash chain of the audit trail",
+        summary: "Verify the audit trail: the hash chain and the signed checkpoints outside the database",
         response: { 200: verifyResultSchema },
       },
     },

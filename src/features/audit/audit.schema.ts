@@ -35,11 +35,53 @@ export const auditEntrySchema = z
   })
   .meta({ id: "AuditEntry" });
 
+export const verifyProblemKinds = [
+  "chain_broken",
+  "truncated",
+  "deleted",
+  "rewritten",
+  "checkpoint_invalid",
+  "key_missing",
+] as const;
+
+export const verifyProblemSchema = z
+  .object({
+    kind: z.enum(verifyProblemKinds),
+    seq: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The broken row, or the seq of the signed checkpoint the trail contradicts"),
+    message: z.string().describe("One line for the operator"),
+  })
+  .meta({ id: "AuditVerifyProblem" });
+
+export const checkpointSummarySchema = z
+  .object({
+    seq: z.number().int(),
+    hash: z.string(),
+    count: z.number().int().describe("Rows in the trail up to seq when it was signed"),
+    at: z.string(),
+    keyId: z.string(),
+  })
+  .meta({ id: "AuditCheckpoint" });
+
 export const verifyResultSchema = z
   .object({
-    ok: z.boolean(),
-    checked: z.number().int(),
+    ok: z.boolean().describe("The chain is intact and agrees with every signed checkpoint"),
+    checked: z.number().int().describe("Rows whose hash and link were verified before the first broken one"),
     firstBrokenSeq: z.number().int().nullable(),
     reason: z.string().nullable(),
+    rows: z.number().int().describe("Rows in the trail"),
+    headSeq: z.number().int().nullable(),
+    headHash: z.string().nullable(),
+    checkpoint: checkpointSummarySchema.nullable().describe("The latest checkpoint with a valid signature"),
+    checkpointsChecked: z.number().int(),
+    problems: z.array(verifyProblemSchema),
+    notices: z.array(z.string()).describe("Facts that are not failures, such as no checkpoint yet"),
   })
   .meta({ id: "AuditVerifyResult" });
+
+export type VerifyProblem = z.infer<typeof verifyProblemSchema>;
+export type CheckpointSummary = z.infer<typeof checkpointSummarySchema>;
+export type VerifyResult = z.infer<typeof verifyResultSchema>;

@@ -2,11 +2,13 @@ import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { appendAudit } from "./audit.append.ts";
-import { type AuditFilter, listAudit, type VerifyResult, verifyChain } from "./audit.repo.ts";
+import { type AuditFilter, listAudit } from "./audit.repo.ts";
+import type { VerifyResult } from "./audit.schema.ts";
+import { verifyAuditTrail } from "./audit.verify.ts";
 
 const auditReaders = new Set(["auditor", "admin"]);
 
-export function createAuditService({ db, clock }: Deps) {
+export function createAuditService({ db, clock, config }: Deps) {
   function requireReader(actor: Actor) {
     if (!auditReaders.has(actor.role))
       throw new AppError("forbidden", "Only auditors may read the audit trail.");
@@ -25,13 +27,14 @@ export function createAuditService({ db, clock }: Deps) {
     });
   }
 
+  /** The chain and the signed checkpoints outside the database (docs/storage.md). */
   async function verify(actor: Actor): Promise<VerifyResult> {
     requireReader(actor);
-    const result = await verifyChain(db);
+    const result = await verifyAuditTrail(db, config);
     await db.transaction().execute((trx) =>
       appendAudit(trx, clock, actor, {
         action: "audit.verify",
-        detail: { ok: result.ok, checked: result.checked },
+        detail: { ok: result.ok, checked: result.checked, problems: result.problems.map((p) => p.kind) },
       }),
     );
     return result;

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestContext, type TestContext } from "../../../test/harness.ts";
-import { verifyChain } from "./audit.repo.ts";
+import { verifyChain } from "./audit.verify.ts";
 
 describe.each(backends)("audit trail on %s", (kind) => {
   let t: TestContext;

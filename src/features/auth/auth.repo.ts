@@ -70,6 +70,42 @@ export const findClientByTokenHash = (db: Kysely<Database>, tokenHash: string) =
 export const touchClient = (db: Kysely<Database>, id: string, now: Date) =>
   db.updateTable("api_clients").set({ last_used_at: now }).where("id", "=", id).execute();
 
+/**
+ * Records `step` as the last TOTP time step accepted, only if it comes after the one recorded.
+ * Returns false when it does not (a replayed code). One statement: atomic under concurrent logins.
+ */
+export async function claimTotpStep(db: Kysely<Database>, id: string, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable("users")
+    .set({ totp_last_step: step })
+    .where("id", "=", id)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Stores a sealed secret that is not enabled yet; a new secret starts with no spent code. */
+export const setPendingTotpSecret = (db: Kysely<Database>, id: string, sealed: string) =>
+  db.updateTable("users").set({ totp_secret: sealed, totp_last_step: null }).where("id", "=", id).execute();
+
+export const enableTotp = (db: Kysely<Database>, id: string, spentStep: number) =>
+  db
+    .updateTable("users")
+    .set({ totp_enabled: true, totp_last_step: spentStep })
+    .where("id", "=", id)
+    .execute();
+
+export const setPasswordHash = (db: Kysely<Database>, id: string, hash: string, now: Date) =>
+  db.updateTable("users").set({ password_hash: hash, updated_at: now }).where("id", "=", id).execute();
+
+export const deleteOtherSessions = (db: Kysely<Database>, userId: string, keepIdHash: string) =>
+  db.deleteFrom("sessions").where("user_id", "=", userId).where("id_hash", "<>", keepIdHash).execute();
+
+export const secretariatCodes = async (db: Kysely<Database>): Promise<string[]> =>
+  (await db.selectFrom("countries").select("code").where("kind", "=", "secretariat").execute()).map(
+    (r) => r.code,
+  );
+
 export const isSecretariatCountry = async (db: Kysely<Database>, code: string) =>
   (await db.selectFrom("countries").select("kind").where("code", "=", code).executeTakeFirst())?.kind ===
   "secretariat";

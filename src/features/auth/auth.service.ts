@@ -11,9 +11,9 @@ import {
   decoyPasswordHash,
   hashPassword,
   newTotpSecret,
+  totpStep,
   totpUrl,
   verifyPassword,
-  verifyTotp,
 } from "./credentials.ts";
 import { seal, unseal } from "./secret-box.ts";
 import { createSecretariatCache } from "./secretariat.ts";
@@ -75,11 +75,18 @@ export function createAuthService(deps: Deps) {
     throw new AppError("unauthenticated", "Wrong username, password or one-time code.");
   }
 
+  /**
+   * A code is accepted once: its time step must come after the last one accepted for the account.
+   * The claim is one conditional update, so two logins racing with the same code cannot both win.
+   * A replayed code gets the same answer as a wrong one (the audit row tells them apart).
+   */
   async function checkSecondFactor(user: UserRow, totp: string | undefined): Promise<void> {
     if (user.totp_enabled && user.totp_secret) {
       if (!totp) throw new AppError("totp_required", "Enter the 6-digit code from your authenticator app.");
-      if (!verifyTotp(unseal(secretKey, user.totp_secret), totp, clock.now())) {
-        await failLogin(user, user.username, "wrong_totp");
+      const step = totpStep(unseal(secretKey, user.totp_secret), totp, clock.now());
+      if (step === null) await failLogin(user, user.username, "wrong_totp");
+      else if (!(await repo.claimTotpStep(db, user.id, step))) {
+        await failLogin(user, user.username, "replayed_totp");
       }
       return;
     }
@@ -174,11 +181,7 @@ export function createAuthService(deps: Deps) {
     if (user.totp_enabled) throw new AppError("conflict", "A second factor is already enrolled.");
     const secret = newTotpSecret();
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("users")
-        .set({ totp_secret: seal(secretKey, secret) })
-        .where("id", "=", user.id)
-        .execute();
+      await repo.setPendingTotpSecret(trx, user.id, seal(secretKey, secret));
       await appendAudit(trx, clock, actor, { action: "auth.totp_setup" });
     });
     return { secret, otpauthUrl: totpUrl(secret, user.username) };
@@ -188,11 +191,13 @@ export function createAuthService(deps: Deps) {
     const user = await requireUser(actor);
     if (user.totp_enabled) throw new AppError("conflict", "A second factor is already enrolled.");
     if (!user.totp_secret) throw new AppError("conflict", "Start TOTP set-up first.");
-    if (!verifyTotp(unseal(secretKey, user.totp_secret), code, clock.now())) {
+    const step = totpStep(unseal(secretKey, user.totp_secret), code, clock.now());
+    if (step === null) {
       throw new AppError("unprocessable", "That code is not valid for the secret being enrolled.");
     }
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable("users").set({ totp_enabled: true }).where("id", "=", user.id).execute();
+      // The code that proved the enrolment is spent: it cannot then be used to log in.
+      await repo.enableTotp(trx, user.id, step);
       await appendAudit(trx, clock, actor, { action: "auth.totp_enabled" });
     });
   }
@@ -209,16 +214,8 @@ export function createAuthService(deps: Deps) {
     if (current === next) throw new AppError("unprocessable", "Choose a password you have not been using.");
     const hash = await hashPassword(next);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("users")
-        .set({ password_hash: hash, updated_at: clock.now() })
-        .where("id", "=", user.id)
-        .execute();
-      await trx
-        .deleteFrom("sessions")
-        .where("user_id", "=", user.id)
-        .where("id_hash", "<>", sha256Hex(ctx.sessionToken))
-        .execute();
+      await repo.setPasswordHash(trx, user.id, hash, clock.now());
+      await repo.deleteOtherSessions(trx, user.id, sha256Hex(ctx.sessionToken));
       await appendAudit(trx, clock, ctx.actor, { action: "auth.password_changed" });
     });
   }

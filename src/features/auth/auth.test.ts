@@ -83,12 +83,55 @@ describe("accounts and sessions", () => {
     expect(noCode.json().code).toBe("totp_required");
     const wrongCode = await login({ username: "fr.officer", password: TEST_PASSWORD, totp: "123456" });
     expect(wrongCode.statusCode).toBe(401);
+    // The code that completed the enrolment is spent.
+    const enrolmentCode = currentTotp(secret, t.clock.now());
+    const reused = await login({ username: "fr.officer", password: TEST_PASSWORD, totp: enrolmentCode });
+    expect(reused.statusCode).toBe(401);
+    t.clock.advance(30_000);
     const withCode = await login({
       username: "fr.officer",
       password: TEST_PASSWORD,
       totp: currentTotp(secret, t.clock.now()),
     });
     expect(withCode.statusCode).toBe(200);
+  });
+
+  it("accepts a TOTP code once: the same code again is refused like a wrong one", async () => {
+    const admin = await t.user("fr.replay.admin", "ncb_admin", "FR");
+    const { secret } = await t.services.users.resetTotp(admin, "fr.officer");
+    t.clock.advance(30_000);
+    const code = currentTotp(secret, t.clock.now());
+    const first = await login({ username: "fr.officer", password: TEST_PASSWORD, totp: code });
+    expect(first.statusCode).toBe(200);
+    const again = await login({ username: "fr.officer", password: TEST_PASSWORD, totp: code });
+    expect(again.statusCode).toBe(401);
+    const wrong = await login({ username: "fr.officer", password: TEST_PASSWORD, totp: "000000" });
+    expect(again.json()).toEqual(wrong.json());
+    // The code of the step before, still inside the drift window, is no better.
+    const earlier = currentTotp(secret, new Date(t.clock.now().getTime() - 30_000));
+    expect((await login({ username: "fr.officer", password: TEST_PASSWORD, totp: earlier })).statusCode).toBe(
+      401,
+    );
+    const reasons = await t.deps.db
+      .selectFrom("audit_log")
+      .select("detail")
+      .where("action", "=", "auth.login_failed")
+      .where("actor_username", "=", "fr.officer")
+      .orderBy("seq")
+      .execute();
+    expect(reasons.map((r) => r.detail.reason).slice(-3)).toEqual([
+      "replayed_totp",
+      "wrong_totp",
+      "replayed_totp",
+    ]);
+    // The next period's code is accepted.
+    t.clock.advance(30_000);
+    const next = await login({
+      username: "fr.officer",
+      password: TEST_PASSWORD,
+      totp: currentTotp(secret, t.clock.now()),
+    });
+    expect(next.statusCode).toBe(200);
   });
 
   it("requires the CSRF token on cookie-authenticated writes", async () => {

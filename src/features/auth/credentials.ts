@@ -42,10 +42,17 @@ function totpFor(secretBase32: string, label = "fusion"): OTPAuth.TOTP {
 export const totpUrl = (secretBase32: string, username: string): string =>
   totpFor(secretBase32, username).toString();
 
-/** Accepts the current code and one step either side, to tolerate clock drift on phones. */
-export function verifyTotp(secretBase32: string, code: string, at: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secretBase32).validate({ token: code, timestamp: at.getTime(), window: 1 }) !== null;
+const TOTP_PERIOD_MS = 30_000;
+
+/**
+ * The time step (30-second period number since the epoch) a code belongs to, or null when it is not
+ * valid now. Accepts the current step and one either side, to tolerate clock drift on phones. The
+ * caller refuses a step it has already accepted for the account: a code is good once.
+ */
+export function totpStep(secretBase32: string, code: string, at: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(secretBase32).validate({ token: code, timestamp: at.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(at.getTime() / TOTP_PERIOD_MS) + delta;
 }
 
 export const currentTotp = (secretBase32: string, at: Date): string =>

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../storage/schema.ts";
+import { secretariatCodes } from "./auth.repo.ts";
 
 /**
  * Which country codes stand for the General Secretariat. Read once per process and cached: the
@@ -7,13 +8,7 @@ import type { Database } from "../../storage/schema.ts";
  */
 export function createSecretariatCache(db: Kysely<Database>) {
   let codes: Promise<Set<string>> | undefined;
-  const load = () =>
-    db
-      .selectFrom("countries")
-      .select("code")
-      .where("kind", "=", "secretariat")
-      .execute()
-      .then((rows) => new Set(rows.map((r) => r.code)));
+  const load = () => secretariatCodes(db).then((codes) => new Set(codes));
   return {
     has: async (code: string) => {
       codes ??= load();

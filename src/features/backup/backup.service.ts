@@ -5,22 +5,31 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
-import { sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Deps } from "../../deps.ts";
+import { type Actor, systemActor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
-import { appliedMigrations, listMigrations } from "../../storage/migrate.ts";
-import { backupTables } from "./backup.tables.ts";
+import { inSnapshot, inTransaction } from "../../storage/ambient.ts";
+import { listMigrations } from "../../storage/migrate.ts";
+import type { Database } from "../../storage/schema.ts";
+import { GENERAL_SECRETARIAT } from "../../storage/seed/countries.ts";
+import { appendAudit } from "../audit/audit.append.ts";
+import * as repo from "./backup.repo.ts";
+import { type BackupTable, backupTables } from "./backup.tables.ts";
 
 const FORMAT = "fusion-backup";
+const PAGE = 1000;
 const VERSION = 1;
-// Demo installations keep their key and demo credentials beside the data; they travel with it.
 const demoFiles = ["secret.key", "demo-credentials.json"];
+
+const byName = new Map(backupTables.map((t) => [t.name, t]));
 
 type Header = {
   format: string;
@@ -31,12 +40,68 @@ type Header = {
   files: Record<string, string>;
 };
 
+export type Progress = (table: string, rows: number) => void | Promise<void>;
+export type BackupOptions = {
+  /** Who asks for it, for the audit row; the CLI's operator (the system actor) by default. */
+  actor?: Actor;
+  onProgress?: Progress;
+};
+
+const operator = () => systemActor(GENERAL_SECRETARIAT);
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
 /**
  * A logical backup: every table as JSON lines, gzip-compressed, in dependency order. Being logical,
  * it restores on either back end (so it is also the way from the embedded database to a server),
  * and the audit chain comes back byte for byte, so `audit verify` still passes after a restore.
+ *
+ * Every table is read in one read-only REPEATABLE READ transaction: one consistent snapshot, so a
+ * row written during the backup is in it with everything it refers to, or not at all. Then the
+ * backup is audited (who, which file, how many rows per table). A backup whose audit row cannot be
+ * written is deleted: a copy of everything must not leave without a trace.
  */
-export async function backup(deps: Deps, file: string, onProgress?: (table: string, rows: number) => void) {
+export async function backup(deps: Deps, file: string, options: BackupOptions = {}) {
+  const createdAt = deps.clock.now().toISOString();
+  const gzip = createGzip();
+  const done = pipeline(gzip, createWriteStream(file, { mode: 0o600 }));
+  // Awaited below; a write error before then must not surface as an unhandled rejection.
+  done.catch(() => undefined);
+  const write = async (line: unknown) => {
+    if (!gzip.write(`${JSON.stringify(line)}\n`)) await once(gzip, "drain");
+  };
+  try {
+    const counts = await inSnapshot(deps.db, async (trx) => {
+      await repo.makeReadOnlySnapshot(trx);
+      const header: Header = {
+        format: FORMAT,
+        version: VERSION,
+        createdAt,
+        storage: deps.storage.kind,
+        migrations: await repo.migrationNames(trx),
+        files: demoFilesOf(deps),
+      };
+      await write(header);
+      return dumpTables(trx, write, options.onProgress);
+    });
+    gzip.end();
+    await done;
+    await inTransaction(deps.db, (trx) =>
+      appendAudit(trx, deps.clock, options.actor ?? operator(), {
+        action: "system.backup",
+        detail: { file: path.resolve(file), createdAt, tables: counts, rows: total(counts) },
+      }),
+    );
+    return counts;
+  } catch (e) {
+    gzip.destroy();
+    await done.catch(() => undefined);
+    rmSync(file, { force: true });
+    throw e;
+  }
+}
+
+/** Demo installations keep their key and demo credentials beside the data; they travel with it. */
+function demoFilesOf(deps: Deps): Record<string, string> {
   const files: Record<string, string> = {};
   if (deps.config.demo && !deps.config.secretKeyHex) {
     for (const f of demoFiles) {
@@ -44,61 +109,74 @@ export async function backup(deps: Deps, file: string, onProgress?: (table: stri
       if (existsSync(p)) files[f] = readFileSync(p, "utf8");
     }
   }
-  const header: Header = {
-    format: FORMAT,
-    version: VERSION,
-    createdAt: deps.clock.now().toISOString(),
-    storage: deps.storage.kind,
-    migrations: await appliedMigrations(deps.storage),
-    files,
-  };
-  const gzip = createGzip();
-  const done = pipeline(gzip, createWriteStream(file, { mode: 0o600 }));
-  const write = async (line: unknown) => {
-    if (!gzip.write(`${JSON.stringify(line)}\n`)) await once(gzip, "drain");
-  };
-  await write(header);
+  return files;
+}
+
+async function dumpTables(
+  trx: Kysely<Database>,
+  write: (line: unknown) => Promise<void>,
+  onProgress: Progress | undefined,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const t of backupTables) {
     let n = 0;
-    for (let offset = 0; ; offset += 1000) {
-      const rows = await sql<
-        Record<string, unknown>
-      >`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.raw(t.orderBy)} LIMIT 1000 OFFSET ${offset}`.execute(
-        deps.db,
-      );
-      for (const row of rows.rows) await write({ t: t.name, r: row });
-      n += rows.rows.length;
-      if (rows.rows.length < 1000) break;
+    for (let offset = 0; ; offset += PAGE) {
+      const rows = await repo.readPage(trx, t.name, t.orderBy, offset, PAGE);
+      for (const row of rows) await write({ t: t.name, r: row });
+      n += rows.length;
+      if (rows.length < PAGE) break;
     }
     counts[t.name] = n;
-    onProgress?.(t.name, n);
+    await onProgress?.(t.name, n);
   }
-  gzip.end();
-  await done;
   return counts;
 }
 
-/** Restores into an empty, migrated database. Refuses a non-empty one rather than merging. */
-export async function restore(deps: Deps, file: string, onProgress?: (table: string, rows: number) => void) {
+/**
+ * Restores into an empty, migrated database, in one transaction: all of it or nothing (a failed
+ * restore leaves the database empty, so it can be run again). Refuses a non-empty database rather
+ * than merging. The restore's own audit row continues the restored chain.
+ */
+export async function restore(deps: Deps, file: string, options: BackupOptions = {}) {
   if (!existsSync(file)) throw new AppError("not_found", `No backup file at ${file}.`);
-  const users = await deps.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
-  const audit = await deps.db.selectFrom("audit_log").select("seq").limit(1).executeTakeFirst();
-  if (users || audit)
-    throw new AppError("conflict", "The target database is not empty; restore only into a new one.");
+  const { header, counts } = await inTransaction(deps.db, async (trx) => {
+    if (!(await repo.isEmptyForRestore(trx)))
+      throw new AppError("conflict", "The target database is not empty; restore only into a new one.");
+    const loaded = await loadBackup(trx, file, options.onProgress);
+    for (const t of backupTables) if (t.sequence) await repo.runFixedStatement(trx, t.sequence);
+    await appendAudit(trx, deps.clock, options.actor ?? operator(), {
+      action: "system.restore",
+      detail: {
+        file: path.resolve(file),
+        backupCreatedAt: loaded.header.createdAt,
+        tables: loaded.counts,
+        rows: total(loaded.counts),
+      },
+    });
+    return loaded;
+  });
+  for (const [name, content] of Object.entries(header.files)) {
+    const p = path.join(deps.config.dataDir, name);
+    if (demoFiles.includes(name) && !existsSync(p)) {
+      mkdirSync(deps.config.dataDir, { recursive: true });
+      writeFileSync(p, content, { mode: 0o600 });
+    }
+  }
+  return counts;
+}
+
+/** Reads the file and inserts its rows in batches, table by table. */
+async function loadBackup(trx: Kysely<Database>, file: string, onProgress: Progress | undefined) {
   let header: Header | undefined;
-  const counts: Record<string, number> = {};
-  const byName = new Map(backupTables.map((t) => [t.name, t]));
-  let batch: { t: string; r: Record<string, unknown> }[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const t = byName.get(batch[0]!.t)!;
-    await t.insert(
-      deps.db,
-      batch.map((b) => b.r),
-    );
-    counts[t.name] = (counts[t.name] ?? 0) + batch.length;
-    batch = [];
+  const counts: Record<string, number> = Object.fromEntries(backupTables.map((t) => [t.name, 0]));
+  let current: BackupTable | undefined;
+  let rows: Record<string, unknown>[] = [];
+  const flush = async (tableDone: boolean) => {
+    if (!current || !rows.length) return;
+    await current.insert(trx, rows);
+    counts[current.name] = (counts[current.name] ?? 0) + rows.length;
+    rows = [];
+    if (tableDone) await onProgress?.(current.name, counts[current.name] ?? 0);
   };
   // Nothing may be awaited between opening the reader and iterating it: readline emits lines as soon
   // as data flows, and lines emitted before the loop attaches are lost (the header first).
@@ -114,31 +192,21 @@ export async function restore(deps: Deps, file: string, onProgress?: (table: str
         continue;
       }
       const entry = JSON.parse(line) as { t: string; r: Record<string, unknown> };
-      if (!byName.has(entry.t)) throw new AppError("bad_request", `Unknown table ${entry.t} in the backup.`);
-      if (batch.length && (batch[0]!.t !== entry.t || batch.length >= 500)) {
-        const finished = batch[0]!.t !== entry.t ? batch[0]!.t : null;
-        await flush();
-        if (finished) onProgress?.(finished, counts[finished] ?? 0);
+      const table = byName.get(entry.t);
+      if (!table) throw new AppError("bad_request", `Unknown table ${entry.t} in the backup.`);
+      if (table !== current || rows.length >= 500) {
+        await flush(table !== current);
+        current = table;
       }
-      batch.push(entry);
+      rows.push(entry.r);
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError("bad_request", `The backup file is damaged: ${(e as Error).message}`);
   }
-  const last = batch[0]?.t;
-  await flush();
-  if (last) onProgress?.(last, counts[last] ?? 0);
+  await flush(true);
   if (!header) throw new AppError("bad_request", "The backup file is empty.");
-  for (const t of backupTables) if (t.sequence) await sql.raw(t.sequence).execute(deps.db);
-  for (const [name, content] of Object.entries(header.files)) {
-    const p = path.join(deps.config.dataDir, name);
-    if (demoFiles.includes(name) && !existsSync(p)) {
-      mkdirSync(deps.config.dataDir, { recursive: true });
-      writeFileSync(p, content, { mode: 0o600 });
-    }
-  }
-  return counts;
+  return { header, counts };
 }
 
 function checkHeader(h: Header) {

@@ -1,6 +1,7 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../storage/schema.ts";
 import { insertWithJson, noticeNumberSequence } from "../notices/notices.backup.ts";
+import { insertRows, serialReset as seq } from "./backup.repo.ts";
 
 type Row = Record<string, unknown>;
 export type BackupTable = {
@@ -21,9 +22,8 @@ const prepare = (row: Row): Row =>
 const plain =
   (name: string) =>
   async (db: Kysely<Database>, rows: Row[]): Promise<void> => {
-    // Reference rows (countries) are already seeded by migrate; the backup's copy wins.
-    const q = db.insertInto(name as keyof Database).values(rows.map(prepare) as never);
-    await (name === "countries" ? q.onConflict((oc) => oc.column("code" as never).doNothing()) : q).execute();
+    // Reference rows (countries) are already seeded by migrate; those stay.
+    await insertRows(db, name, rows.map(prepare), name === "countries" ? "code" : undefined);
   };
 
 /**
@@ -44,9 +44,6 @@ const withBytes =
       db,
       rows.map((r) => ({ ...r, [column]: bytesFromJson(r[column]) })),
     );
-
-const seq = (table: string, column: string) =>
-  `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), GREATEST((SELECT max(${column}) FROM ${table}), 1))`;
 
 /**
  * Every table a backup carries, parents before children. Sessions are left out on purpose: a
@@ -87,10 +84,3 @@ export const backupTables: BackupTable[] = [
 
 /** Tables deliberately not backed up. */
 export const notBackedUp = new Set(["sessions", "schema_migrations"]);
-
-export const listDatabaseTables = async (db: Kysely<Database>) =>
-  (
-    await sql<{
-      tablename: string;
-    }>`SELECT tablename FROM pg_tables WHERE schemaname = current_schema()`.execute(db)
-  ).rows.map((r) => r.tablename);

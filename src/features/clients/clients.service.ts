@@ -5,8 +5,10 @@ import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid, randomToken, sha256Hex } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
+import { inTransaction } from "../../storage/ambient.ts";
 import type { ApiClientsTable } from "../../storage/schema.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import * as repo from "./clients.repo.ts";
 import { type ClientView, type CreateClientInput, createClientSchema } from "./clients.schema.ts";
 
 const toView = (c: Selectable<ApiClientsTable>): ClientView => ({
@@ -24,11 +26,18 @@ const toView = (c: Selectable<ApiClientsTable>): ClientView => ({
 const bureauClientRoles = new Set(["border_officer", "carrier", "platform_partner", "ncb_officer"]);
 
 export function createClientsService({ db, clock }: Deps) {
+  /** The API clients within the actor's reach. Who looked at which bureau's clients is audited. */
   async function list(actor: Actor): Promise<ClientView[]> {
     if (!canListAccounts(actor)) throw new AppError("forbidden", "Your role may not manage API clients.");
-    let q = db.selectFrom("api_clients").selectAll().orderBy("created_at", "desc");
-    if (actor.role !== "admin") q = q.where("country", "=", actor.country);
-    return (await q.execute()).map(toView);
+    const scope = actor.role === "admin" ? null : actor.country;
+    return inTransaction(db, async (trx) => {
+      const rows = await repo.listClients(trx, scope);
+      await appendAudit(trx, clock, actor, {
+        action: "client.list",
+        detail: { country: scope ?? "all", count: rows.length },
+      });
+      return rows.map(toView);
+    });
   }
 
   /** Returns the token once; only its SHA-256 is stored (it has 256 bits of entropy, so no KDF). */
@@ -44,20 +53,16 @@ export function createClientsService({ db, clock }: Deps) {
     if (!allowed || !canListAccounts(actor))
       throw new AppError("forbidden", "You may not create this API client.");
     const token = `fsn_${randomToken(32)}`;
-    const row = await db.transaction().execute(async (trx) => {
-      const c = await trx
-        .insertInto("api_clients")
-        .values({
-          name: v.name,
-          role: v.role,
-          country,
-          scopes: [...new Set(v.scopes)],
-          token_hash: sha256Hex(token),
-          created_by: actor.kind === "user" ? actor.id : null,
-          created_at: clock.now(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+    const row = await inTransaction(db, async (trx) => {
+      const c = await repo.insertClient(trx, {
+        name: v.name,
+        role: v.role,
+        country,
+        scopes: [...new Set(v.scopes)],
+        token_hash: sha256Hex(token),
+        created_by: actor.kind === "user" ? actor.id : null,
+        created_at: clock.now(),
+      });
       await appendAudit(trx, clock, actor, {
         action: "client.create",
         recordType: "api_client",
@@ -70,15 +75,14 @@ export function createClientsService({ db, clock }: Deps) {
   }
 
   async function revoke(actor: Actor, id: string): Promise<void> {
-    const c = isUuid(id)
-      ? await db.selectFrom("api_clients").selectAll().where("id", "=", id).executeTakeFirst()
-      : undefined;
+    const c = isUuid(id) ? await repo.findClientById(db, id) : undefined;
+    // Another bureau's client answers exactly like one that does not exist.
     if (!c || !canManageAccount(actor, { role: "ncb_officer", country: c.country })) {
       throw new AppError("not_found", "No such API client within your reach.");
     }
     if (c.revoked_at) return;
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable("api_clients").set({ revoked_at: clock.now() }).where("id", "=", id).execute();
+    await inTransaction(db, async (trx) => {
+      await repo.revokeClient(trx, id, clock.now());
       await appendAudit(trx, clock, actor, {
         action: "client.revoke",
         recordType: "api_client",

@@ -5,9 +5,11 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
+import { AppError } from "../../shared/errors.ts";
 import type { Database } from "../../storage/schema.ts";
 import type { ParsedSignal } from "./content.exchange.ts";
 import * as repo from "./content.repo.ts";
+import { EMPTY_FILE_DIGESTS } from "./content.schema.ts";
 
 const CHUNK = 1000;
 
@@ -44,6 +46,9 @@ export async function writeSignals(
   const out = { created: [] as repo.EntryRow[], updated: [] as repo.EntryRow[], unchanged: 0 };
   const byType = new Map<string, ParsedSignal[]>();
   for (const s of signals) {
+    // Every caller validates with entryValueProblem first; this is the last line for any new one.
+    if (EMPTY_FILE_DIGESTS[s.signalType] === s.value)
+      throw new AppError("validation_failed", `The ${s.signalType} of an empty file cannot be a bank entry.`);
     const list = byType.get(s.signalType);
     if (list) list.push(s);
     else byType.set(s.signalType, [s]);
@@ -55,6 +60,7 @@ export async function writeSignals(
         (
           await repo.existingEntries(
             trx,
+            actor,
             bankId,
             type,
             chunk.map((s) => s.value),

@@ -6,13 +6,15 @@
 import type { Deps } from "../../deps.ts";
 import { DEFAULT_MAX_DISTANCE } from "../../search/pdq-index/index.ts";
 import type { Actor } from "../../shared/actor.ts";
+import { isOversightRead } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { hashImage } from "./content.hashing.ts";
+import * as loaders from "./content.matcher.repo.ts";
 import { ContentMatcher, type MatchViewer, type RawMatch } from "./content.matcher.ts";
 import { contentPolicy } from "./content.policy.ts";
-import * as repo from "./content.repo.ts";
+import type * as repo from "./content.repo.ts";
 import {
   type MatchRequest,
   type MatchResult,
@@ -26,6 +28,7 @@ import {
   type VideoQuery,
   videoResult,
 } from "./content.video.match.ts";
+import { bankMeta, entryMeta } from "./content.views.ts";
 
 /** A change younger than this may still have an earlier sequence number committing behind it. */
 const FEED_SETTLE_MS = 10_000;
@@ -54,10 +57,10 @@ export function createMatching({ db, clock }: Deps, options: MatchingOptions = {
 
   async function load(): Promise<ContentMatcher> {
     const m = new ContentMatcher();
-    feedSeq = await repo.feedHead(db);
+    feedSeq = await loaders.feedHead(db);
     lastPoll = clock.now().getTime();
-    for (const b of await repo.allBanks(db)) m.putBank(repo.bankMeta(b));
-    for await (const page of repo.allEntries(db)) m.loadEntries(page.map(repo.entryMeta));
+    for (const b of await loaders.allBanks(db)) m.putBank(bankMeta(b));
+    for await (const page of loaders.allEntries(db)) m.loadEntries(page.map(entryMeta));
     for (const fn of queued) fn(m);
     queued = [];
     matcher = m;
@@ -73,13 +76,13 @@ export function createMatching({ db, clock }: Deps, options: MatchingOptions = {
     const now = clock.now().getTime();
     if (now - lastPoll < pollMs) return;
     lastPoll = now;
-    const changes = await repo.feedSince(db, feedSeq, 10_000);
+    const changes = await loaders.feedSince(db, feedSeq, 10_000);
     const ids = (type: string) => [
       ...new Set(changes.filter((c) => c.entity_type === type).map((c) => c.entity_id)),
     ];
-    for (const b of await repo.banksByIds(db, ids("hash_bank"))) m.putBank(repo.bankMeta(b));
-    const entries = await repo.entriesByIds(db, ids("hash_entry").map(Number));
-    for (const e of entries) m.putEntry(repo.entryMeta(e));
+    for (const b of await loaders.banksByIds(db, ids("hash_bank"))) m.putBank(bankMeta(b));
+    const entries = await loaders.entriesByIds(db, ids("hash_entry").map(Number));
+    for (const e of entries) m.putEntry(entryMeta(e));
     for (const c of changes) {
       if (now - new Date(c.at).getTime() < FEED_SETTLE_MS) break;
       feedSeq = Number(c.seq);
@@ -142,6 +145,7 @@ export function createMatching({ db, clock }: Deps, options: MatchingOptions = {
             owner: m.bank.owner,
             distance: m.distance,
             signalType: m.entry.signalType,
+            oversight: isOversightRead(m.bank, actor),
           },
         });
     });
@@ -212,13 +216,13 @@ export function createMatching({ db, clock }: Deps, options: MatchingOptions = {
     matchHash,
     matchImage,
     matchVideo,
-    putBank: (row: repo.BankRow) => apply((m) => m.putBank(repo.bankMeta(row))),
+    putBank: (row: repo.BankRow) => apply((m) => m.putBank(bankMeta(row))),
     /** Entries that may already be in the matcher (updates). */
     putEntries: (rows: repo.EntryRow[]) =>
       apply((m) => {
-        for (const r of rows) m.putEntry(repo.entryMeta(r));
+        for (const r of rows) m.putEntry(entryMeta(r));
       }),
     /** Entries just created: the bulk path. */
-    addNew: (rows: repo.EntryRow[]) => apply((m) => m.loadEntries(rows.map(repo.entryMeta))),
+    addNew: (rows: repo.EntryRow[]) => apply((m) => m.loadEntries(rows.map(entryMeta))),
   };
 }

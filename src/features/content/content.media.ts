@@ -3,7 +3,6 @@
  * stands for. The original file is hashed and dropped: only a re-encoded thumbnail (at most 256 px,
  * metadata stripped) is stored, and it is shown only to the roles that curate banks, audited.
  */
-import { type Kysely, sql } from "kysely";
 import sharp from "sharp";
 import { z } from "zod";
 import type { Deps } from "../../deps.ts";
@@ -11,7 +10,6 @@ import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
-import type { Database } from "../../storage/schema.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { hashImage, MAX_IMAGE_PIXELS } from "./content.hashing.ts";
 import { writeSignals } from "./content.import.ts";
@@ -19,8 +17,8 @@ import type { createMatching } from "./content.match.ts";
 import { contentPolicy } from "./content.policy.ts";
 import * as repo from "./content.repo.ts";
 import { entrySchema, labelsSchema } from "./content.schema.ts";
+import { entryView } from "./content.views.ts";
 
-type Db = Kysely<Database>;
 type Matching = ReturnType<typeof createMatching>;
 
 export const THUMBNAIL_MAX_PX = 256;
@@ -58,20 +56,6 @@ export async function makeThumbnail(bytes: Uint8Array): Promise<Thumbnail> {
   }
 }
 
-/** Which of these entries have a thumbnail. */
-export async function withThumbnail(db: Db, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom("hash_entries as e")
-    .select("e.id")
-    .where((eb) => eb("e.id", "=", eb.fn.any(eb.val(ids))))
-    .where(({ exists, selectFrom }) =>
-      exists(selectFrom("content_media as m").select("m.id").where(sql<boolean>`e.id = ANY(m.entry_ids)`)),
-    )
-    .execute();
-  return new Set(rows.map((r) => Number(r.id)));
-}
-
 export function createMedia(deps: Deps, matching: Matching) {
   const { db, clock } = deps;
 
@@ -101,50 +85,37 @@ export function createMedia(deps: Deps, matching: Matching) {
       const bank = isUuid(bankId) ? await repo.findVisibleBank(trx, actor, bankId) : undefined;
       if (!bank) throw new AppError("not_found", "No such hash bank.");
       const r = await writeSignals(trx, actor, bankId, signals, q.contributedUnit ?? null, now);
-      const entries = await trx
-        .selectFrom("hash_entries")
-        .selectAll()
-        .where("bank_id", "=", bankId)
-        .where((eb) =>
-          eb.or(
-            signals.map((s) => eb.and([eb("signal_type", "=", s.signalType), eb("value", "=", s.value)])),
-          ),
-        )
-        .orderBy("id")
-        .execute();
+      const entries = await repo.entriesWithSignals(trx, actor, bankId, signals);
       const ids = entries.map((e) => Number(e.id));
       // The same file again keeps its first thumbnail and only gains links to new entries.
-      await trx
-        .insertInto("content_media")
-        .values({
-          bank_id: bankId,
-          sha256: h.sha256,
-          entry_ids: sql<number[]>`${`{${ids.join(",")}}`}::bigint[]`,
-          thumbnail: thumb.bytes,
-          mime: thumb.mime,
-          width: thumb.width,
-          height: thumb.height,
-          created_by: actor.kind === "user" ? actor.id : null,
-          created_at: now,
-        })
-        .onConflict((oc) =>
-          oc.columns(["bank_id", "sha256"]).doUpdateSet({
-            entry_ids: sql<number[]>`(SELECT array_agg(DISTINCT x ORDER BY x)
-              FROM unnest(content_media.entry_ids || excluded.entry_ids) AS x)`,
-          }),
-        )
-        .execute();
+      const media = {
+        bank_id: bankId,
+        sha256: h.sha256,
+        thumbnail: thumb.bytes,
+        mime: thumb.mime,
+        width: thumb.width,
+        height: thumb.height,
+        created_by: actor.kind === "user" ? actor.id : null,
+        created_at: now,
+      };
+      await repo.upsertMedia(trx, media, ids);
       await appendAudit(trx, clock, actor, {
         action: "hashbank.entry.add_image",
         recordType: "hash_bank",
         recordId: bankId,
-        detail: { entryIds: ids, created: r.created.length, bytes: bytes.length, quality: h.quality },
+        detail: {
+          entryIds: ids,
+          created: r.created.length,
+          bytes: bytes.length,
+          quality: h.quality,
+          oversight: contentPolicy.oversight(actor, bank),
+        },
       });
       return { entries, changed: [...r.created, ...r.updated], created: r.created.length };
     });
     matching.putEntries(changed);
     return {
-      entries: entries.map(repo.entryView),
+      entries: entries.map(entryView),
       created,
       quality: h.quality,
       thumbnail: { mime: thumb.mime, width: thumb.width, height: thumb.height },
@@ -155,28 +126,19 @@ export function createMedia(deps: Deps, matching: Matching) {
   async function thumbnail(actor: Actor, entryId: number) {
     if (!contentPolicy.seeContent(actor)) throw new AppError("forbidden", "Your role may not see content.");
     return db.transaction().execute(async (trx) => {
-      const entry = await trx
-        .selectFrom("hash_entries")
-        .select(["id", "bank_id"])
-        .where("id", "=", entryId)
-        .executeTakeFirst();
-      const bank = entry ? await repo.findVisibleBank(trx, actor, entry.bank_id) : undefined;
-      const media =
-        entry && bank
-          ? await trx
-              .selectFrom("content_media")
-              .select(["id", "thumbnail", "mime", "width", "height"])
-              .where("bank_id", "=", entry.bank_id)
-              .where(sql<boolean>`${entryId}::bigint = ANY(entry_ids)`)
-              .orderBy("id", "desc")
-              .executeTakeFirst()
-          : undefined;
+      // One statement: the entry, its bank (guarded for the actor) and the newest thumbnail.
+      const media = await repo.findThumbnail(trx, actor, entryId);
       if (!media) throw new AppError("not_found", "No thumbnail for this entry.");
       await appendAudit(trx, clock, actor, {
         action: "content.thumbnail.read",
         recordType: "hash_entry",
         recordId: String(entryId),
-        detail: { bankId: entry?.bank_id, mediaId: Number(media.id) },
+        detail: {
+          bankId: media.bank_id,
+          mediaId: Number(media.id),
+          owner: media.owner,
+          oversight: contentPolicy.oversight(actor, media),
+        },
       });
       return { mime: media.mime, bytes: Buffer.from(media.thumbnail) };
     });

@@ -1,4 +1,6 @@
 import type { Actor } from "../../shared/actor.ts";
+import type { Envelope } from "../../shared/envelope/envelope.schema.ts";
+import { isOversightRead } from "../../shared/envelope/visibility.ts";
 import type { Role } from "../../shared/roles.ts";
 
 /** Referral units and the Secretariat's analysts curate hash banks; the operator's CLI may too. */
@@ -23,4 +25,20 @@ export const contentPolicy = {
    * hashes, never the material), not NCB officers who may only check, not the operator's CLI.
    */
   seeContent: (actor: Actor) => actor.kind === "user" && managerRoles.includes(actor.role),
+  /**
+   * Whether the Secretariat reads this bank (or its entries, its thumbnails) only by its oversight
+   * right: the audit row of such a read carries the oversight flag.
+   */
+  oversight: (
+    actor: Actor,
+    bank: { owner: string; distribution: Envelope["distribution"]; distribution_countries: string[] },
+  ) =>
+    isOversightRead(
+      {
+        owner: bank.owner,
+        distribution: bank.distribution,
+        distributionCountries: bank.distribution_countries,
+      },
+      actor,
+    ),
 };

@@ -67,7 +67,7 @@ export const createEntrySchema = z
   })
   .strict()
   .superRefine((e, ctx) => {
-    const problem = signalValueProblem(e.signalType, e.value);
+    const problem = entryValueProblem(e.signalType, e.value);
     if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
   });
 export type CreateEntryInput = z.input<typeof createEntrySchema>;
@@ -200,6 +200,28 @@ export function signalValueProblem(type: string, value: string): string | null {
   if (length === undefined) return `unknown signal type "${type}" (expected ${signalTypes.join(", ")})`;
   if (!/^[0-9a-fA-F]*$/.test(value)) return `a ${type} hash is hexadecimal (0-9, a-f)`;
   if (value.length !== length) return `a ${type} hash has ${length} hex digits (got ${value.length})`;
+  return null;
+}
+
+/**
+ * The digests of a zero-byte file. Every empty upload, failed download or truncated save has them,
+ * so as a bank entry they would flag noise on every platform, and they say nothing about content.
+ */
+export const EMPTY_FILE_DIGESTS: Readonly<Partial<Record<SignalType, string>>> = {
+  md5: "d41d8cd98f00b204e9800998ecf8427e",
+  video_md5: "d41d8cd98f00b204e9800998ecf8427e",
+  sha256: "e3b0c44298fc1c149afbf4899b6fb92427ae41e4649b934ca495991b7852b855",
+};
+
+/**
+ * Why a value may not be stored as a bank entry, or null: the one rule the API, the imports and the
+ * CLI share. Stricter than a match query, which may ask about any well-formed hash.
+ */
+export function entryValueProblem(type: string, value: string): string | null {
+  const problem = signalValueProblem(type, value);
+  if (problem) return problem;
+  if (EMPTY_FILE_DIGESTS[type as SignalType] === value.toLowerCase())
+    return `this is the ${type} of an empty file (zero bytes); it matches every empty upload and cannot be a bank entry`;
   return null;
 }
 

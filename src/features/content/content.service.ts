@@ -1,13 +1,14 @@
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
+import { oversightOf } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { writeSignals } from "./content.import.ts";
 import { createMatching, type MatchingOptions } from "./content.match.ts";
-import { createMedia, withThumbnail } from "./content.media.ts";
+import { createMedia } from "./content.media.ts";
 import { contentPolicy } from "./content.policy.ts";
 import * as repo from "./content.repo.ts";
 import {
@@ -25,6 +26,7 @@ import {
 } from "./content.schema.ts";
 import { createTransfer } from "./content.transfer.ts";
 import { createVideoUploads } from "./content.video.match.ts";
+import { bankView, entryView } from "./content.views.ts";
 
 // Hash banks are re-validated by their owner every two years unless they say sooner.
 const BANK_REVIEW_YEARS = 2;
@@ -50,14 +52,8 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
 
   /** Platform clients named in a bank's sharing list must exist and be platform partners. */
   async function checkPlatforms(trx: Deps["db"], ids: string[]) {
-    if (ids.length === 0) return;
-    const found = await trx
-      .selectFrom("api_clients")
-      .select("id")
-      .where("id", "in", ids)
-      .where("role", "=", "platform_partner")
-      .execute();
-    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    const found = await repo.platformClientsAmong(trx, ids);
+    const missing = ids.filter((id) => !found.has(id));
     if (missing.length)
       throw new AppError("validation_failed", "The bank is not valid.", {
         errors: missing.map((id) => ({
@@ -73,31 +69,19 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
     const now = clock.now();
     const row = await db.transaction().execute(async (trx) => {
       await checkPlatforms(trx, v.sharedWithClients);
-      const clash = await trx
-        .selectFrom("hash_banks")
-        .select("id")
-        .where("owner", "=", actor.country)
-        .where("name", "=", v.name)
-        .executeTakeFirst();
-      if (clash) throw new AppError("conflict", "Your country already has a bank of that name.");
-      const b = await trx
-        .insertInto("hash_banks")
-        .values({
-          name: v.name,
-          description: v.description,
-          ...envelopeColumns(actor.country, v.envelope, defaultReviewAt(now, BANK_REVIEW_YEARS)),
-          shared_with_all_platforms: v.sharedWithAllPlatforms,
-          shared_with_clients: [...new Set(v.sharedWithClients)].sort(),
-          created_by: actor.kind === "user" ? actor.id : null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("change_feed")
-        .values({ entity_type: "hash_bank", entity_id: b.id, op: "upsert", at: now })
-        .execute();
+      if (await repo.bankNameTaken(trx, actor, v.name))
+        throw new AppError("conflict", "Your country already has a bank of that name.");
+      const b = await repo.insertBank(trx, {
+        name: v.name,
+        description: v.description,
+        ...envelopeColumns(actor.country, v.envelope, defaultReviewAt(now, BANK_REVIEW_YEARS)),
+        shared_with_all_platforms: v.sharedWithAllPlatforms,
+        shared_with_clients: [...new Set(v.sharedWithClients)].sort(),
+        created_by: actor.kind === "user" ? actor.id : null,
+        created_at: now,
+        updated_at: now,
+      });
+      await repo.feedBank(trx, b.id, now);
       await appendAudit(trx, clock, actor, {
         action: "hashbank.create",
         recordType: "hash_bank",
@@ -106,7 +90,7 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
       return b;
     });
     matching.putBank(row);
-    return repo.bankView(row, 0);
+    return bankView(row, 0);
   }
 
   async function updateBank(actor: Actor, id: string, input: UpdateBankInput): Promise<BankView> {
@@ -117,43 +101,38 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
       const bank = await visibleBank(trx, actor, id);
       ensure(contentPolicy.administer(actor, bank), "change another country's hash bank");
       if (v.sharedWithClients) await checkPlatforms(trx, v.sharedWithClients);
-      const b = await trx
-        .updateTable("hash_banks")
-        .set({
-          ...(v.name === undefined ? {} : { name: v.name }),
-          ...(v.description === undefined ? {} : { description: v.description }),
-          ...(v.envelope ? envelopeColumns(bank.owner, v.envelope, bank.review_at) : {}),
-          ...(v.sharedWithAllPlatforms === undefined
-            ? {}
-            : { shared_with_all_platforms: v.sharedWithAllPlatforms }),
-          ...(v.sharedWithClients ? { shared_with_clients: [...new Set(v.sharedWithClients)].sort() } : {}),
-          updated_at: now,
-        })
-        .where("id", "=", bank.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("change_feed")
-        .values({ entity_type: "hash_bank", entity_id: b.id, op: "upsert", at: now })
-        .execute();
+      const b = await repo.updateBank(trx, bank.id, {
+        ...(v.name === undefined ? {} : { name: v.name }),
+        ...(v.description === undefined ? {} : { description: v.description }),
+        ...(v.envelope ? envelopeColumns(bank.owner, v.envelope, bank.review_at) : {}),
+        ...(v.sharedWithAllPlatforms === undefined
+          ? {}
+          : { shared_with_all_platforms: v.sharedWithAllPlatforms }),
+        ...(v.sharedWithClients ? { shared_with_clients: [...new Set(v.sharedWithClients)].sort() } : {}),
+        updated_at: now,
+      });
+      await repo.feedBank(trx, b.id, now);
       await appendAudit(trx, clock, actor, {
         action: "hashbank.update",
         recordType: "hash_bank",
         recordId: b.id,
-        detail: { changed: Object.keys(v) },
+        detail: { changed: Object.keys(v), oversight: contentPolicy.oversight(actor, bank) },
       });
-      return b;
+      return { b, entries: await repo.countEntries(trx, actor, b.id) };
     });
-    matching.putBank(row);
-    return repo.bankView(row, await repo.countEntries(db, row.id));
+    matching.putBank(row.b);
+    return bankView(row.b, row.entries);
   }
 
   async function listBanks(actor: Actor): Promise<BankView[]> {
     ensure(contentPolicy.manage(actor), "list hash banks");
     return db.transaction().execute(async (trx) => {
       const rows = await repo.listVisibleBanks(trx, actor);
-      await appendAudit(trx, clock, actor, { action: "hashbank.list", detail: { returned: rows.length } });
-      return rows.map((r) => repo.bankView(r, Number(r.entry_count ?? 0)));
+      await appendAudit(trx, clock, actor, {
+        action: "hashbank.list",
+        detail: { returned: rows.length, ...oversightOf(rows, actor) },
+      });
+      return rows.map((r) => bankView(r, Number(r.entry_count ?? 0)));
     });
   }
 
@@ -165,27 +144,26 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
         action: "hashbank.read",
         recordType: "hash_bank",
         recordId: id,
+        detail: { owner: bank.owner, oversight: contentPolicy.oversight(actor, bank) },
       });
-      return repo.bankView(bank, await repo.countEntries(trx, id));
+      return bankView(bank, await repo.countEntries(trx, actor, id));
     });
   }
 
   async function listEntries(actor: Actor, bankId: string, q: ListEntriesQuery) {
     ensure(contentPolicy.manage(actor), "read hash banks");
     return db.transaction().execute(async (trx) => {
-      await visibleBank(trx, actor, bankId);
-      const { rows, total } = await repo.listEntries(trx, bankId, q);
+      const bank = await visibleBank(trx, actor, bankId);
+      const { rows, total } = await repo.listEntries(trx, actor, bankId, q);
       await appendAudit(trx, clock, actor, {
         action: "hashbank.entries.search",
         recordType: "hash_bank",
         recordId: bankId,
-        detail: { ...q, returned: rows.length, total },
+        detail: { ...q, returned: rows.length, total, oversight: contentPolicy.oversight(actor, bank) },
       });
-      const thumbs = await withThumbnail(
-        trx,
-        rows.map((r) => Number(r.id)),
-      );
-      const items = rows.map((r) => ({ ...repo.entryView(r), hasThumbnail: thumbs.has(Number(r.id)) }));
+      const ids = rows.map((r) => Number(r.id));
+      const thumbs = await repo.entriesWithThumbnail(trx, actor, ids);
+      const items = rows.map((r) => ({ ...entryView(r), hasThumbnail: thumbs.has(Number(r.id)) }));
       return { items, total, page: q.page, pageSize: q.pageSize };
     });
   }
@@ -203,29 +181,26 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
     };
     const now = clock.now();
     const { row, changed } = await db.transaction().execute(async (trx) => {
-      await visibleBank(trx, actor, bankId);
+      const bank = await visibleBank(trx, actor, bankId);
       const r = await writeSignals(trx, actor, bankId, [signal], v.contributedUnit ?? null, now);
       const changed = [...r.created, ...r.updated];
-      const row =
-        changed[0] ??
-        (await trx
-          .selectFrom("hash_entries")
-          .selectAll()
-          .where("bank_id", "=", bankId)
-          .where("signal_type", "=", signal.signalType)
-          .where("value", "=", signal.value)
-          .executeTakeFirst());
+      const row = changed[0] ?? (await repo.entriesWithSignals(trx, actor, bankId, [signal]))[0];
       if (!row) throw new AppError("internal", "The entry was not stored.");
       await appendAudit(trx, clock, actor, {
         action: "hashbank.entry.add",
         recordType: "hash_entry",
         recordId: String(row.id),
-        detail: { bankId, signalType: signal.signalType, created: r.created.length === 1 },
+        detail: {
+          bankId,
+          signalType: signal.signalType,
+          created: r.created.length === 1,
+          oversight: contentPolicy.oversight(actor, bank),
+        },
       });
       return { row, changed };
     });
     matching.putEntries(changed);
-    return repo.entryView(row);
+    return entryView(row);
   }
 
   async function updateEntry(actor: Actor, entryId: number, input: UpdateEntryInput): Promise<EntryView> {
@@ -233,47 +208,46 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
     const v = parseOrThrow(updateEntrySchema, input, "hash entry");
     const now = clock.now();
     const row = await db.transaction().execute(async (trx) => {
-      const entry = await trx
-        .selectFrom("hash_entries")
-        .selectAll()
-        .where("id", "=", entryId)
-        .executeTakeFirst();
-      const bank = entry ? await repo.findVisibleBank(trx, actor, entry.bank_id) : undefined;
-      if (!entry || !bank) throw new AppError("not_found", "No such hash entry.");
+      const found = await repo.findVisibleEntry(trx, actor, entryId);
+      if (!found) throw new AppError("not_found", "No such hash entry.");
+      const { entry, bank } = found;
       const mayChange = contentPolicy.administer(actor, bank) || entry.contributed_country === actor.country;
       ensure(mayChange, "change an entry your country neither owns nor contributed");
-      const e = await trx
-        .updateTable("hash_entries")
-        .set({
-          ...(v.status ? { status: v.status } : {}),
-          ...(v.labels ? { labels: [...new Set(v.labels)].sort() } : {}),
-          updated_at: now,
-        })
-        .where("id", "=", entryId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const e = await repo.updateEntry(trx, entryId, {
+        ...(v.status ? { status: v.status } : {}),
+        ...(v.labels ? { labels: [...new Set(v.labels)].sort() } : {}),
+        updated_at: now,
+      });
       await repo.feedEntries(trx, [e.id], now);
       await appendAudit(trx, clock, actor, {
         action: "hashbank.entry.update",
         recordType: "hash_entry",
         recordId: String(e.id),
-        detail: { from: entry.status, to: e.status, labels: e.labels },
+        detail: {
+          from: entry.status,
+          to: e.status,
+          labels: e.labels,
+          oversight: contentPolicy.oversight(actor, bank),
+        },
       });
       return e;
     });
     matching.putEntries([row]);
-    return repo.entryView(row);
+    return entryView(row);
   }
 
-  /** For referrals: a hash entry the actor may see, or not_found. */
-  async function entryForReferral(actor: Actor, entryId: number) {
-    const entry = await db
-      .selectFrom("hash_entries")
-      .selectAll()
-      .where("id", "=", entryId)
-      .executeTakeFirst();
-    const bank = entry ? await repo.findVisibleBank(db, actor, entry.bank_id) : undefined;
-    if (!entry || !bank) throw new AppError("not_found", "No such hash entry.");
+  /** An entry the referrer may see, from a bank shared with the platform it is referred to. */
+  async function entryForReferral(
+    actor: Actor,
+    entryId: number,
+    platform: { clientId: string; country: string },
+  ) {
+    const entry = await repo.findEntryForReferral(db, actor, platform, entryId);
+    if (!entry) throw new AppError("not_found", "No such hash entry.");
+    if (!entry.shared_with_platform)
+      throw new AppError("validation_failed", "The referral is not valid.", {
+        errors: [{ path: "hashEntryId", message: "the entry's bank is not shared with this platform" }],
+      });
     return { id: entry.id, signalType: entry.signal_type, value: entry.value, labels: entry.labels };
   }
 

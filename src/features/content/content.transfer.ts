@@ -55,7 +55,7 @@ export function createTransfer({ db, clock }: Deps, matching: ReturnType<typeof 
     const { unique, duplicates } = dedupe(signals);
     const now = clock.now();
     const r = await db.transaction().execute(async (trx) => {
-      await visibleBank(trx, actor, bankId);
+      const bank = await visibleBank(trx, actor, bankId);
       const out = await writeSignals(trx, actor, bankId, unique, null, now);
       await appendAudit(trx, clock, actor, {
         action: "hashbank.import",
@@ -67,6 +67,7 @@ export function createTransfer({ db, clock }: Deps, matching: ReturnType<typeof 
           created: out.created.length,
           updated: out.updated.length,
           unchanged: out.unchanged,
+          oversight: contentPolicy.oversight(actor, bank),
         },
       });
       return out;
@@ -86,16 +87,16 @@ export function createTransfer({ db, clock }: Deps, matching: ReturnType<typeof 
     ensure(contentPolicy.manage(actor), "export hashes");
     const q = parseOrThrow(exportQuery, query, "export options");
     await db.transaction().execute(async (trx) => {
-      await visibleBank(trx, actor, bankId);
+      const bank = await visibleBank(trx, actor, bankId);
       await appendAudit(trx, clock, actor, {
         action: "hashbank.export",
         recordType: "hash_bank",
         recordId: bankId,
-        detail: { ...q },
+        detail: { ...q, owner: bank.owner, oversight: contentPolicy.oversight(actor, bank) },
       });
     });
     const rows: repo.EntryRow[] = [];
-    for await (const page of repo.bankEntries(db, bankId, { signalType: q.signalType })) {
+    for await (const page of repo.bankEntries(db, actor, bankId, { signalType: q.signalType })) {
       rows.push(...page.filter((r) => q.includeRetired === "true" || r.status !== "retired"));
     }
     const shaped = rows.map((r) => ({

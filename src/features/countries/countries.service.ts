@@ -2,11 +2,15 @@ import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { gsRoles } from "../../shared/roles.ts";
+import { inTransaction } from "../../storage/ambient.ts";
+import { appendAudit } from "../audit/audit.append.ts";
+import * as repo from "./countries.repo.ts";
 
-export function createCountriesService({ db }: Deps) {
+export function createCountriesService({ db, clock }: Deps) {
   let names: Promise<Map<string, string>> | undefined;
 
-  const list = () => db.selectFrom("countries").selectAll().orderBy("name").execute();
+  // Reference data, public to every logged-in caller: not audited.
+  const list = () => repo.listCountries(db);
 
   async function nameOf(code: string): Promise<string> {
     names ??= list().then((rows) => new Map(rows.map((r) => [r.code, r.name])));
@@ -15,25 +19,25 @@ export function createCountriesService({ db }: Deps) {
 
   /**
    * The General Secretariat's view across members: how many records each owns and how many
-   * accounts it has. Counts only, no content, so it is not a read of any file.
+   * accounts it has. Counts only, no content - but it is a read across every bureau by oversight,
+   * so it is audited (with the oversight flag) in the transaction that reads it.
    */
   async function overview(actor: Actor) {
     if (!gsRoles.includes(actor.role) || !actor.isSecretariat) {
       throw new AppError("forbidden", "The cross-country overview is for the General Secretariat.");
     }
-    const [countries, records, users] = await Promise.all([
-      list(),
-      db
-        .selectFrom("records")
-        .select(["owner as code", (eb) => eb.fn.countAll<number>().as("n")])
-        .groupBy("owner")
-        .execute(),
-      db
-        .selectFrom("users")
-        .select(["country as code", (eb) => eb.fn.countAll<number>().as("n")])
-        .groupBy("country")
-        .execute(),
-    ]);
+    const [countries, records, users] = await inTransaction(db, async (trx) => {
+      const read = [
+        await repo.listCountries(trx),
+        await repo.countRecordsByOwner(trx, actor),
+        await repo.countUsersByCountry(trx),
+      ] as const;
+      await appendAudit(trx, clock, actor, {
+        action: "country.overview",
+        detail: { oversight: true, countries: read[0].length },
+      });
+      return read;
+    });
     const rec = new Map(records.map((r) => [r.code, Number(r.n)]));
     const usr = new Map(users.map((r) => [r.code, Number(r.n)]));
     return countries.map((c) => ({

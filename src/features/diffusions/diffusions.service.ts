@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
-import { defaultReviewAt } from "../../shared/envelope/envelope.sql.ts";
+import { defaultReviewAt, envelopeOf } from "../../shared/envelope/envelope.sql.ts";
+import { isOversightRead, oversightOf } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
@@ -79,7 +80,7 @@ export function createDiffusionsService({ db, clock }: Deps) {
         action: "diffusion.read",
         recordType: row.kind,
         recordId: id,
-        detail: { sender: row.owner },
+        detail: { sender: row.owner, oversight: isOversightRead(envelopeOf(row), actor) },
       });
       return repo.toView(row);
     });
@@ -91,7 +92,7 @@ export function createDiffusionsService({ db, clock }: Deps) {
       const { rows, total } = await repo.listVisible(trx, actor, q);
       await appendAudit(trx, clock, actor, {
         action: "diffusion.search",
-        detail: { ...q, returned: rows.length, total },
+        detail: { ...q, returned: rows.length, total, ...oversightOf(rows, actor) },
       });
       return { items: rows.map(repo.toView), total, page: q.page, pageSize: q.pageSize };
     });
@@ -127,7 +128,7 @@ export function createDiffusionsService({ db, clock }: Deps) {
         action: `diffusion.${v.decision}`,
         recordType: row.kind,
         recordId: id,
-        detail: { reasons: v.reasons, sender: row.owner },
+        detail: { reasons: v.reasons, sender: row.owner, oversight: isOversightRead(envelopeOf(row), actor) },
       });
       return repo.toView(updated);
     });

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../../cli/program.ts";
 import { unListXml } from "./notices.fixtures.ts";
@@ -36,6 +37,15 @@ describe("fusion import un-list and fusion notices expire", () => {
     expect(first.out).toMatch(/run time \d+\.\d s/);
     const again = await fusion(env, "import", "un-list", list);
     expect(again.out).toContain("created 0, updated 0, unchanged 2, ended (delisted) 0");
+    // The same list gzip-compressed (as shipped in reference/un/) reads the same.
+    writeFileSync(`${list}.gz`, gzipSync(readFileSync(list)));
+    const gzipped = await fusion(env, "import", "un-list", `${list}.gz`);
+    expect(gzipped.out).toContain("created 0, updated 0, unchanged 2, ended (delisted) 0");
+    writeFileSync(path.join(dir, "cut.xml.gz"), gzipSync(readFileSync(list)).subarray(0, 40));
+    expect(await fusion(env, "import", "un-list", path.join(dir, "cut.xml.gz"))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("The gzip file is corrupt"),
+    });
 
     // Refused before the database is opened (hostile files are refused by the service tests).
     const missing = await fusion(env, "import", "un-list", path.join(dir, "nope.xml"));

@@ -31,7 +31,8 @@ describe("public INTERPOL-compatible notices API", () => {
   const publish = async (owner: Actor, key: string, request: unknown, consent: boolean) => {
     const n = await t.services.notices.create(owner, {
       request: request as never,
-      envelope: envelope("only", ["US"]),
+      // A public extract exists only for a notice distributed to all; the others stay restricted.
+      envelope: consent ? envelope() : envelope("only", ["US"]),
       publicExtract: consent,
     });
     await t.services.notices.transition(owner, n.id, "submit");

@@ -7,7 +7,7 @@ import {
   sql,
 } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
-import { envelopeOf, visibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { envelopeOf, noticeReadableBy } from "../../shared/envelope/envelope.sql.ts";
 import type { Database, NoticesTable } from "../../storage/schema.ts";
 import type { ListNoticesQuery, NoticeEventView, NoticeView } from "./notices.schema.ts";
 import { type ActorRole, allowedActions, type NoticeState } from "./rules/lifecycle.ts";
@@ -59,19 +59,9 @@ export function toView(row: NoticeRow, role: ActorRole | null, now: Date): Notic
 /**
  * Who reads a notice: the owner always; the General Secretariat every request once submitted
  * (drafts are the owner's working copy); other countries only published notices distributed to
- * them. The envelope rule (visibleTo) applies on top, as on every enveloped table.
+ * them. One SQL function (migration 006) on top of the envelope rule.
  */
-export const readable =
-  (viewer: Viewer) =>
-  (eb: ExpressionBuilder<Database & { n: NoticesTable }, "n">): Expression<SqlBool> =>
-    eb.and([
-      visibleTo(viewer, "n"),
-      eb.or([
-        eb("n.owner", "=", viewer.country),
-        eb("n.state", "=", "published"),
-        ...(viewer.isSecretariat ? [eb("n.state", "<>", "draft")] : []),
-      ]),
-    ]);
+export const readable = (viewer: Viewer) => () => noticeReadableBy(viewer, "n");
 
 export const findReadable = (db: Db, viewer: Viewer, id: string, lock = false) => {
   const q = db.selectFrom("notices as n").selectAll("n").where("n.id", "=", id).where(readable(viewer));
@@ -95,9 +85,24 @@ export async function listReadable(db: Db, viewer: Viewer, q: ListNoticesQuery) 
   return { rows, total: Number(total.n) };
 }
 
+/** Which of these notices the viewer may read. */
+export async function readableIds(db: Db, viewer: Viewer, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("notices as n")
+    .select("n.id")
+    .where((eb) => eb("n.id", "=", eb.fn.any(eb.val(ids))))
+    .where(readable(viewer))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Requests awaiting the General Secretariat, riskiest first, then oldest first. */
-export async function reviewQueue(db: Db, page: number, pageSize: number) {
-  const base = db.selectFrom("notices as n").where("n.state", "in", ["submitted", "under_review"]);
+export async function reviewQueue(db: Db, viewer: Viewer, page: number, pageSize: number) {
+  const base = db
+    .selectFrom("notices as n")
+    .where(readable(viewer))
+    .where("n.state", "in", ["submitted", "under_review"]);
   const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll("n")
@@ -110,13 +115,21 @@ export async function reviewQueue(db: Db, page: number, pageSize: number) {
   return { rows, total: Number(total.n) };
 }
 
-/** Live or pending notices whose subject's names look like this one's (pg_trgm similarity). */
+/** The General Secretariat's reviewers, for whom look-alikes are searched (they see every one). */
+const reviewers: Viewer = { country: "XG", isSecretariat: true };
+
+/**
+ * Live or pending notices whose subject's names look like this one's (pg_trgm similarity), as the
+ * Secretariat's reviewers see them. Stored with the findings; each other reader is shown only
+ * those it may read itself (notices.lookalikes.ts).
+ */
 export async function similarNotices(db: Db, id: string, searchText: string) {
   if (searchText.trim() === "") return [];
   const score = sql<number>`similarity(n.search_text, ${searchText})`;
   return db
     .selectFrom("notices as n")
     .select(["n.id", "n.type", "n.owner", "n.state", "n.notice_number", score.as("score")])
+    .where(noticeReadableBy(reviewers, "n"))
     .where("n.id", "<>", id)
     .where("n.state", "in", ["submitted", "under_review", "published", "suspended"])
     .where(sql<boolean>`n.search_text % ${searchText}`)
@@ -150,12 +163,15 @@ export const eventValues = (e: EventInput) => ({
   detail: JSON.stringify(e.detail ?? {}),
 });
 
-export async function history(db: Db, id: string): Promise<NoticeEventView[]> {
+/** A readable notice's history, oldest first; nothing for a notice out of the viewer's sight. */
+export async function history(db: Db, viewer: Viewer, id: string): Promise<NoticeEventView[]> {
   const rows = await db
-    .selectFrom("notice_events")
-    .selectAll()
-    .where("notice_id", "=", id)
-    .orderBy("id")
+    .selectFrom("notice_events as e")
+    .innerJoin("notices as n", "n.id", "e.notice_id")
+    .selectAll("e")
+    .where("e.notice_id", "=", id)
+    .where(readable(viewer))
+    .orderBy("e.id")
     .execute();
   return rows.map((r) => ({
     at: new Date(r.at).toISOString(),
@@ -174,4 +190,44 @@ export async function history(db: Db, id: string): Promise<NoticeEventView[]> {
 export async function nextNoticeNumber(db: Db, now: Date): Promise<string> {
   const r = await sql<{ n: number }>`SELECT nextval('notice_number_seq')::int8 AS n`.execute(db);
   return `${now.getUTCFullYear()}/${String(r.rows[0]?.n).padStart(5, "0")}`;
+}
+
+/*
+ * The operator's daily expiry job. It reads notices by date, not for any viewer, and shows nothing
+ * to anyone: it changes states (each change audited as the system) and reminds owners in their own
+ * notices' history. These three reads are on the SQL audit's allowlist for that reason.
+ */
+
+/** Live notices past their valid-until date, locked for the expiry transaction. */
+export const dueForExpiry = (db: Db, now: Date) =>
+  db
+    .selectFrom("notices")
+    .selectAll()
+    .where("state", "in", ["published", "suspended"])
+    .where("valid_until", "<=", now)
+    .orderBy("valid_until")
+    .forUpdate()
+    .execute();
+
+/** Live notices whose valid-until date falls within the reminder horizon. */
+export const dueForRenewal = (db: Db, now: Date, horizon: Date) =>
+  db
+    .selectFrom("notices")
+    .select(["id", "notice_number", "owner", "valid_until", "state"])
+    .where("state", "in", ["published", "suspended"])
+    .where("valid_until", ">", now)
+    .where("valid_until", "<=", horizon)
+    .orderBy("valid_until")
+    .execute();
+
+/** Whether this validity period's reminder is already in the notice's history. */
+export async function reminderSent(db: Db, noticeId: string, validUntil: string): Promise<boolean> {
+  const earlier = await db
+    .selectFrom("notice_events")
+    .select("id")
+    .where("notice_id", "=", noticeId)
+    .where("action", "=", "renewal_reminder")
+    .where(sql<boolean>`detail->>'validUntil' = ${validUntil}`)
+    .executeTakeFirst();
+  return earlier !== undefined;
 }

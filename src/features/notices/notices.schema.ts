@@ -52,6 +52,8 @@ const findingSchema = z.object({
   severity: z.enum(["block", "risk", "info"]),
   message: z.string(),
   field: z.string().optional(),
+  /** For a look-alike: the other notice (shown only to readers who may read that notice). */
+  relatedNoticeId: z.string().optional(),
 });
 
 export const noticeSchema = z

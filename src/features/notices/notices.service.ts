@@ -1,12 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
-import { isOversightRead } from "../../shared/envelope/visibility.ts";
+import { isOversightRead, oversightOf } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
+import { inTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
-import { createRecordsService } from "../records/records.service.ts";
+import type { RecordsService } from "../records/records.service.ts";
+import { showReadableLookalikes } from "./notices.lookalikes.ts";
 import { noticesPolicy } from "./notices.policy.ts";
 import { createCompliancePreview } from "./notices.preview.ts";
 import { createPublicNotices } from "./notices.public.ts";
@@ -29,14 +32,33 @@ import { type NoticeType, noticeCatalogue } from "./rules/notice-types.ts";
 const NOTICE_REVIEW_YEARS = 5;
 const notFound = () => new AppError("not_found", "No such notice.");
 
-/** The consent flag as the type allows it: never for most types, always for UN Special Notices. */
-export function publicExtractFor(type: NoticeType, consent: boolean): boolean {
+/**
+ * The consent flag as the type and the distribution allow it: never for most types, always for UN
+ * Special Notices, and only for a notice distributed to all - a public extract of a notice kept
+ * from some countries would publish it to them. The contradiction is refused, not repaired.
+ */
+export function publicExtractFor(type: NoticeType, consent: boolean, distribution: string): boolean {
   const rule = noticeCatalogue[type].publicExtract;
   if (rule === "never" && consent)
     throw new AppError("validation_failed", `A ${noticeCatalogue[type].colour} notice is never public.`, {
       errors: [{ path: "publicExtract", message: "this notice type has no public extract" }],
     });
-  return rule === "always" || (rule === "on_owner_consent" && consent);
+  const extract = rule === "always" || (rule === "on_owner_consent" && consent);
+  if (extract && distribution !== "all")
+    throw new AppError(
+      "validation_failed",
+      "A public extract needs a notice distributed to all member countries; restricted notices are never public.",
+      {
+        errors: [
+          { path: "publicExtract", message: 'a public extract is only possible with distribution "all"' },
+          {
+            path: "envelope.distribution",
+            message: "restricted; remove the public extract or distribute to all",
+          },
+        ],
+      },
+    );
+  return extract;
 }
 
 /** The envelope of a stored notice in input form, for the subject record it creates. */
@@ -50,33 +72,73 @@ const envelopeInputOf = (row: repo.NoticeRow) => ({
   sourceType: row.source_type,
 });
 
-export function createNoticesService(deps: Deps) {
+export function createNoticesService(deps: Deps, records: RecordsService) {
   const { db, clock } = deps;
-  const records = createRecordsService(deps);
   const transitions = createTransitions(deps);
 
   function ensure(allowed: boolean, what: string): void {
     if (!allowed) throw new AppError("forbidden", `Your role may not ${what}.`);
   }
 
-  /** Creates the subject in the records store (owned by the requester) so screening finds it. */
-  async function saveSubject(actor: Actor, r: NoticeRequest, envelope: CreateNoticeInput["envelope"]) {
+  /**
+   * Creates the subject in the records store (owned by the requester) so screening finds it. Call
+   * it inside the notice's transaction: the two commit together or not at all.
+   */
+  async function saveSubject(
+    actor: Actor,
+    noticeId: string,
+    r: NoticeRequest,
+    envelope: CreateNoticeInput["envelope"],
+  ) {
     const subject = subjectRecord(r);
     if (!subject) return null;
-    const rec = await records.create(actor, { ...subject, envelope, source: `notice request: ${r.type}` });
+    const rec = await records.create(
+      actor,
+      { ...subject, envelope, source: `notice request: ${r.type}` },
+      { asSubjectOf: noticeId },
+    );
     return rec.id;
+  }
+
+  /** The subject record follows an edited notice: its values and its envelope, in the same transaction. */
+  async function followSubject(
+    actor: Actor,
+    notice: repo.NoticeRow,
+    request: NoticeRequest | undefined,
+    envelope: CreateNoticeInput["envelope"] | undefined,
+    envelopeIn: CreateNoticeInput["envelope"],
+  ): Promise<string | null> {
+    const subject = request ? subjectRecord(request) : null;
+    const sameKind = !request || notice.subject_kind === request.subject.kind;
+    if (notice.subject_record_id && sameKind && (subject || envelope)) {
+      await records.update(
+        actor,
+        notice.subject_record_id,
+        {
+          ...(subject ? { properties: subject.properties } : {}),
+          ...(envelope ? { envelope } : {}),
+          source: "notice request edit",
+        },
+        { asSubjectOf: notice.id },
+      );
+      return notice.subject_record_id;
+    }
+    if (request) return saveSubject(actor, notice.id, request, envelopeIn);
+    return notice.subject_record_id;
   }
 
   async function create(actor: Actor, input: CreateNoticeInput) {
     ensure(noticesPolicy.request(actor), "request notices");
     const v = parseOrThrow(createNoticeSchema, input, "notice request");
-    const publicExtract = publicExtractFor(v.request.type, v.publicExtract);
-    const subjectId = await saveSubject(actor, v.request, v.envelope);
+    const publicExtract = publicExtractFor(v.request.type, v.publicExtract, v.envelope.distribution);
     const now = clock.now();
-    return db.transaction().execute(async (trx) => {
+    const id = randomUUID();
+    return inTransaction(db, async (trx) => {
+      const subjectId = await saveSubject(actor, id, v.request, v.envelope);
       const row = await trx
         .insertInto("notices")
         .values({
+          id,
           type: v.request.type,
           state: "draft",
           request: JSON.stringify(v.request),
@@ -123,29 +185,18 @@ export function createNoticesService(deps: Deps) {
     const request = v.request ?? (current.request as NoticeRequest);
     if (v.request && v.request.type !== current.type)
       throw new AppError("validation_failed", "A notice's type cannot change; create a new request.");
+    const envelopeIn = v.envelope ?? envelopeInputOf(current);
     const publicExtract = publicExtractFor(
       current.type as NoticeType,
       v.publicExtract ?? current.public_extract,
+      envelopeIn.distribution,
     );
-    const envelopeIn = v.envelope ?? envelopeInputOf(current);
-    let subjectId = current.subject_record_id;
-    const subject = v.request ? subjectRecord(v.request) : null;
-    const sameKind = !v.request || current.subject_kind === v.request.subject.kind;
-    if (subjectId && sameKind && (subject || v.envelope)) {
-      // The subject record follows the notice: its values and its envelope.
-      await records.update(actor, subjectId, {
-        ...(subject ? { properties: subject.properties } : {}),
-        ...(v.envelope ? { envelope: v.envelope } : {}),
-        source: "notice request edit",
-      });
-    } else if (v.request) {
-      subjectId = await saveSubject(actor, v.request, envelopeIn);
-    }
     const now = clock.now();
-    return db.transaction().execute(async (trx) => {
+    return inTransaction(db, async (trx) => {
       const locked = await repo.findReadable(trx, actor, id, true);
       if (!locked) throw notFound();
       nextState(locked.state as NoticeState, "edit", "owner");
+      const subjectId = await followSubject(actor, locked, v.request, v.envelope, envelopeIn);
       const row = await trx
         .updateTable("notices")
         .set({
@@ -178,7 +229,10 @@ export function createNoticesService(deps: Deps) {
     return db.transaction().execute(async (trx) => {
       const row = await repo.findReadable(trx, actor, id);
       if (!row) throw notFound();
-      const view = repo.toView(row, noticesPolicy.roleOn(actor, row.owner), clock.now());
+      const [view] = await showReadableLookalikes(trx, actor, [
+        repo.toView(row, noticesPolicy.roleOn(actor, row.owner), clock.now()),
+      ]);
+      if (!view) throw notFound();
       await appendAudit(trx, clock, actor, {
         action: "notice.read",
         recordType: row.type,
@@ -195,9 +249,13 @@ export function createNoticesService(deps: Deps) {
       const { rows, total } = await repo.listReadable(trx, actor, q);
       await appendAudit(trx, clock, actor, {
         action: "notice.search",
-        detail: { ...q, returned: rows.length, total },
+        detail: { ...q, returned: rows.length, total, ...oversightOf(rows, actor) },
       });
-      const items = rows.map((r) => repo.toView(r, noticesPolicy.roleOn(actor, r.owner), clock.now()));
+      const items = await showReadableLookalikes(
+        trx,
+        actor,
+        rows.map((r) => repo.toView(r, noticesPolicy.roleOn(actor, r.owner), clock.now())),
+      );
       return { items, total, page: q.page, pageSize: q.pageSize };
     });
   }
@@ -206,7 +264,7 @@ export function createNoticesService(deps: Deps) {
   async function reviewQueue(actor: Actor, page: number, pageSize: number) {
     ensure(noticesPolicy.review(actor), "see the review queue");
     return db.transaction().execute(async (trx) => {
-      const { rows, total } = await repo.reviewQueue(trx, page, pageSize);
+      const { rows, total } = await repo.reviewQueue(trx, actor, page, pageSize);
       await appendAudit(trx, clock, actor, {
         action: "notice.review_queue",
         detail: { page, returned: rows.length, total },
@@ -217,7 +275,7 @@ export function createNoticesService(deps: Deps) {
 
   async function history(actor: Actor, id: string) {
     await get(actor, id);
-    return repo.history(db, id);
+    return repo.history(db, actor, id);
   }
 
   return {
@@ -228,7 +286,7 @@ export function createNoticesService(deps: Deps) {
     reviewQueue,
     history,
     ...transitions,
-    ...createUnImport(deps),
+    ...createUnImport(deps, records),
     ...createPublicNotices(deps),
     ...createCompliancePreview(deps),
   };

@@ -62,7 +62,7 @@ describe.each(backends)("notices lifecycle on %s", (kind) => {
     post(`/api/v1/notices/${id}/${path}`, headers, payload);
 
   it("walks a Red Notice from draft to published, recording every step", async () => {
-    const n = await draft(fr, redRequest("LEFEVRE", "Paul"), envelope("except", ["KE"]), true);
+    const n = await draft(fr, redRequest("LEFEVRE", "Paul"), envelope("except", ["KE"]), false);
     expect(n.state).toBe("draft");
     // The subject is an FtM Person owned by France in the records store.
     const subject = await get(`/api/v1/records/${n.subjectRecordId}`, fr);

@@ -5,6 +5,7 @@ import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import type { Database, NoticesTable } from "../../storage/schema.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import { showReadableLookalikes } from "./notices.lookalikes.ts";
 import { noticesPolicy } from "./notices.policy.ts";
 import * as repo from "./notices.repo.ts";
 import type { ExpiryResult, TransitionInput } from "./notices.schema.ts";
@@ -26,6 +27,7 @@ async function assess(trx: Trx, row: repo.NoticeRow, now: Date): Promise<Patch> 
   const possibleDuplicates: DuplicateCandidate[] = similar
     .filter((s) => s.score >= SIMILAR_FROM)
     .map((s) => ({
+      id: s.id,
       noticeId: s.notice_number ?? s.id,
       type: s.type as NoticeType,
       owner: s.owner,
@@ -144,7 +146,10 @@ export function createTransitions(deps: Deps) {
       if (!role)
         throw new AppError("forbidden", "Only the owner or the General Secretariat acts on a notice.");
       try {
-        return repo.toView(await applyAction(deps, trx, actor, row, role, action, input), role, clock.now());
+        const done = await applyAction(deps, trx, actor, row, role, action, input);
+        const [view] = await showReadableLookalikes(trx, actor, [repo.toView(done, role, clock.now())]);
+        if (!view) throw new AppError("internal", "The notice was not returned.");
+        return view;
       } catch (e) {
         // The state machine says who may act; over HTTP that is a 403, not a conflict.
         if (e instanceof AppError && e.details?.reason === "actor_not_allowed")
@@ -162,14 +167,7 @@ export function createTransitions(deps: Deps) {
     if (!noticesPolicy.maintain(actor)) throw new AppError("forbidden", "Only the operator runs expiry.");
     const at = { now: () => now };
     const expired = await db.transaction().execute(async (trx) => {
-      const due = await trx
-        .selectFrom("notices")
-        .selectAll()
-        .where("state", "in", ["published", "suspended"])
-        .where("valid_until", "<=", now)
-        .orderBy("valid_until")
-        .forUpdate()
-        .execute();
+      const due = await repo.dueForExpiry(trx, now);
       const out = [];
       for (const row of due) {
         const done = await applyAction({ clock: at }, trx, actor, row, "system", "expire", {});
@@ -179,14 +177,7 @@ export function createTransitions(deps: Deps) {
     });
     const horizon = new Date(now);
     horizon.setUTCMonth(horizon.getUTCMonth() + repo.RENEWAL_REMINDER_MONTHS);
-    const soon = await db
-      .selectFrom("notices")
-      .select(["id", "notice_number", "owner", "valid_until", "state"])
-      .where("state", "in", ["published", "suspended"])
-      .where("valid_until", ">", now)
-      .where("valid_until", "<=", horizon)
-      .orderBy("valid_until")
-      .execute();
+    const soon = await repo.dueForRenewal(db, now, horizon);
     await remindOwners(actor, soon, now);
     const dueSoon = soon.map((r) => ({
       id: r.id,
@@ -210,14 +201,7 @@ export function createTransitions(deps: Deps) {
     for (const n of due) {
       const validUntil = new Date(n.valid_until as Date).toISOString();
       await db.transaction().execute(async (trx) => {
-        const earlier = await trx
-          .selectFrom("notice_events")
-          .select("id")
-          .where("notice_id", "=", n.id)
-          .where("action", "=", "renewal_reminder")
-          .where(sql<boolean>`detail->>'validUntil' = ${validUntil}`)
-          .executeTakeFirst();
-        if (earlier) return;
+        if (await repo.reminderSent(trx, n.id, validUntil)) return;
         await trx
           .insertInto("notice_events")
           .values(

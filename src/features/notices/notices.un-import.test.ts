@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/harness.ts";
 import { systemActor } from "../../shared/actor.ts";
 import { type UnFixture, unListXml } from "./notices.fixtures.ts";
+import { readUnListFile, shippedUnList } from "./un-list/read.ts";
 
-const realList = path.resolve(process.cwd(), "../shared/data/watchlists/un-sc-consolidated-2024-09-26.xml");
 const operator = systemActor("XG");
 // Reads go through the services as a GS analyst would (the operator imports, it does not read files).
 const reader = { ...operator, kind: "user" as const, role: "gs_analyst" as const };
@@ -135,7 +133,8 @@ describe("UN Consolidated List import", () => {
   });
 
   it("imports the real 2024-09-26 list once, and a second run changes nothing", async () => {
-    const xml = readFileSync(realList);
+    // The copy shipped in reference/un/ (gzip), so this runs on a fresh clone too.
+    const xml = await readUnListFile(shippedUnList);
     const r = await t.services.notices.importUnList(operator, xml);
     expect(r.inFile).toBe(875);
     expect(r.perRegime).toEqual({ QD: { individual: 255, entity: 89 }, TA: { individual: 135, entity: 5 } });

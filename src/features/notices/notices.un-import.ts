@@ -1,11 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
-import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
+import { defaultReviewAt, envelopeColumns, noticeReadableBy } from "../../shared/envelope/envelope.sql.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { Database } from "../../storage/schema.ts";
 import { appendAudit } from "../audit/audit.append.ts";
-import { createRecordsService } from "../records/records.service.ts";
+import type { RecordsService } from "../records/records.service.ts";
 import { noticesPolicy } from "./notices.policy.ts";
 import * as repo from "./notices.repo.ts";
 import { subjectColumns, translationsOf } from "./notices.subject.ts";
@@ -108,9 +109,8 @@ const noticeValues = (p: Planned, subjectId: string, now: Date) => ({
   updated_at: now,
 });
 
-export function createUnImport(deps: Deps) {
+export function createUnImport(deps: Deps, records: RecordsService) {
   const { db, clock } = deps;
-  const records = createRecordsService(deps);
 
   const event = (
     trx: Kysely<Database>,
@@ -127,19 +127,29 @@ export function createUnImport(deps: Deps) {
       .values(repo.eventValues({ noticeId, actor: unActor, action, from, to, reasons, at, detail }))
       .execute();
 
+  /**
+   * One listed person or entity: subject record, notice, history, listing and audit row commit
+   * together, so an import killed half-way leaves no orphan subject and a re-run finds the rest.
+   */
   async function create(p: Planned, generatedAt: string): Promise<void> {
-    const subject = await records.create(unActor, {
-      schema: p.entry.kind === "individual" ? "Person" : "Organization",
-      properties: toRecordProperties(p.entry),
-      envelope: unEnvelope,
-      source: `UN Security Council Consolidated List of ${generatedAt}`,
-    });
     const now = clock.now();
+    const id = randomUUID();
     await db.transaction().execute(async (trx) => {
+      const subject = await records.create(
+        unActor,
+        {
+          schema: p.entry.kind === "individual" ? "Person" : "Organization",
+          properties: toRecordProperties(p.entry),
+          envelope: unEnvelope,
+          source: `UN Security Council Consolidated List of ${generatedAt}`,
+        },
+        { asSubjectOf: id },
+      );
       const history = publishedHistory(now);
       const row = await trx
         .insertInto("notices")
         .values({
+          id,
           ...noticeValues(p, subject.id, now),
           notice_number: await repo.nextNoticeNumber(trx, now),
           state: history.at(-1)?.[2] ?? "draft",
@@ -192,18 +202,20 @@ export function createUnImport(deps: Deps) {
     generatedAt: string,
     from: { version: number },
   ): Promise<void> {
-    const current = await db
-      .selectFrom("notices")
-      .selectAll()
-      .where("id", "=", noticeId)
-      .executeTakeFirstOrThrow();
-    if (current.subject_record_id)
-      await records.update(unActor, current.subject_record_id, {
-        properties: toRecordProperties(p.entry),
-        source: `UN Security Council Consolidated List of ${generatedAt}`,
-      });
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
+      const current = await repo.findReadable(trx, unActor, noticeId, true);
+      if (!current) throw new AppError("not_found", `The notice of ${p.ref} is gone.`);
+      if (current.subject_record_id)
+        await records.update(
+          unActor,
+          current.subject_record_id,
+          {
+            properties: toRecordProperties(p.entry),
+            source: `UN Security Council Consolidated List of ${generatedAt}`,
+          },
+          { asSubjectOf: noticeId },
+        );
       const state = current.state as NoticeState;
       // A suspended notice is amended too; only a published one takes a formal addendum.
       const to = state === "published" ? nextState(state, "add_addendum", "owner") : state;
@@ -245,12 +257,8 @@ export function createUnImport(deps: Deps) {
   async function end(ref: string, noticeId: string, generatedAt: string): Promise<void> {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom("notices")
-        .selectAll()
-        .where("id", "=", noticeId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const row = await repo.findReadable(trx, unActor, noticeId, true);
+      if (!row) throw new AppError("not_found", `The notice of ${ref} is gone.`);
       const from = row.state as NoticeState;
       // A notice the GS already ended stays as it is; the listing is marked delisted all the same.
       const to = terminalStates.has(from)
@@ -294,6 +302,7 @@ export function createUnImport(deps: Deps) {
         "l.last_generated_at",
         "n.state",
       ])
+      .where(noticeReadableBy(unActor, "n"))
       .execute();
     const newest = Math.max(0, ...existing.map((e) => new Date(e.last_generated_at).getTime()));
     if (new Date(generatedAt).getTime() < newest)

@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
-import { envelopeOf, visibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { envelopeOf, recordVisibleTo } from "../../shared/envelope/envelope.sql.ts";
 import type { Database, RecordsTable } from "../../storage/schema.ts";
 import type { ListRecordsQuery, RecordView } from "./records.schema.ts";
 
@@ -19,20 +19,32 @@ export function toView(row: RecordRow): RecordView {
   };
 }
 
-/** A record the viewer may see, or undefined: "not there" and "not yours" look the same. */
-export const findVisible = (db: Kysely<Database>, viewer: Viewer, id: string) =>
-  db
+/**
+ * A record the viewer may see, or undefined: "not there" and "not yours" look the same. `lock`
+ * takes the row for an update in the caller's transaction.
+ */
+export const findVisible = (db: Kysely<Database>, viewer: Viewer, id: string, lock = false) => {
+  const q = db
     .selectFrom("records as r")
-    .selectAll()
+    .selectAll("r")
     .where("r.id", "=", id)
-    .where(visibleTo(viewer, "r"))
-    .executeTakeFirst();
+    .where(recordVisibleTo(viewer, "r"));
+  return (lock ? q.forUpdate("r") : q).executeTakeFirst();
+};
 
-export const findForUpdate = (db: Kysely<Database>, id: string) =>
-  db.selectFrom("records").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+/** The statements behind a visible record's values, oldest first; nothing for a record out of sight. */
+export const visibleHistory = (db: Kysely<Database>, viewer: Viewer, id: string) =>
+  db
+    .selectFrom("record_statements as s")
+    .innerJoin("records as r", "r.id", "s.record_id")
+    .select(["s.prop", "s.value", "s.source", "s.recorded_at", "s.retracted_at"])
+    .where("s.record_id", "=", id)
+    .where(recordVisibleTo(viewer, "r"))
+    .orderBy("s.id")
+    .execute();
 
 function filtered(db: Kysely<Database>, viewer: Viewer, q: Omit<ListRecordsQuery, "page" | "pageSize">) {
-  let query = db.selectFrom("records as r").where(visibleTo(viewer, "r"));
+  let query = db.selectFrom("records as r").where(recordVisibleTo(viewer, "r"));
   if (q.schema) query = query.where("r.schema", "=", q.schema);
   if (q.owner) query = query.where("r.owner", "=", q.owner);
   if (q.q) {
@@ -79,12 +91,4 @@ export async function* exportVisible(
     if (!last || rows.length < 500) return;
     after = last.id;
   }
-}
-
-export async function countByOwner(db: Kysely<Database>) {
-  return db
-    .selectFrom("records")
-    .select(["owner", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("owner")
-    .execute();
 }

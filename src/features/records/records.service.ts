@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { envelopeInputSchema } from "../../shared/envelope/envelope.schema.ts";
 import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
-import { canEdit, isOversightRead } from "../../shared/envelope/visibility.ts";
+import { canEdit, isOversightRead, oversightOf } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
@@ -28,7 +28,15 @@ export function createRecordsService({ db, clock }: Deps) {
     if (!allowed) throw new AppError("forbidden", `Your role may not ${what} intelligence records.`);
   }
 
-  async function create(actor: Actor, input: CreateRecordInput): Promise<RecordView> {
+  /**
+   * Creates a record. `asSubjectOf` is for the notices service only: the record is then the
+   * subject of that notice, exactly as visible as it, and changed only through it.
+   */
+  async function create(
+    actor: Actor,
+    input: CreateRecordInput,
+    { asSubjectOf }: SubjectLink = {},
+  ): Promise<RecordView> {
     ensure(recordsPolicy.write(actor), "create");
     const v = parseOrThrow(createRecordSchema, input, "record");
     const now = clock.now();
@@ -40,6 +48,7 @@ export function createRecordsService({ db, clock }: Deps) {
           caption: captionOf(v.schema, v.properties),
           properties: JSON.stringify(v.properties),
           search_text: searchTextOf(v.properties),
+          subject_of_notice: asSubjectOf ?? null,
           ...envelopeColumns(actor.country, v.envelope, defaultReviewAt(now, RECORD_REVIEW_YEARS)),
           created_by: actor.kind === "user" ? actor.id : null,
           created_at: now,
@@ -61,18 +70,31 @@ export function createRecordsService({ db, clock }: Deps) {
     });
   }
 
-  async function update(actor: Actor, id: string, input: UpdateRecordInput): Promise<RecordView> {
+  async function update(
+    actor: Actor,
+    id: string,
+    input: UpdateRecordInput,
+    { asSubjectOf }: SubjectLink = {},
+  ): Promise<RecordView> {
     ensure(recordsPolicy.write(actor), "change");
     const v = parseOrThrow(updateRecordSchema, input, "record");
     if (!isUuid(id)) throw new AppError("not_found", "No such record.");
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
-      const visible = await repo.findVisible(trx, actor, id);
-      if (!visible) throw new AppError("not_found", "No such record.");
-      if (!canEdit(visible, actor))
-        throw new AppError("forbidden", "Only the owner of a record may change it.");
-      const current = await repo.findForUpdate(trx, id);
+      const current = await repo.findVisible(trx, actor, id, true);
       if (!current) throw new AppError("not_found", "No such record.");
+      if (!canEdit(current, actor))
+        throw new AppError("forbidden", "Only the owner of a record may change it.");
+      // A subject follows its notice (values and envelope); changing it apart would let the two
+      // drift, and the subject be seen where the notice is not.
+      if (current.subject_of_notice && current.subject_of_notice !== asSubjectOf)
+        throw new AppError(
+          "conflict",
+          "This record is the subject of a notice; change it through the notice.",
+          {
+            noticeId: current.subject_of_notice,
+          },
+        );
       const properties = v.properties ?? current.properties;
       const envelope = v.envelope
         ? envelopeColumns(current.owner, envelopeInputSchema.parse(v.envelope), current.review_at)
@@ -142,6 +164,7 @@ export function createRecordsService({ db, clock }: Deps) {
           page: q.page,
           returned: rows.length,
           total,
+          ...oversightOf(rows, actor),
         },
       });
       return { items: rows.map(repo.toView), total, page: q.page, pageSize: q.pageSize };
@@ -171,12 +194,7 @@ export function createRecordsService({ db, clock }: Deps) {
 
   async function history(actor: Actor, id: string) {
     const view = await get(actor, id);
-    const rows = await db
-      .selectFrom("record_statements")
-      .select(["prop", "value", "source", "recorded_at", "retracted_at"])
-      .where("record_id", "=", view.id)
-      .orderBy("id")
-      .execute();
+    const rows = await repo.visibleHistory(db, actor, view.id);
     return rows.map((r) => ({
       prop: r.prop,
       value: r.value,
@@ -209,5 +227,8 @@ async function insertStatements(
   );
   if (values.length) await trx.insertInto("record_statements").values(values).execute();
 }
+
+/** For the notices service: the notice a record is (or is to be) the subject of. */
+export type SubjectLink = { asSubjectOf?: string | undefined };
 
 export type RecordsService = ReturnType<typeof createRecordsService>;

@@ -1,38 +1,64 @@
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
+import { bankSharedWith, visibleTo } from "../../shared/envelope/envelope.sql.ts";
 import type { Database } from "../../storage/schema.ts";
 import type { ListReferralsQuery, ReferralView, StatsQuery } from "./referrals.schema.ts";
 
 type Db = Kysely<Database>;
 
-/** Whose referrals a viewer sees: a platform its own; a country what it referred; the Secretariat all. */
-export type Scope = { platformClientId: string } | { country: string } | { all: true };
+/**
+ * Whose referrals a viewer sees: a platform its own; a country what it referred; the Secretariat
+ * all. `country` is the viewer's, for the hash banks behind the referred entries.
+ */
+export type Scope =
+  | { kind: "platform"; platformClientId: string; country: string }
+  | { kind: "country"; country: string }
+  | { kind: "all"; country: string };
+
+/** The one guard of content_referrals (fusion_referral_in_scope, migration 006). */
+const inScope = (scope: Scope) =>
+  sql<boolean>`fusion_referral_in_scope(r.referring_country, r.platform_client_id, ${scope.kind === "country" ? scope.country : ""}, ${scope.kind === "platform" ? scope.platformClientId : null}::uuid, ${scope.kind === "all"})`;
+
+/**
+ * The referred entry's bank, as the viewer may see it: a platform only a bank shared with it, a
+ * country only a bank in its sight. A referral never carries more than its reader may know.
+ */
+const entryBankVisible = (scope: Scope) =>
+  scope.kind === "platform"
+    ? bankSharedWith({ clientId: scope.platformClientId, country: scope.country }, "b")
+    : visibleTo({ country: scope.country, isSecretariat: scope.kind === "all" }, "b");
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-function base(db: Db) {
+function base(db: Db, scope: Scope) {
   return db
     .selectFrom("content_referrals as r")
     .innerJoin("api_clients as c", "c.id", "r.platform_client_id")
-    .leftJoin("hash_entries as e", "e.id", "r.hash_entry_id")
+    .leftJoin("hash_entries as e", (join) =>
+      join
+        .onRef("e.id", "=", "r.hash_entry_id")
+        .on(
+          sql<boolean>`EXISTS (SELECT 1 FROM hash_banks AS b WHERE b.id = e.bank_id AND ${entryBankVisible(scope)})`,
+        ),
+    )
     .selectAll("r")
-    .select(["c.name as platform_name", "e.signal_type", "e.value as hash_value"]);
+    .select(["c.name as platform_name", "e.signal_type", "e.value as hash_value"])
+    .where(inScope(scope));
 }
 type Row = Awaited<ReturnType<ReturnType<typeof base>["executeTakeFirstOrThrow"]>>;
 
-function scoped<Q extends SelectQueryBuilder<Database & { r: Database["content_referrals"] }, "r", unknown>>(
-  q: Q,
-  scope: Scope,
-): Q {
-  if ("platformClientId" in scope) return q.where("r.platform_client_id", "=", scope.platformClientId) as Q;
-  if ("country" in scope) return q.where("r.referring_country", "=", scope.country) as Q;
-  return q;
+export function scopeOf(actor: Actor, isPlatform: boolean): Scope {
+  if (isPlatform) return { kind: "platform", platformClientId: actor.id, country: actor.country };
+  return { kind: actor.isSecretariat ? "all" : "country", country: actor.country };
 }
 
-export function scopeOf(actor: Actor, isPlatform: boolean): Scope {
-  if (isPlatform) return { platformClientId: actor.id };
-  return actor.isSecretariat ? { all: true } : { country: actor.country };
-}
+/** The platform a referral goes to, if it is an API client at all. */
+export const findPlatformClient = (db: Db, id: string) =>
+  db
+    .selectFrom("api_clients")
+    .select(["id", "role", "country", "scopes", "revoked_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 
 export const isOverdue = (deadline: Date | null, resolvedAt: Date | null, now: Date) =>
   deadline !== null && (resolvedAt ?? now).getTime() > new Date(deadline).getTime();
@@ -66,10 +92,10 @@ export function toView(r: Row, now: Date): ReferralView {
 }
 
 export const findScoped = (db: Db, scope: Scope, id: string) =>
-  scoped(base(db).where("r.id", "=", id), scope).executeTakeFirst();
+  base(db, scope).where("r.id", "=", id).executeTakeFirst();
 
 export async function listScoped(db: Db, scope: Scope, q: ListReferralsQuery, now: Date) {
-  let query = scoped(base(db), scope);
+  let query = base(db, scope);
   if (q.state) query = query.where("r.state", "=", q.state);
   if (q.overdue) {
     const overdue = sql<boolean>`(r.deadline IS NOT NULL AND coalesce(r.resolved_at, ${now}) > r.deadline)`;
@@ -99,9 +125,7 @@ type StatsRow = {
 
 /** Counts by state, overdue count and median time to action, per platform (and per period). */
 export async function stats(db: Db, scope: Scope, q: StatsQuery, now: Date, byPeriod: boolean) {
-  const where: ReturnType<typeof sql>[] = [sql`true`];
-  if ("platformClientId" in scope) where.push(sql`r.platform_client_id = ${scope.platformClientId}`);
-  if ("country" in scope) where.push(sql`r.referring_country = ${scope.country}`);
+  const where: ReturnType<typeof sql>[] = [inScope(scope)];
   if (q.from) where.push(sql`r.created_at >= ${q.from}::date`);
   if (q.to) where.push(sql`r.created_at < (${q.to}::date + 1)`);
   const bucket = byPeriod

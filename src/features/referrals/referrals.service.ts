@@ -34,20 +34,23 @@ export function createReferralsService({ db, clock }: Deps, content: ContentServ
 
   /** The referred platform must be a live platform client able to receive referrals. */
   async function checkPlatform(id: string) {
-    const c = await db.selectFrom("api_clients").selectAll().where("id", "=", id).executeTakeFirst();
-    if (c?.role !== "platform_partner" || c.revoked_at || !c.scopes.includes("content:referrals"))
+    const c = await repo.findPlatformClient(db, id);
+    if (!c || c.role !== "platform_partner" || c.revoked_at || !c.scopes.includes("content:referrals"))
       throw new AppError("validation_failed", "The referral is not valid.", {
         errors: [
           { path: "platformClientId", message: "not an active platform client with content:referrals" },
         ],
       });
+    return { clientId: c.id, country: c.country };
   }
 
   async function create(actor: Actor, input: CreateReferralInput): Promise<ReferralView> {
     if (!referralsPolicy.refer(actor)) throw new AppError("forbidden", "Your role may not refer content.");
     const v = parseOrThrow(createReferralSchema, input, "referral");
-    await checkPlatform(v.platformClientId);
-    if (v.hashEntryId !== undefined) await content.entryForReferral(actor, v.hashEntryId);
+    const platform = await checkPlatform(v.platformClientId);
+    // An entry travels only from a bank the referrer may see AND that is shared with the platform:
+    // a referral must not hand a platform a hash from a bank it was never given.
+    if (v.hashEntryId !== undefined) await content.entryForReferral(actor, v.hashEntryId, platform);
     const now = clock.now();
     const deadline =
       v.legalBasis === "removal_order"
@@ -88,7 +91,7 @@ export function createReferralsService({ db, clock }: Deps, content: ContentServ
           hashEntryId: v.hashEntryId ?? null,
         },
       });
-      const row = await repo.findScoped(trx, { all: true }, r.id);
+      const row = await repo.findScoped(trx, repo.scopeOf(actor, false), r.id);
       if (!row) throw new AppError("internal", "The referral was not stored.");
       return repo.toView(row, now);
     });

@@ -15,6 +15,7 @@ describe.each(backends)("content referrals on %s", (kind) => {
   let fr: Record<string, string>;
   let entryId: number;
   let hiddenEntryId: number;
+  let unsharedEntryId: number;
 
   beforeAll(async () => {
     t = await createTestContext({ kind });
@@ -35,7 +36,11 @@ describe.each(backends)("content referrals on %s", (kind) => {
     await t.user("de.ref", "content_analyst", "DE");
     await t.user("gs.ref", "gs_analyst", "XG");
     fr = (await t.login("fr.ref")).headers;
-    const bank = await t.services.content.createBank(analyst, { name: "referrals", envelope });
+    const bank = await t.services.content.createBank(analyst, {
+      name: "referrals",
+      envelope,
+      sharedWithClients: [platforms.Alpha!.id, platforms.Beta!.id],
+    });
     entryId = (
       await t.services.content.addEntry(analyst, bank.id, {
         signalType: "pdq",
@@ -49,6 +54,11 @@ describe.each(backends)("content referrals on %s", (kind) => {
     });
     hiddenEntryId = (
       await t.services.content.addEntry(analyst, hidden.id, { signalType: "md5", value: "e".repeat(32) })
+    ).id;
+    // France's own bank, visible to France but never shared with any platform.
+    const unshared = await t.services.content.createBank(analyst, { name: "not for platforms", envelope });
+    unsharedEntryId = (
+      await t.services.content.addEntry(analyst, unshared.id, { signalType: "md5", value: "a".repeat(32) })
     ).id;
   });
   afterAll(() => t?.close());
@@ -195,5 +205,23 @@ describe.each(backends)("content referrals on %s", (kind) => {
         )
       ).statusCode,
     ).toBe(404);
+  });
+
+  it("refers an entry only from a bank shared with that platform, and stores nothing otherwise", async () => {
+    const frHeaders = (await t.login("fr.ref")).headers;
+    const before = (await call("GET", "/api/v1/content/referrals", frHeaders)).json().items.length;
+    const res = await refer(
+      { platformClientId: platforms.Alpha!.id, hashEntryId: unsharedEntryId, legalBasis: "voluntary" },
+      frHeaders,
+    );
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors).toEqual([
+      { path: "hashEntryId", message: "the entry's bank is not shared with this platform" },
+    ]);
+    expect((await call("GET", "/api/v1/content/referrals", frHeaders)).json().items).toHaveLength(before);
+    // Nor does the platform ever see that hash through its referrals.
+    const seen = (await call("GET", "/api/v1/content/referrals", platforms.Alpha!.headers)).json().items;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((r: { hash: { value: string } | null }) => r.hash?.value === "a".repeat(32))).toEqual([]);
   });
 });

@@ -1,20 +1,23 @@
 import type { Selectable } from "kysely";
 import type { Deps } from "../../deps.ts";
-import { canListAccounts, canManageAccount } from "../../shared/accounts.policy.ts";
+import {
+  canListAccounts,
+  canManageAccount,
+  usernameNamespace,
+  usernameRefusal,
+} from "../../shared/accounts.policy.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { type Role, totpRequiredRoles } from "../../shared/roles.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
+import { inTransaction } from "../../storage/ambient.ts";
 import type { UsersTable } from "../../storage/schema.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { hashPassword, newTotpSecret, totpUrl } from "../auth/credentials.ts";
 import { seal } from "../auth/secret-box.ts";
+import * as repo from "./users.repo.ts";
 import { type CreateUserInput, createUserSchema, type UserView } from "./users.schema.ts";
-
-// Disabling an account or replacing its second factor must end the sessions it already has.
-const endSessions = (db: Deps["db"], userId: string) =>
-  db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 
 const toView = (u: Selectable<UsersTable>): UserView => ({
   id: u.id,
@@ -31,11 +34,18 @@ const toView = (u: Selectable<UsersTable>): UserView => ({
 export type CreatedUser = { user: UserView; totp: { secret: string; otpauthUrl: string } | null };
 
 export function createUsersService({ db, clock, config, secretKey }: Deps) {
+  /** The accounts within the actor's reach. Who looked at which bureau's accounts is audited. */
   async function list(actor: Actor): Promise<UserView[]> {
     if (!canListAccounts(actor)) throw new AppError("forbidden", "Your role may not manage accounts.");
-    let q = db.selectFrom("users").selectAll().orderBy("country").orderBy("username");
-    if (actor.role !== "admin") q = q.where("country", "=", actor.country);
-    return (await q.execute()).map(toView);
+    const scope = actor.role === "admin" ? null : actor.country;
+    return inTransaction(db, async (trx) => {
+      const rows = await repo.listUsers(trx, scope);
+      await appendAudit(trx, clock, actor, {
+        action: "user.list",
+        detail: { country: scope ?? "all", count: rows.length },
+      });
+      return rows.map(toView);
+    });
   }
 
   /**
@@ -45,35 +55,28 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
   async function create(actor: Actor, input: CreateUserInput): Promise<CreatedUser> {
     const v = parseOrThrow(createUserSchema, input, "user");
     if (!canManageAccount(actor, v)) throw new AppError("forbidden", "You may not create this account.");
-    const country = await db
-      .selectFrom("countries")
-      .select("code")
-      .where("code", "=", v.country)
-      .executeTakeFirst();
-    if (!country) throw new AppError("validation_failed", `Unknown country ${v.country}.`);
-    const exists = await db
-      .selectFrom("users")
-      .select("id")
-      .where("username", "=", v.username)
-      .executeTakeFirst();
-    if (exists) throw new AppError("conflict", `The username ${v.username} is taken.`);
+    const ns = usernameNamespace(v.username);
+    const known = await repo.knownCountries(db, ns ? [v.country, ns] : [v.country]);
+    if (!known.has(v.country)) throw new AppError("validation_failed", `Unknown country ${v.country}.`);
+    // Checked before the name is looked up: the answer is the same whether the name exists or not.
+    const refusal = usernameRefusal(actor, v.username, v.country, (code) => known.has(code));
+    if (refusal)
+      throw new AppError("validation_failed", refusal, { errors: [{ path: "username", message: refusal }] });
     const enrol = !config.demo && totpRequiredRoles.includes(v.role as Role);
     const secret = enrol ? newTotpSecret() : null;
     const passwordHash = await hashPassword(v.password);
-    const row = await db.transaction().execute(async (trx) => {
-      const u = await trx
-        .insertInto("users")
-        .values({
-          username: v.username,
-          display_name: v.displayName,
-          role: v.role,
-          country: v.country,
-          password_hash: passwordHash,
-          totp_secret: secret ? seal(secretKey, secret) : null,
-          totp_enabled: secret !== null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+    const row = await inTransaction(db, async (trx) => {
+      const u = await repo.insertUserUnlessTaken(trx, {
+        username: v.username,
+        display_name: v.displayName,
+        role: v.role,
+        country: v.country,
+        password_hash: passwordHash,
+        totp_secret: secret ? seal(secretKey, secret) : null,
+        totp_enabled: secret !== null,
+      });
+      // Never says where the name is taken: for a bureau admin it can only be its own bureau.
+      if (!u) throw new AppError("conflict", `The username ${v.username} is taken.`);
       await appendAudit(trx, clock, actor, {
         action: "user.create",
         recordType: "user",
@@ -86,11 +89,9 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
   }
 
   async function target(actor: Actor, idOrName: string) {
-    const q = db.selectFrom("users").selectAll();
     const u = await (isUuid(idOrName)
-      ? q.where("id", "=", idOrName)
-      : q.where("username", "=", idOrName)
-    ).executeTakeFirst();
+      ? repo.findUserById(db, idOrName)
+      : repo.findUserByUsername(db, idOrName));
     // A bureau admin learns nothing about accounts outside its reach, not even that they exist.
     if (!u || !canManageAccount(actor, u))
       throw new AppError("not_found", "No such account within your reach.");
@@ -100,13 +101,9 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
   async function disable(actor: Actor, idOrName: string): Promise<void> {
     const u = await target(actor, idOrName);
     if (u.id === actor.id) throw new AppError("conflict", "You cannot disable your own account.");
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("users")
-        .set({ disabled: true, updated_at: clock.now() })
-        .where("id", "=", u.id)
-        .execute();
-      await endSessions(trx, u.id);
+    await inTransaction(db, async (trx) => {
+      await repo.disableUser(trx, u.id, clock.now());
+      await repo.deleteSessionsOf(trx, u.id);
       await appendAudit(trx, clock, actor, { action: "user.disable", recordType: "user", recordId: u.id });
     });
   }
@@ -115,20 +112,16 @@ export function createUsersService({ db, clock, config, secretKey }: Deps) {
   async function resetTotp(actor: Actor, idOrName: string): Promise<{ secret: string; otpauthUrl: string }> {
     const u = await target(actor, idOrName);
     const secret = newTotpSecret();
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("users")
-        .set({ totp_secret: seal(secretKey, secret), totp_enabled: true, updated_at: clock.now() })
-        .where("id", "=", u.id)
-        .execute();
-      await endSessions(trx, u.id);
+    await inTransaction(db, async (trx) => {
+      await repo.replaceTotpSecret(trx, u.id, seal(secretKey, secret), clock.now());
+      await repo.deleteSessionsOf(trx, u.id);
       await appendAudit(trx, clock, actor, { action: "user.reset_totp", recordType: "user", recordId: u.id });
     });
     return { secret, otpauthUrl: totpUrl(secret, u.username) };
   }
 
   async function me(actor: Actor) {
-    const u = await db.selectFrom("users").selectAll().where("id", "=", actor.id).executeTakeFirst();
+    const u = await repo.findUserById(db, actor.id);
     if (!u) throw new AppError("unauthenticated", "This session has no account.");
     return toView(u);
   }

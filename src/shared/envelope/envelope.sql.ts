@@ -15,6 +15,40 @@ export function visibleTo(
   return sql<boolean>`fusion_can_see(${t}.owner, ${t}.distribution, ${t}.distribution_countries, ${actor.country}, ${actor.isSecretariat})`;
 }
 
+/**
+ * A notice as a viewer may read it: the envelope rule, plus the notice's state (drafts are the
+ * owner's; the Secretariat reads every request once submitted; other countries only published
+ * notices).
+ */
+export function noticeReadableBy(
+  actor: Pick<Actor, "country" | "isSecretariat">,
+  alias: string,
+): RawBuilder<boolean> {
+  const n = sql.ref(alias);
+  return sql<boolean>`fusion_notice_readable(${n}.owner, ${n}.state, ${n}.submitted_at IS NOT NULL, ${n}.distribution, ${n}.distribution_countries, ${actor.country}, ${actor.isSecretariat})`;
+}
+
+/**
+ * A record as a viewer may see it: the envelope rule, and for the subject of a notice, the
+ * notice's own rule - a subject is exactly as visible as its notice.
+ */
+export function recordVisibleTo(
+  actor: Pick<Actor, "country" | "isSecretariat">,
+  alias: string,
+): RawBuilder<boolean> {
+  const r = sql.ref(alias);
+  return sql<boolean>`(${visibleTo(actor, alias)} AND (${r}.subject_of_notice IS NULL OR EXISTS (SELECT 1 FROM notices AS subject_notice WHERE subject_notice.id = ${r}.subject_of_notice AND ${noticeReadableBy(actor, "subject_notice")})))`;
+}
+
+/** A hash bank as a platform partner (an API client of `country`) sees it. */
+export function bankSharedWith(
+  platform: { clientId: string; country: string },
+  alias: string,
+): RawBuilder<boolean> {
+  const b = sql.ref(alias);
+  return sql<boolean>`fusion_bank_shared_with(${b}.owner, ${b}.distribution, ${b}.distribution_countries, ${b}.shared_with_all_platforms, ${b}.shared_with_clients, ${platform.clientId}::uuid, ${platform.country})`;
+}
+
 /** Default review periods per record kind, in years (DESIGN.md §3). */
 export function defaultReviewAt(now: Date, years: number): string {
   const d = new Date(now);

@@ -26,6 +26,28 @@ export const isOversightRead = (
   viewer: Pick<Actor, "country" | "isSecretariat">,
 ): boolean => viewer.isSecretariat && !canSee(e, { country: viewer.country, isSecretariat: false });
 
+/**
+ * The oversight part of a list read, for its audit row: how many of the rows returned the
+ * Secretariat sees only by its oversight right (absent for everyone else).
+ */
+export function oversightOf(
+  rows: readonly {
+    owner: string;
+    distribution: Envelope["distribution"];
+    distribution_countries: string[];
+  }[],
+  viewer: Pick<Actor, "country" | "isSecretariat">,
+): { oversight?: true; oversightReturned?: number } {
+  if (!viewer.isSecretariat) return {};
+  const n = rows.filter((r) =>
+    isOversightRead(
+      { owner: r.owner, distribution: r.distribution, distributionCountries: r.distribution_countries },
+      viewer,
+    ),
+  ).length;
+  return n > 0 ? { oversight: true, oversightReturned: n } : {};
+}
+
 /** Only the owner changes a record. */
 export const canEdit = (e: Pick<Envelope, "owner">, actor: Pick<Actor, "country">): boolean =>
   e.owner === actor.country;

@@ -285,8 +285,8 @@ describe("checkCompliance: requester, protection and duplicates", () => {
     const fs = checkCompliance(red(), {
       ...ctx,
       possibleDuplicates: [
-        { noticeId: "N-1", type: "red", owner: "FR", status: "published", score: 0.97 },
-        { noticeId: "N-2", type: "blue", owner: "BE", status: "published", score: 0.71 },
+        { id: "n-1", noticeId: "N-1", type: "red", owner: "FR", status: "published", score: 0.97 },
+        { id: "n-2", noticeId: "N-2", type: "blue", owner: "BE", status: "published", score: 0.71 },
       ],
     });
     expect(fs.map((f) => [f.code, f.severity])).toEqual([
@@ -307,7 +307,9 @@ describe("ordering and riskScore", () => {
       {
         ...ctx,
         protection: [{ grantedBy: "DE", kind: "asylum" }],
-        possibleDuplicates: [{ noticeId: "N", type: "red", owner: "FR", status: "published", score: 0.5 }],
+        possibleDuplicates: [
+          { id: "n", noticeId: "N", type: "red", owner: "FR", status: "published", score: 0.5 },
+        ],
       },
     );
     const ranks = fs.map((f) => ["block", "risk", "info"].indexOf(f.severity));

@@ -117,6 +117,7 @@ const duplicates = (ctx: ComplianceContext): Finding[] =>
     severity: d.score >= DUPLICATE_SCORE ? "risk" : "info",
     field: "subject",
     message: `${d.score >= DUPLICATE_SCORE ? "Probable duplicate" : "Similar record"}: ${d.type} notice ${d.noticeId} of ${d.owner} (${d.status}), score ${d.score.toFixed(2)}`,
+    relatedNoticeId: d.id,
   }));
 
 const severityRank: Record<Severity, number> = { block: 0, risk: 1, info: 2 };

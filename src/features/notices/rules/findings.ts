@@ -12,6 +12,8 @@ export interface Finding {
   message: string;
   /** Dotted path into the request, when the finding is about one field. */
   field?: string;
+  /** A look-alike's other notice: readers who may not read that notice never see the finding. */
+  relatedNoticeId?: string;
 }
 
 export interface ProtectionStatus {
@@ -21,6 +23,8 @@ export interface ProtectionStatus {
 }
 
 export interface DuplicateCandidate {
+  /** The other notice's id (its number, or the id while it has none, is in `noticeId`). */
+  id: string;
   noticeId: string;
   type: NoticeType;
   owner: string;

@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseUnConsolidatedList, UnListParseError } from "./parse.ts";
+import { readUnListFile, shippedUnList } from "./read.ts";
 import type { UnConsolidatedList, UnIndividual, UnListed } from "./types.ts";
-
-const listPath = path.resolve(process.cwd(), "../shared/data/watchlists/un-sc-consolidated-2024-09-26.xml");
 
 const refusal = (input: string): UnListParseError => {
   try {
@@ -33,8 +30,9 @@ describe("parseUnConsolidatedList on the 2024-09-26 list", () => {
     return r;
   };
 
-  beforeAll(() => {
-    list = parseUnConsolidatedList(readFileSync(listPath));
+  beforeAll(async () => {
+    // The copy shipped in reference/un/ (gzip), so this runs on a fresh clone too.
+    list = parseUnConsolidatedList(await readUnListFile(shippedUnList));
     all = [...list.individuals, ...list.entities];
   });
 
@@ -163,8 +161,8 @@ describe("parseUnConsolidatedList refusals", () => {
     expect(e.message).toMatch(/DOCTYPE/);
   });
 
-  it("refuses a truncated file", () => {
-    const real = readFileSync(listPath, "utf8");
+  it("refuses a truncated file", async () => {
+    const real = (await readUnListFile(shippedUnList)).toString("utf8");
     expect(refusal(real.slice(0, Math.floor(real.length / 2))).reason).toBe("malformed");
   });
 

@@ -14,4 +14,7 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenSeq: number | null;
+  /** One line per problem, from the chain and from the signed checkpoints (operator text). */
+  problems: { kind: string; seq: number | null; message: string }[];
+  notices: string[];
 }

@@ -38,9 +38,19 @@ export function VerifyChain() {
         )}
       </div>
       {result && !result.ok && (
-        <p className="alert alert-error" role="alert" data-testid="audit-verify-result">
-          {t("audit.verifyBroken", { seq: result.firstBrokenSeq ?? "?", checked: num(result.checked) })}
-        </p>
+        <div className="alert alert-error" role="alert" data-testid="audit-verify-result">
+          {result.firstBrokenSeq !== null && (
+            <p>{t("audit.verifyBroken", { seq: result.firstBrokenSeq, checked: num(result.checked) })}</p>
+          )}
+          {/* Truncation, rewriting and bad checkpoints: the server's one-line diagnoses. */}
+          <ul>
+            {result.problems
+              .filter((p) => p.kind !== "chain_broken")
+              .map((p) => (
+                <li key={p.kind}>{p.message}</li>
+              ))}
+          </ul>
+        </div>
       )}
     </div>
   );

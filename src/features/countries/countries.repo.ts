@@ -1,0 +1,27 @@
+import type { Kysely } from "kysely";
+import type { Actor } from "../../shared/actor.ts";
+import { recordVisibleTo } from "../../shared/envelope/envelope.sql.ts";
+import type { Database } from "../../storage/schema.ts";
+
+export const listCountries = (db: Kysely<Database>) =>
+  db.selectFrom("countries").selectAll().orderBy("name").execute();
+
+/**
+ * Records per owner as the viewer sees them: counts only, for the Secretariat's overview. Counted
+ * through the records' own guard, so even a count includes nothing the viewer may not see (the
+ * subject of another country's draft notice, for one).
+ */
+export const countRecordsByOwner = (db: Kysely<Database>, viewer: Pick<Actor, "country" | "isSecretariat">) =>
+  db
+    .selectFrom("records as r")
+    .select(["r.owner as code", (eb) => eb.fn.countAll<number>().as("n")])
+    .where(recordVisibleTo(viewer, "r"))
+    .groupBy("r.owner")
+    .execute();
+
+export const countUsersByCountry = (db: Kysely<Database>) =>
+  db
+    .selectFrom("users")
+    .select(["country as code", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("country")
+    .execute();
