@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Utf8Check } from "../src/http/text-guard.ts";
+import type { AppError } from "../src/shared/errors.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
 
 /**
@@ -197,5 +200,45 @@ describe("bad text in requests", () => {
     // Not a text error: the bytes reach the image decoder, which finds no image in them.
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe("unprocessable");
+  });
+});
+
+describe("the streaming body check", () => {
+  /** Streams the chunks through the check; the bytes out and the first problem reported. */
+  const run = async (chunks: number[][]) => {
+    let problem: string | null = null;
+    const check = new Utf8Check((err: AppError) => {
+      problem ??= err.message;
+    });
+    const out: Buffer[] = [];
+    for await (const c of Readable.from(chunks.map((c) => Buffer.from(c))).pipe(check)) out.push(c as Buffer);
+    return { bytes: [...Buffer.concat(out)], problem };
+  };
+
+  it("keeps a character split across chunks and passes the bytes through unchanged", async () => {
+    // "é" (C3 A9) and U+1F600 (F0 9F 98 80), each cut in two.
+    expect(
+      await run([
+        [0x61, 0xc3],
+        [0xa9, 0xf0, 0x9f],
+        [0x98, 0x80],
+      ]),
+    ).toEqual({
+      bytes: [0x61, 0xc3, 0xa9, 0xf0, 0x9f, 0x98, 0x80],
+      problem: null,
+    });
+  });
+
+  it("reports a sequence cut off at the end, a bad byte in a later chunk, and a NUL", async () => {
+    expect((await run([[0x61], [0xc3]])).problem).toBe("The body is not valid UTF-8 text.");
+    expect(
+      (
+        await run([
+          [0x61, 0x62],
+          [0x63, 0x80],
+        ])
+      ).problem,
+    ).toBe("The body is not valid UTF-8 text.");
+    expect((await run([[0x61], [0x00, 0x62]])).problem).toBe("The body contains a NUL byte.");
   });
 });

@@ -20,10 +20,11 @@ export const TEST_PASSWORD = "correct horse battery staple";
 /** The back ends the storage-level tests run on: PGlite always, PostgreSQL when DATABASE_URL is set. */
 export const backends: StorageKind[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 
-async function cloneStorage(kind: StorageKind): Promise<Storage> {
+async function cloneStorage(kind: StorageKind, waitMs?: number): Promise<Storage> {
+  const wait = waitMs === undefined ? {} : { waitMs };
   if (kind === "pglite") {
     const tar = readFileSync(inject("pgliteTemplate"));
-    return createStorage({ kind: "pglite", loadDataDir: new Blob([tar]) });
+    return createStorage({ kind: "pglite", loadDataDir: new Blob([tar]), ...wait });
   }
   const url = process.env.DATABASE_URL;
   const template = inject("postgresTemplate");
@@ -35,7 +36,12 @@ async function cloneStorage(kind: StorageKind): Promise<Storage> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
-  const storage = await createStorage({ kind: "postgres", url: withDatabase(url, name), poolSize: 4 });
+  const storage = await createStorage({
+    kind: "postgres",
+    url: withDatabase(url, name),
+    poolSize: 4,
+    ...wait,
+  });
   const close = storage.close;
   storage.close = async () => {
     await close();
@@ -63,9 +69,9 @@ export type TestContext = {
 };
 
 export async function createTestContext(
-  options: { kind?: StorageKind; demo?: boolean } = {},
+  options: { kind?: StorageKind; demo?: boolean; waitMs?: number } = {},
 ): Promise<TestContext> {
-  const storage = await cloneStorage(options.kind ?? "pglite");
+  const storage = await cloneStorage(options.kind ?? "pglite", options.waitMs);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "fusion-test-"));
   const config = loadConfig({
     DATA_DIR: dataDir,

@@ -24,6 +24,12 @@ type Executable<T> = (trx: Kysely<Database>) => Promise<T>;
 /** The open transaction of this async flow, if any. */
 export const openTransaction = (): Transaction<Database> | undefined => current.getStore();
 
+/**
+ * Runs `fn` outside any ambient transaction. For shared work started lazily by whoever asks first
+ * (an index load, a cache fill): it must not run inside, and die with, that caller's transaction.
+ */
+export const outsideTransaction = <T>(fn: () => T): T => current.exit(fn);
+
 /** A stand-in for Kysely's TransactionBuilder that joins the open transaction or opens one. */
 function builderFor(root: Kysely<Database>) {
   const builder = {

@@ -6,6 +6,7 @@ import { backends, createTestContext, type TestContext } from "../../../test/har
 import { buildProgram } from "../../cli/program.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
+import { writeSignals } from "./content.import.ts";
 
 const envelope = { sourceReliability: "B", informationAccuracy: 2, sourceType: "police" } as const;
 const H1 = "0123456789abcdef0123456789abcdef";
@@ -222,6 +223,14 @@ describe.each(backends)("hash bank imports refuse bad input on %s", (kind) => {
       ]);
     }
     expect([await rows("hash_entries"), await rows("audit_log")]).toEqual(before);
+  });
+
+  it("refuses the empty digests at the write itself, for any caller that skipped validation", async () => {
+    const before = await rows("hash_entries");
+    const signal = { line: 1, signalType: "sha256" as const, value: EMPTY_SHA256, quality: null, labels: [] };
+    const write = writeSignals(t.deps.db, actor, bankId, [signal], null, t.clock.now());
+    await expect(write).rejects.toThrow(/empty file/);
+    expect(await rows("hash_entries")).toBe(before);
   });
 
   it("reads well-formed CSV: quoted commas, doubled quotes in ignored columns, CRLF and a line break in quotes", async () => {

@@ -9,6 +9,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { isOversightRead } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
+import { outsideTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { hashImage } from "./content.hashing.ts";
 import * as loaders from "./content.matcher.repo.ts";
@@ -91,7 +92,8 @@ export function createMatching({ db, clock }: Deps, options: MatchingOptions = {
 
   async function getMatcher(): Promise<ContentMatcher> {
     if (!matcher) {
-      loading ??= load().catch((e) => {
+      // Shared by every caller: it must not run inside (and end with) the first caller's transaction.
+      loading ??= outsideTransaction(load).catch((e) => {
         loading = null;
         throw e;
       });

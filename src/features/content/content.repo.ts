@@ -207,7 +207,7 @@ export async function findVisibleEntry(db: Db, viewer: Viewer, entryId: number) 
     distribution: bank_distribution,
     distribution_countries: bank_distribution_countries,
   };
-  return { entry: entry as EntryRow, bank };
+  return { entry, bank };
 }
 
 /**

@@ -231,3 +231,21 @@ export async function reminderSent(db: Db, noticeId: string, validUntil: string)
     .executeTakeFirst();
   return earlier !== undefined;
 }
+
+// Serialises the creation of one UN listing across concurrent imports (with its reference's hash).
+const UN_LISTING_LOCK = 7303;
+
+/**
+ * Takes the lock of one UN reference for the caller's transaction and says whether it is already
+ * listed (live): then another import got there first and there is nothing to create.
+ */
+export async function claimUnListing(db: Db, ref: string): Promise<boolean> {
+  await sql`SELECT pg_advisory_xact_lock(${UN_LISTING_LOCK}, hashtext(${ref}))`.execute(db);
+  const live = await db
+    .selectFrom("un_listings")
+    .select("reference_number")
+    .where("reference_number", "=", ref)
+    .where("delisted_at", "is", null)
+    .executeTakeFirst();
+  return live !== undefined;
+}

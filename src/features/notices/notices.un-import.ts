@@ -131,10 +131,13 @@ export function createUnImport(deps: Deps, records: RecordsService) {
    * One listed person or entity: subject record, notice, history, listing and audit row commit
    * together, so an import killed half-way leaves no orphan subject and a re-run finds the rest.
    */
-  async function create(p: Planned, generatedAt: string): Promise<void> {
+  async function create(p: Planned, generatedAt: string): Promise<boolean> {
     const now = clock.now();
     const id = randomUUID();
-    await db.transaction().execute(async (trx) => {
+    return db.transaction().execute(async (trx) => {
+      // Another import running at the same time may have created this entry since the plan was
+      // made: one entry at a time, and the second finds it done.
+      if (await repo.claimUnListing(trx, p.ref)) return false;
       const subject = await records.create(
         unActor,
         {
@@ -180,6 +183,7 @@ export function createUnImport(deps: Deps, records: RecordsService) {
         recordId: row.id,
         detail: { ref: p.ref },
       });
+      return true;
     });
   }
 
@@ -316,8 +320,8 @@ export function createUnImport(deps: Deps, records: RecordsService) {
     for (const p of items) {
       const old = byRef.get(p.ref);
       if (!old || old.delisted_at) {
-        await create(p, generatedAt);
-        report.created++;
+        if (await create(p, generatedAt)) report.created++;
+        else report.unchanged++;
       } else if (old.content_hash !== p.hash || old.version_num !== p.entry.versionNum) {
         await amend(p, old.notice_id, generatedAt, { version: old.version_num });
         report.updated++;
