@@ -194,7 +194,9 @@ async function main() {
   };
   const results = [
     await time("baseline: GET /api/v1/health", () => ok("/api/v1/health")),
-    await time("review queue, bare query (page 1 of 50)", () => reviewQueue(deps.db, { country: "XG", isSecretariat: true }, 1, 50)),
+    await time("review queue, bare query (page 1 of 50)", () =>
+      reviewQueue(deps.db, { country: "XG", isSecretariat: true }, 1, 50),
+    ),
     await time("GET /api/v1/notices/review-queue (page 1 of 50, audited)", () =>
       ok("/api/v1/notices/review-queue?pageSize=50", { cookie }),
     ),

@@ -31,7 +31,8 @@ const MAX_PLANTED = 40;
 const QUERIES = 1_000; // half plant sources (hits), half fresh random hashes (misses)
 const BRUTE_QUERIES = 100;
 const HASH_RUNS = 15;
-const IMAGE = path.resolve(process.cwd(), "../shared/data/pdq/dih/bridge-1-original.jpg");
+// The bridge photo shipped in reference/pdq/ (README there: source and licence).
+const IMAGE = path.resolve(process.cwd(), "reference/pdq/dih/bridge-1-original.jpg");
 
 // A full GC before each memory reading, without requiring --expose-gc on the command line.
 v8.setFlagsFromString("--expose-gc");

@@ -100,6 +100,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
     {
       config: { public: true },
       schema: {
+        operationId: "getHealth",
         tags: ["system"],
         summary: "Liveness and the storage back end in use",
         response: {

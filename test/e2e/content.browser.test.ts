@@ -1,18 +1,21 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Actor } from "../../src/shared/actor.ts";
 import type { TestContext } from "../harness.ts";
+import { shippedReference } from "../shared-data.ts";
 import {
   ARTIFACTS,
   browserTestsRunnable,
   type DemoServer,
+  eventually,
   startDemoServer,
   waitForExactText,
 } from "./demo-server.ts";
 
-const PDQ_DIR = path.resolve(process.cwd(), "../shared/data/pdq");
+// The reference hashes and images this suite uses are shipped in reference/pdq/.
+const PDQ_DIR = shippedReference("pdq");
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -103,31 +106,33 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
     const page = await server.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, "fr.content");
     // The content analyst's sections; the platform administrator's are not offered.
-    await expect(page.getByTestId("nav-referrals").count()).resolves.toBe(1);
-    await expect(page.getByTestId("nav-users").count()).resolves.toBe(0);
+    await eventually(() => page.getByTestId("nav-referrals").count()).toBe(1);
+    await eventually(() => page.getByTestId("nav-users").count()).toBe(0);
 
     // 1. A new bank, with one hash imported by pasting a plain list.
     await page.getByTestId("nav-contentBanks").click();
     await page.getByTestId("bank-new").click();
     await page.getByTestId("bank-name").fill("Bridge test bank");
     await page.getByTestId("bank-description").fill("Reference images for the browser test");
+    // Shared with the platforms: a referral may carry only an entry from a bank shared with its platform.
+    await page.getByTestId("bank-share-platforms").check();
     await page.getByTestId("bank-submit").click();
     await page.getByTestId("bank-meta").waitFor();
     await page.getByTestId("import-text").fill(`${bridgeHash}\n`);
     await page.getByTestId("import-labels").fill("attack_footage demo");
     await page.getByTestId("import-submit").click();
     await page.getByTestId("import-result").waitFor();
-    await expect(page.getByTestId("import-result").textContent()).resolves.toMatch(/1 created/);
+    await eventually(() => page.getByTestId("import-result").textContent()).toMatch(/1 created/);
     await page.getByTestId("entries-table").waitFor();
     const row = page.locator(`[data-value="${bridgeHash}"]`);
-    await expect(row.count()).resolves.toBe(1);
+    await eventually(() => row.count()).toBe(1);
     // Re-importing the same list changes nothing.
     await page.getByTestId("import-text").fill(bridgeHash);
     await page.getByTestId("import-labels").fill("attack_footage demo");
     await page.getByTestId("import-submit").click();
     await page.getByTestId("import-result").filter({ hasText: "1 unchanged" }).waitFor();
     await waitForExactText(page.getByTestId("bank-entry-count"), "1");
-    await expect(page.getByTestId("export-csv").getAttribute("href")).resolves.toContain("format=csv");
+    await eventually(() => page.getByTestId("export-csv").getAttribute("href")).toContain("format=csv");
     // The owner's analyst may dispute an entry (and reactivate it).
     await page.locator('[data-testid^="entry-status-select-"]').selectOption("disputed");
     await page.locator('[data-testid^="entry-status-apply-"]').click();
@@ -143,16 +148,16 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
     await page.getByTestId("check-hash").fill(bridgeHash);
     await page.getByTestId("check-hash-submit").click();
     await page.getByTestId("matches-table").waitFor();
-    await expect(page.getByTestId("matches-table").textContent()).resolves.toContain("Bridge test bank");
+    await eventually(() => page.getByTestId("matches-table").textContent()).toContain("Bridge test bank");
     await page.getByTestId("check-file").setInputFiles(path.join(PDQ_DIR, "needles.txt"));
     await page.getByTestId("check-file-error").waitFor();
-    await expect(page.getByTestId("check-image-submit").isDisabled()).resolves.toBe(true);
-    await page.getByTestId("check-file").setInputFiles(path.join(PDQ_DIR, "bridge-mods/high-contrast.jpg"));
+    await eventually(() => page.getByTestId("check-image-submit").isDisabled()).toBe(true);
+    await page.getByTestId("check-file").setInputFiles(path.join(PDQ_DIR, "bridge-mods/square-128x128.jpg"));
     await page.getByTestId("check-image-submit").click();
     await page.getByTestId("matches-table").waitFor();
-    await expect(page.getByTestId("match-count").textContent()).resolves.toMatch(/1/);
-    await expect(page.getByTestId("matches-table").textContent()).resolves.toContain("Bridge test bank");
-    await expect(page.getByTestId("computed-pdq").getAttribute("data-value")).resolves.toMatch(
+    await eventually(() => page.getByTestId("match-count").textContent()).toMatch(/1/);
+    await eventually(() => page.getByTestId("matches-table").textContent()).toContain("Bridge test bank");
+    await eventually(() => page.getByTestId("computed-pdq").getAttribute("data-value")).toMatch(
       /^[0-9a-f]{64}$/,
     );
     await page.screenshot({ path: `${ARTIFACTS}/content-check-en.png`, fullPage: true });
@@ -160,32 +165,32 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
     // 3. Refer the matched entry to the platform as a removal order: due within the hour.
     await page.locator('[data-testid^="refer-match-"]').first().click();
     await page.getByTestId("referral-form").waitFor();
-    await expect(page.getByTestId("referral-entry").inputValue()).resolves.toMatch(/^\d+$/);
+    await eventually(() => page.getByTestId("referral-entry").inputValue()).toMatch(/^\d+$/);
     await page.getByTestId("referral-platform").selectOption(platformId);
     await page.getByTestId("referral-url").fill("https://video.example/watch/bridge-test");
     await page.getByTestId("referral-legal-basis").selectOption("removal_order");
     await page.getByTestId("referral-submit").click();
     await page.getByTestId("referral-created").waitFor();
     const board = page.getByTestId("referral-board");
-    await expect(board.textContent()).resolves.toContain("https://video.example/watch/bridge-test");
+    await eventually(() => board.textContent()).toContain("https://video.example/watch/bridge-test");
     const newest = page.locator('[data-testid^="referral-row-"]', { hasText: "bridge-test" });
-    await expect(newest.getByTestId("countdown").textContent()).resolves.toMatch(/min .* left/);
-    await expect(page.locator("tr.row-overdue").count()).resolves.toBeGreaterThan(0);
+    await eventually(() => newest.getByTestId("countdown").textContent()).toMatch(/min .* left/);
+    await eventually(() => page.locator("tr.row-overdue").count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${ARTIFACTS}/referrals-board-en.png`, fullPage: true });
 
     // 4. Statistics: charts with a table alternative.
     await page.getByTestId("referrals-stats-link").click();
     await page.getByTestId("chart-referrals").waitFor();
-    await expect(
+    await eventually(() =>
       page.locator('[data-testid="chart-referrals"] svg[role="img"] > title').count(),
-    ).resolves.toBe(1);
-    await expect(page.locator('[data-testid="chart-referrals"] rect').count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByTestId("stats-table").textContent()).resolves.toContain("Demo Video Platform");
+    ).toBe(1);
+    await eventually(() => page.locator('[data-testid="chart-referrals"] rect').count()).toBeGreaterThan(0);
+    await eventually(() => page.getByTestId("stats-table").textContent()).toContain("Demo Video Platform");
     await page.screenshot({ path: `${ARTIFACTS}/referrals-stats-en.png`, fullPage: true });
 
     // 5. Arabic, right to left.
     await page.getByTestId("lang-select").selectOption("ar");
-    await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
+    await eventually(() => page.locator("html").getAttribute("dir")).toBe("rtl");
     await page.screenshot({ path: `${ARTIFACTS}/referrals-stats-ar.png`, fullPage: true });
     await page.getByTestId("nav-referrals").click();
     await page.getByTestId("referral-board").waitFor();
@@ -204,7 +209,7 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
     await page.getByTestId("add-image-file").setInputFiles(path.join(PDQ_DIR, "dih/bridge-1-original.jpg"));
     await page.getByTestId("add-image-labels").fill("propaganda");
     await page.getByTestId("add-image-submit").click();
-    await expect(page.getByTestId("add-image-result").textContent()).resolves.toMatch(/3 new of 3/);
+    await eventually(() => page.getByTestId("add-image-result").textContent()).toMatch(/3 new of 3/);
     await page.getByTestId("entries-table").waitFor();
     const img = page.locator('[data-testid^="thumb-img-"]').first();
     await img.waitFor();
@@ -212,27 +217,27 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
       const el = document.querySelector<HTMLImageElement>('[data-testid^="thumb-img-"]');
       return el?.complete && el.naturalWidth > 0;
     });
-    await expect(page.locator('[data-testid^="thumb-img-"]').count()).resolves.toBe(3);
+    await eventually(() => page.locator('[data-testid^="thumb-img-"]').count()).toBe(3);
     const blur = () => img.evaluate((el) => getComputedStyle(el).filter);
-    const blurPx = Number((await blur()).match(/blur\(([\d.]+)px\)/)?.[1] ?? 0);
-    expect(blurPx).toBeGreaterThanOrEqual(12);
+    const blurPx = async () => Number((await blur()).match(/blur\(([\d.]+)px\)/)?.[1] ?? 0);
+    await eventually(blurPx).toBeGreaterThanOrEqual(12);
     await page.screenshot({ path: `${ARTIFACTS}/content-thumbnails-blurred-en.png`, fullPage: true });
 
     const toggle = page.locator('[data-testid^="thumb-toggle-"]').first();
-    await expect(toggle.getAttribute("aria-label")).resolves.toMatch(/^Reveal the image of entry \d+$/);
+    await eventually(() => toggle.getAttribute("aria-label")).toMatch(/^Reveal the image of entry \d+$/);
     await toggle.click();
-    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
-    await expect(blur()).resolves.toBe("none");
+    await eventually(() => toggle.getAttribute("aria-pressed")).toBe("true");
+    await eventually(() => blur()).toBe("none");
     await waitForExactText(toggle, "Hide");
     // Only the chosen item is revealed; the others stay blurred.
     const second = page.locator('[data-testid^="thumb-img-"]').nth(1);
-    await expect(second.evaluate((el) => getComputedStyle(el).filter)).resolves.toMatch(/blur/);
+    await eventually(() => second.evaluate((el) => getComputedStyle(el).filter)).toMatch(/blur/);
     await page.screenshot({ path: `${ARTIFACTS}/content-thumbnails-revealed-en.png`, fullPage: true });
     // Hide again from the keyboard.
     await toggle.focus();
     await page.keyboard.press("Enter");
-    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
-    await expect(blur()).resolves.toMatch(/blur/);
+    await eventually(() => toggle.getAttribute("aria-pressed")).toBe("false");
+    await eventually(() => blur()).toMatch(/blur/);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 import { currentTotp } from "../../src/features/auth/credentials.ts";
 import { type DemoCredentials, seedDemo } from "../../src/features/demo/demo.seed.ts";
 import { hasChromium, launchBrowser } from "../../web/e2e/browser.ts";
@@ -82,3 +83,12 @@ export async function waitForExactText(locator: Locator, text: string): Promise<
   const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
   await locator.filter({ hasText: exact }).first().waitFor();
 }
+
+/**
+ * An assertion on what the page shows, retried until it holds: `await eventually(() =>
+ * el.textContent()).toContain("x")`. A value read once races with the re-render that follows an
+ * action; this reads again until the page settles on the expected state (or fails with the last value
+ * read). The limit only bounds a wait for a state that never comes; it asserts nothing about speed.
+ */
+export const eventually = <T>(read: () => Promise<T>) =>
+  expect.poll(read, { timeout: 30_000, interval: 100 });

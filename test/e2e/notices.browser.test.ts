@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import {
   ARTIFACTS,
   browserTestsRunnable,
   type DemoServer,
+  eventually,
   startDemoServer,
   waitForExactText,
 } from "./demo-server.ts";
@@ -43,7 +44,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.getByTestId("wizard-dob").fill("1984-03-07");
     await page.getByTestId("wizard-height").fill("182");
     // The local pre-check follows the typing: the subject's required fields are no longer missing.
-    await expect(page.getByTestId("wizard-precheck").textContent()).resolves.not.toContain("Family name");
+    await eventually(() => page.getByTestId("wizard-precheck").textContent()).not.toContain("Family name");
     await next(page);
 
     await page.getByTestId("wizard-offence-0-description").fill("Murder of a shopkeeper in Lyon");
@@ -57,7 +58,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.getByTestId("lang-select").selectOption("ar");
     await page.screenshot({ path: `${ARTIFACTS}/notice-wizard-details-ar.png`, fullPage: true });
     await page.getByTestId("lang-select").selectOption("en");
-    await expect(page.getByTestId("wizard-warrant-reference").inputValue()).resolves.toBe("JI-2025/0412");
+    await eventually(() => page.getByTestId("wizard-warrant-reference").inputValue()).toBe("JI-2025/0412");
     await next(page);
 
     await page.getByTestId("wizard-language").selectOption("en");
@@ -73,13 +74,13 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
 
     await page.getByTestId("wizard-public-extract").check();
     await next(page);
-    await expect(page.getByTestId("wizard-precheck-none").count()).resolves.toBe(1);
+    await eventually(() => page.getByTestId("wizard-precheck-none").count()).toBe(1);
     await waitForExactText(page.getByTestId("wizard-review-public"), "Yes");
     await page.screenshot({ path: `${ARTIFACTS}/notice-wizard-review-en.png`, fullPage: true });
     await page.getByTestId("wizard-submit").click();
     await page.getByTestId("notice-submitted").waitFor();
     await waitForExactText(page.getByTestId("notice-state"), "Submitted");
-    await expect(page.getByTestId("notice-findings-risk").textContent()).resolves.toMatch(/demonstration/i);
+    await eventually(() => page.getByTestId("notice-findings-risk").textContent()).toMatch(/demonstration/i);
     await page.screenshot({ path: `${ARTIFACTS}/notice-submitted-en.png`, fullPage: true });
     await logout(page);
 
@@ -88,18 +89,18 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.getByTestId("nav-reviewQueue").click();
     await page.getByTestId("review-table").waitFor();
     const row = page.getByTestId("review-table").locator("tr", { hasText: "KOVALENKO" });
-    await expect(row.getByTestId("flags").textContent()).resolves.toMatch(/Risk/);
+    await eventually(() => row.getByTestId("flags").textContent()).toMatch(/Risk/);
     await page.screenshot({ path: `${ARTIFACTS}/review-queue-en.png` });
     await row.getByRole("link").click();
     await page.getByTestId("review-decision").waitFor();
     await page.getByTestId("lang-select").selectOption("ar");
-    await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
+    await eventually(() => page.locator("html").getAttribute("dir")).toBe("rtl");
     await page.screenshot({ path: `${ARTIFACTS}/review-decision-ar.png`, fullPage: true });
     await page.getByTestId("lang-select").selectOption("en");
     await page.getByTestId("review-publish").click();
     await page.getByTestId("notice-action-done").waitFor();
     await waitForExactText(page.getByTestId("notice-state"), "Published");
-    await expect(page.getByTestId("notice-history").textContent()).resolves.toContain("Published");
+    await eventually(() => page.getByTestId("notice-history").textContent()).toContain("Published");
     await page.screenshot({ path: `${ARTIFACTS}/notice-published-en.png`, fullPage: true });
     await logout(page);
 
@@ -111,7 +112,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.screenshot({ path: `${ARTIFACTS}/public-list-en.png` });
     await page.getByTestId("public-item").filter({ hasText: "KOVALENKO" }).click();
     await page.getByTestId("public-detail").waitFor();
-    await expect(page.getByTestId("public-charges").textContent()).resolves.toContain("Murder");
+    await eventually(() => page.getByTestId("public-charges").textContent()).toContain("Murder");
     await page.screenshot({ path: `${ARTIFACTS}/public-detail-en.png` });
     await page.close();
   });
@@ -125,7 +126,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await next(page);
     // While the request's shape is not yet valid the panel says so quietly, with no alarm.
     await page.locator('[data-testid="wizard-live"][data-state="incomplete"]').waitFor();
-    await expect(page.getByTestId("wizard-live-summary").textContent()).resolves.toMatch(/^Incomplete/);
+    await eventually(() => page.getByTestId("wizard-live-summary").textContent()).toMatch(/^Incomplete/);
     await page.getByTestId("wizard-family-name").fill("MARCHETTI");
     await page.getByTestId("wizard-forenames").fill("Luca");
     await page.getByTestId("wizard-sex").selectOption("M");
@@ -155,12 +156,12 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     const live = page.getByTestId("wizard-live-findings");
     await live.getByTestId("wizard-live-findings-block").waitFor();
     await live.getByTestId("wizard-live-findings-risk").filter({ hasText: "Article 3" }).waitFor();
-    await expect(live.getByTestId("wizard-live-findings-block").textContent()).resolves.toMatch(
+    await eventually(() => live.getByTestId("wizard-live-findings-block").textContent()).toMatch(
       /Penalty below the threshold/,
     );
-    await expect(page.getByTestId("wizard-live-summary").getAttribute("aria-live")).resolves.toBe("polite");
-    await expect(page.getByTestId("wizard-live-summary").textContent()).resolves.toMatch(/[1-9] blocking/);
-    await expect(page.getByTestId("wizard-live-risk").textContent()).resolves.toMatch(/Risk score: [1-9]/);
+    await eventually(() => page.getByTestId("wizard-live-summary").getAttribute("aria-live")).toBe("polite");
+    await eventually(() => page.getByTestId("wizard-live-summary").textContent()).toMatch(/[1-9] blocking/);
+    await eventually(() => page.getByTestId("wizard-live-risk").textContent()).toMatch(/Risk score: [1-9]/);
     await page.screenshot({ path: `${ARTIFACTS}/notice-wizard-live-compliance-en.png`, fullPage: true });
     await page.close();
   });
@@ -184,14 +185,14 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.getByTestId("nav-diffusions").click();
     await page.getByTestId("diffusions-table").waitFor();
     await page.getByTestId("diffusions-unreviewed-banner").waitFor();
-    await expect(page.getByTestId("diffusions-table").textContent()).resolves.toContain("witness");
+    await eventually(() => page.getByTestId("diffusions-table").textContent()).toContain("witness");
     await page.screenshot({ path: `${ARTIFACTS}/diffusions-inbox-en.png` });
     await page
       .getByTestId("diffusions-table")
       .getByRole("link", { name: /witness/ })
       .click();
     await page.getByTestId("diffusion-unreviewed-banner").waitFor();
-    await expect(page.getByTestId("diffusion-unreviewed-banner").textContent()).resolves.toContain(
+    await eventually(() => page.getByTestId("diffusion-unreviewed-banner").textContent()).toContain(
       "Not yet reviewed by the General Secretariat",
     );
     await page.screenshot({ path: `${ARTIFACTS}/diffusion-unreviewed-en.png` });
@@ -241,7 +242,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     // The draft opens again in the wizard with what was saved, and is submitted from there.
     await page.getByTestId("notice-edit").click();
     await page.getByTestId("wizard-review").waitFor();
-    await expect(page.getByTestId("wizard-review").textContent()).resolves.toContain("OKAFOR");
+    await eventually(() => page.getByTestId("wizard-review").textContent()).toContain("OKAFOR");
     await page.getByTestId("wizard-submit").click();
     await page.getByTestId("notice-submitted").waitFor();
     await logout(page);
@@ -262,10 +263,10 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await login(page, "fr.officer");
     await page.getByTestId("nav-notices").click();
     await page.getByTestId("notices-table").locator("tr", { hasText: "OKAFOR" }).getByRole("link").click();
-    await expect(page.getByTestId("notice-returned-banner").textContent()).resolves.toContain(
+    await eventually(() => page.getByTestId("notice-returned-banner").textContent()).toContain(
       "police report",
     );
-    await expect(page.getByTestId("notice-history").textContent()).resolves.toContain("police report");
+    await eventually(() => page.getByTestId("notice-history").textContent()).toContain("police report");
     await page.getByTestId("notice-edit").waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/notice-returned-en.png`, fullPage: true });
     await page.close();

@@ -1,5 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, browserTestsRunnable, type DemoServer, startDemoServer } from "./demo-server.ts";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import {
+  ARTIFACTS,
+  browserTestsRunnable,
+  type DemoServer,
+  eventually,
+  startDemoServer,
+} from "./demo-server.ts";
 
 describe.skipIf(!browserTestsRunnable())("web app shell in Chromium", () => {
   let server: DemoServer;
@@ -17,27 +23,26 @@ describe.skipIf(!browserTestsRunnable())("web app shell in Chromium", () => {
     await p.screenshot({ path: `${ARTIFACTS}/shell-home-en.png` });
 
     // A reviewer sees the cross-country overview and records, but not audit or account admin.
-    await expect(p.getByTestId("nav-overview").count()).resolves.toBe(1);
-    await expect(p.getByTestId("nav-audit").count()).resolves.toBe(0);
+    await eventually(() => p.getByTestId("nav-overview").count()).toBe(1);
+    await eventually(() => p.getByTestId("nav-audit").count()).toBe(0);
     await p.getByTestId("nav-overview").click();
     await p.getByTestId("overview-table").waitFor();
-    await expect(p.getByTestId("overview-table").textContent()).resolves.toContain("France");
+    await eventually(() => p.getByTestId("overview-table").textContent()).toContain("France");
     await p.screenshot({ path: `${ARTIFACTS}/overview-en.png`, fullPage: false });
 
     await p.getByTestId("nav-records").click();
     await p.getByTestId("records-table").waitFor();
-    await expect(p.getByTestId("records-table").textContent()).resolves.toContain("DEMOVIC");
+    await eventually(() => p.getByTestId("records-table").textContent()).toContain("DEMOVIC");
 
     await p.getByTestId("lang-select").selectOption("ar");
-    await expect(p.locator("html").getAttribute("dir")).resolves.toBe("rtl");
+    await eventually(() => p.locator("html").getAttribute("dir")).toBe("rtl");
     await p.screenshot({ path: `${ARTIFACTS}/records-ar.png` });
 
     // Keyboard: after a fresh load the skip link is the first stop and leads to the main region.
     await p.reload();
     await p.getByTestId("records-table").waitFor();
     await p.keyboard.press("Tab");
-    const focused = await p.evaluate(() => document.activeElement?.getAttribute("href"));
-    expect(focused).toContain("main");
+    await eventually(() => p.evaluate(() => document.activeElement?.getAttribute("href"))).toContain("main");
 
     await p.getByTestId("logout").click();
     await p.getByTestId("login-form").waitFor();
@@ -51,7 +56,7 @@ describe.skipIf(!browserTestsRunnable())("web app shell in Chromium", () => {
     await p.getByTestId("audit-table").waitFor();
     await p.getByTestId("audit-verify").click();
     await p.getByTestId("audit-verify-result").waitFor();
-    await expect(p.getByTestId("audit-verify-result").textContent()).resolves.toMatch(/intact/i);
+    await eventually(() => p.getByTestId("audit-verify-result").textContent()).toMatch(/intact/i);
     await p.screenshot({ path: `${ARTIFACTS}/audit-en.png` });
     await p.close();
   });
@@ -64,7 +69,7 @@ describe.skipIf(!browserTestsRunnable())("web app shell in Chromium", () => {
     await p.getByTestId("user-reset-totp-gs.reviewer").click();
     await p.getByTestId("user-reset-totp-gs.reviewer-confirm").click();
     await p.getByTestId("issued-secret").waitFor();
-    await expect(p.getByTestId("issued-secret").textContent()).resolves.toMatch(/otpauth:\/\//);
+    await eventually(() => p.getByTestId("issued-secret").textContent()).toMatch(/otpauth:\/\//);
     await p.screenshot({ path: `${ARTIFACTS}/users-reset-totp-en.png` });
     await p.close();
   });

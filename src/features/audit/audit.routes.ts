@@ -11,6 +11,7 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditService): void {
     "/api/v1/audit",
     {
       schema: {
+        operationId: "listAuditEntries",
         tags: ["audit"],
         summary: "Search the audit trail (auditors)",
         querystring: auditQuerySchema,
@@ -52,6 +53,7 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditService): void {
     "/api/v1/audit/verify",
     {
       schema: {
+        operationId: "verifyAuditTrail",
         tags: ["audit"],
         summary: "Verify the audit trail: the hash chain and the signed checkpoints outside the database",
         response: { 200: verifyResultSchema },

@@ -45,7 +45,7 @@ describe.each(backends)("audit trail on %s", (kind) => {
       url: "/api/v1/audit?country=US&action=record.search",
       headers: auditor,
     });
-    expect(byCountry.json().items.length).toBeGreaterThan(0);
+    expect(byCountry.json().items).toHaveLength(1);
     for (const i of byCountry.json().items)
       expect(i).toMatchObject({ actorCountry: "US", action: "record.search" });
     const byUser = await t.app.inject({
@@ -53,6 +53,7 @@ describe.each(backends)("audit trail on %s", (kind) => {
       url: "/api/v1/audit?username=fr.audited",
       headers: auditor,
     });
+    expect(byUser.json().items).toHaveLength(1);
     for (const i of byUser.json().items) expect(i.actorUsername).toBe("fr.audited");
     const future = await t.app.inject({
       method: "GET",

@@ -47,6 +47,7 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
     {
       config: { public: true, rateLimit: { max: config.loginAttemptsPerMinute, timeWindow: "1 minute" } },
       schema: {
+        operationId: "login",
         tags: ["auth"],
         summary: "Log in with password and, when enrolled, a TOTP code",
         body: loginSchema,
@@ -64,6 +65,7 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
     "/api/v1/auth/me",
     {
       schema: {
+        operationId: "getSession",
         tags: ["auth"],
         summary: "The logged-in user and the CSRF token",
         response: { 200: sessionSchema },
@@ -77,7 +79,14 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
 
   app.post(
     "/api/v1/auth/logout",
-    { schema: { tags: ["auth"], summary: "End the session", response: { 204: z.null() } } },
+    {
+      schema: {
+        operationId: "logout",
+        tags: ["auth"],
+        summary: "End the session",
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       if (req.session) await auth.logout(req.session);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
@@ -89,6 +98,7 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
     "/api/v1/auth/totp/setup",
     {
       schema: {
+        operationId: "setUpTotp",
         tags: ["auth"],
         summary: "Start enrolling a TOTP second factor",
         response: { 200: totpSecretSchema },
@@ -101,6 +111,7 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
     "/api/v1/auth/totp/enable",
     {
       schema: {
+        operationId: "enableTotp",
         tags: ["auth"],
         summary: "Confirm TOTP enrolment with a code",
         body: totpEnableSchema,
@@ -117,6 +128,7 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
     "/api/v1/auth/password",
     {
       schema: {
+        operationId: "changePassword",
         tags: ["auth"],
         summary: "Change your own password (ends your other sessions)",
         body: changePasswordSchema,

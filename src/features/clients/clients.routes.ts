@@ -9,6 +9,7 @@ export function registerClientsRoutes(app: ZodApp, clients: ClientsService): voi
     "/api/v1/clients",
     {
       schema: {
+        operationId: "listClients",
         tags: ["clients"],
         summary: "API clients within your reach",
         response: { 200: z.object({ items: z.array(clientSchema) }) },
@@ -21,6 +22,7 @@ export function registerClientsRoutes(app: ZodApp, clients: ClientsService): voi
     "/api/v1/clients",
     {
       schema: {
+        operationId: "createClient",
         tags: ["clients"],
         summary: "Create an API client; the token is shown once",
         body: createClientSchema,
@@ -34,6 +36,7 @@ export function registerClientsRoutes(app: ZodApp, clients: ClientsService): voi
     "/api/v1/clients/:id/revoke",
     {
       schema: {
+        operationId: "revokeClient",
         tags: ["clients"],
         summary: "Revoke an API client",
         params: z.object({ id: z.string().max(100) }),

@@ -21,6 +21,7 @@ export function registerMediaRoutes(app: ZodApp, content: ContentService, imageB
       {
         bodyLimit: imageBodyLimit,
         schema: {
+          operationId: "addBankEntriesFromImage",
           tags: ["content"],
           summary: "Add the PDQ, MD5 and SHA-256 of an uploaded image (raw image/* body, at most 20 MB)",
           description:
@@ -44,6 +45,7 @@ export function registerMediaRoutes(app: ZodApp, content: ContentService, imageB
     "/api/v1/content/entries/:id/thumbnail",
     {
       schema: {
+        operationId: "getEntryThumbnail",
         tags: ["content"],
         summary: "An entry's thumbnail (content analysts only; audited as a read of content)",
         params: z.object({
@@ -53,7 +55,14 @@ export function registerMediaRoutes(app: ZodApp, content: ContentService, imageB
             .min(1)
             .max(2 ** 32 - 1),
         }),
-        response: { 200: z.any().describe("The thumbnail bytes (image/webp or image/jpeg)") },
+        produces: ["image/webp", "image/jpeg"],
+        // Binary in OpenAPI terms; the handler sends a Buffer, which Fastify never serializes.
+        response: {
+          200: z
+            .string()
+            .meta({ format: "binary" })
+            .describe("The thumbnail bytes (image/webp or image/jpeg)"),
+        },
       },
     },
     async (req, reply) => {
@@ -62,7 +71,7 @@ export function registerMediaRoutes(app: ZodApp, content: ContentService, imageB
         .header("cache-control", "no-store")
         .header("x-content-type-options", "nosniff")
         .type(t.mime)
-        .send(t.bytes);
+        .send(t.bytes as never); // a Buffer bypasses the response serializer
     },
   );
 }

@@ -4,11 +4,12 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestContext, type TestContext } from "../../../test/harness.ts";
+import { shippedReference } from "../../../test/shared-data.ts";
 import { md5Hex, sha256Hex } from "../../search/pdq/index.ts";
 import { systemActor } from "../../shared/actor.ts";
 import { backup, restore } from "../backup/backup.service.ts";
 
-const bridge = readFileSync(path.resolve(process.cwd(), "../shared/data/pdq/dih/bridge-1-original.jpg"));
+const bridge = readFileSync(shippedReference("pdq", "dih", "bridge-1-original.jpg"));
 const envelope = { sourceReliability: "B", informationAccuracy: 2, sourceType: "police" } as const;
 
 /** A 900x600 JPEG with EXIF (camera make, GPS-like comment) that must not survive into the thumbnail. */

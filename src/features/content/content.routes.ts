@@ -79,6 +79,7 @@ export function registerContentRoutes(app: ZodApp, content: ContentService, opts
           await reply.send(await content.matchImage(actorOf(req), imageBody(req.body), q.maxDistance));
         },
         schema: {
+          operationId: "matchHash",
           tags: ["content"],
           summary: "Match a hash (JSON) or an image (raw image/* body) against the banks you may see",
           description:
@@ -96,6 +97,7 @@ export function registerContentRoutes(app: ZodApp, content: ContentService, opts
         bodyLimit: limit,
         config: { rateLimit },
         schema: {
+          operationId: "matchImage",
           tags: ["content"],
           summary: "Match an uploaded image (raw image/* body, at most 20 MB) by PDQ, MD5 and SHA-256",
           description: "Send the image bytes as the body with an image/* content type. Nothing is stored.",
@@ -122,6 +124,7 @@ export function registerContentRoutes(app: ZodApp, content: ContentService, opts
       {
         bodyLimit: limit,
         schema: {
+          operationId: "importBankEntries",
           tags: ["content"],
           summary: "Import hashes: a plain list (one per line), CSV or JSON (signal type, value, tags)",
           description:
@@ -141,10 +144,12 @@ export function registerContentRoutes(app: ZodApp, content: ContentService, opts
     "/api/v1/content/banks/:id/export",
     {
       schema: {
+        operationId: "exportBank",
         tags: ["content"],
         summary: "Export a bank as a plain list, CSV or JSON (audited)",
         params: idParams,
         querystring: exportQuery,
+        produces: ["text/plain", "text/csv", "application/json"],
         response: { 200: z.string().describe("text/plain, text/csv or application/json") },
       },
     },
@@ -161,6 +166,7 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
     "/api/v1/content/banks",
     {
       schema: {
+        operationId: "listBanks",
         tags: ["content"],
         summary: "List the hash banks your country may see",
         response: { 200: z.object({ items: z.array(bankSchema) }) },
@@ -172,6 +178,7 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
     "/api/v1/content/banks",
     {
       schema: {
+        operationId: "createBank",
         tags: ["content"],
         summary: "Create a hash bank owned by your country",
         body: createBankSchema,
@@ -184,6 +191,7 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
     "/api/v1/content/banks/:id",
     {
       schema: {
+        operationId: "getBank",
         tags: ["content"],
         summary: "Open a hash bank",
         params: idParams,
@@ -196,6 +204,7 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
     "/api/v1/content/banks/:id",
     {
       schema: {
+        operationId: "updateBank",
         tags: ["content"],
         summary: "Change a bank's name, envelope or platform sharing (owner or Secretariat)",
         params: idParams,
@@ -209,6 +218,7 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
     "/api/v1/content/banks/:id/entries",
     {
       schema: {
+        operationId: "listBankEntries",
         tags: ["content"],
         summary: "List a bank's entries",
         params: idParams,
@@ -229,6 +239,7 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
     "/api/v1/content/banks/:id/entries",
     {
       schema: {
+        operationId: "addBankEntry",
         tags: ["content"],
         summary: "Add one hash to a bank (an existing hash only gains the new labels)",
         params: idParams,
@@ -242,6 +253,7 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
     "/api/v1/content/entries/:id",
     {
       schema: {
+        operationId: "updateBankEntry",
         tags: ["content"],
         summary: "Change an entry's status (active, disputed, retired) or labels",
         params: entryParams,

@@ -41,6 +41,7 @@ export function registerVideoMatchRoute(
           if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge();
         },
         schema: {
+          operationId: "matchVideo",
           tags: ["content"],
           summary: "Match an uploaded video (raw video/* body, at most 200 MB) by its digests and frames",
           description:

@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../../test/harness.ts";
+import { shippedReference } from "../../../test/shared-data.ts";
 import { buildProgram } from "../../cli/program.ts";
 import { hasFfmpeg } from "../../search/vpdq/index.ts";
 import { resolveTools } from "../../search/vpdq/tools.ts";
@@ -15,7 +16,7 @@ import { withSavedUpload } from "./content.video.ts";
 const execFileAsync = promisify(execFile);
 // In CI nothing is skipped for a missing dependency: there these tests run (and fail without ffmpeg).
 const skip = !(await hasFfmpeg()) && process.env.CI !== "true";
-const bridge = path.resolve(process.cwd(), "../shared/data/pdq/dih/bridge-1-original.jpg");
+const bridge = shippedReference("pdq", "dih", "bridge-1-original.jpg");
 const envelope = { sourceReliability: "B", informationAccuracy: 2, sourceType: "police" } as const;
 
 async function fusion(...args: string[]) {
@@ -199,6 +200,7 @@ describe.skipIf(skip)("video hashing and matching", () => {
     await t.services.content.updateBank(systemActor("XG"), bankId, { sharedWithAllPlatforms: true });
     const after = (await upload("platform", videos.a ?? Buffer.alloc(0))).json();
     expect(after.summary.framesMatched).toBeGreaterThanOrEqual(1);
+    expect(after.summary.entries).toHaveLength(2);
     for (const e of after.summary.entries) {
       expect(e).not.toHaveProperty("contributedCountry");
       expect(e).not.toHaveProperty("status");

@@ -17,6 +17,7 @@ export function registerCountriesRoutes(app: ZodApp, countries: CountriesService
     "/api/v1/countries",
     {
       schema: {
+        operationId: "listCountries",
         tags: ["countries"],
         summary: "Member countries and international entities",
         response: { 200: z.object({ items: z.array(countrySchema) }) },
@@ -29,6 +30,7 @@ export function registerCountriesRoutes(app: ZodApp, countries: CountriesService
     "/api/v1/overview",
     {
       schema: {
+        operationId: "getOverview",
         tags: ["countries"],
         summary: "Records and accounts per country (General Secretariat)",
         response: {

@@ -9,15 +9,21 @@ describe.each(backends)("the demo's UN Special Notices from the shipped list on 
     info: (m: string) => lines.push(`info ${m}`),
     error: (m: string) => lines.push(`error ${m}`),
   };
+  let base = "";
   beforeAll(async () => {
     t = await createTestContext({ kind });
+    // Real HTTP, as in the demo: a request arrives through the event loop's I/O, so it is answered
+    // during the import only if the import leaves the event loop and the connection free.
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const addr = t.app.server.address();
+    base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
   });
   afterAll(() => t?.close());
 
   const persons = async () => {
-    const res = await t.app.inject({ method: "GET", url: "/notices/v1/un/persons?resultPerPage=1" });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().total as number;
+    const res = await fetch(`${base}/notices/v1/un/persons?resultPerPage=1`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { total: number }).total;
   };
 
   it("logs a failure and lets the server run on", async () => {
@@ -55,17 +61,21 @@ describe.each(backends)("the demo's UN Special Notices from the shipped list on 
     const report = await running;
     expect(report).toMatchObject({ generatedAt: "2024-09-26T00:00:07.514Z", created: 484, ended: 0 });
     expect(await persons()).toBe(390);
-    expect(lines[0]).toBe(
-      "info UN Special Notices: importing reference/un/un-sc-consolidated-2024-09-26.xml.gz in the background",
-    );
-    expect(lines[1]).toMatch(
-      /^info UN Special Notices: list of 2024-09-26T00:00:07.514Z imported in \d+\.\d s: created 484, updated 0, unchanged 0, ended 0$/,
-    );
+    const shipped = "reference/un/un-sc-consolidated-2024-09-26.xml.gz";
+    expect(lines.slice(0, 6)).toEqual([
+      `info UN Special Notices: importing ${shipped} in the background`,
+      "info UN Special Notices: 100 of 484 entries",
+      "info UN Special Notices: 200 of 484 entries",
+      "info UN Special Notices: 300 of 484 entries",
+      "info UN Special Notices: 400 of 484 entries",
+      expect.stringMatching(
+        /^info UN Special Notices: list of 2024-09-26T00:00:07.514Z imported in \d+\.\d s: created 484, updated 0, unchanged 0, ended 0$/,
+      ),
+    ]);
 
     expect(await importDemoUnList(t.services, log)).toBeNull();
-    expect(lines[2]).toBe(
-      "info UN Special Notices: already imported (390 persons); not importing reference/un/un-sc-consolidated-2024-09-26.xml.gz",
-    );
-    expect(lines).toHaveLength(3);
+    expect(lines.slice(6)).toEqual([
+      `info UN Special Notices: already imported (390 persons); not importing ${shipped}`,
+    ]);
   });
 });

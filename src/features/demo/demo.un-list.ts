@@ -5,6 +5,8 @@ import { GENERAL_SECRETARIAT } from "../../storage/seed/countries.ts";
 import type { UnImportReport } from "../notices/notices.un-import.ts";
 import { readUnListFile, shippedUnList } from "../notices/un-list/read.ts";
 
+const PROGRESS_EVERY = 100;
+
 export type DemoLog = { info(msg: string): void; error(msg: string): void };
 
 /**
@@ -12,7 +14,8 @@ export type DemoLog = { info(msg: string): void; error(msg: string): void };
  *
  * Called without awaiting once the server listens, so readiness never waits for it. The importer
  * writes one entry per transaction, so requests interleave with it on the embedded database's single
- * connection. It never throws: a failure is logged and the demo runs on without the UN notices.
+ * connection, and yields to the event loop between entries. It logs progress every hundred entries
+ * and never throws: a failure is logged and the demo runs on without the UN notices.
  * Returns the report, or null when skipped or failed.
  */
 export async function importDemoUnList(
@@ -32,7 +35,11 @@ export async function importDemoUnList(
     }
     log.info(`UN Special Notices: importing ${shown} in the background`);
     const xml = await readUnListFile(file);
-    const r = await services.notices.importUnList(systemActor(GENERAL_SECRETARIAT), xml);
+    const r = await services.notices.importUnList(systemActor(GENERAL_SECRETARIAT), xml, {
+      onProgress: (done, total) => {
+        if (done % PROGRESS_EVERY === 0) log.info(`UN Special Notices: ${done} of ${total} entries`);
+      },
+    });
     log.info(
       `UN Special Notices: list of ${r.generatedAt} imported in ${(r.ms / 1000).toFixed(1)} s: created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, ended ${r.ended}`,
     );

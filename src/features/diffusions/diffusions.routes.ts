@@ -17,6 +17,7 @@ export function registerDiffusionsRoutes(app: ZodApp, diffusions: DiffusionsServ
     "/api/v1/diffusions",
     {
       schema: {
+        operationId: "createDiffusion",
         tags: ["diffusions"],
         summary: "Send a diffusion to chosen countries or all (recipients see it at once, unreviewed)",
         body: sendDiffusionSchema,
@@ -30,6 +31,7 @@ export function registerDiffusionsRoutes(app: ZodApp, diffusions: DiffusionsServ
     "/api/v1/diffusions",
     {
       schema: {
+        operationId: "listDiffusions",
         tags: ["diffusions"],
         summary: "Diffusions you sent or received (the General Secretariat: all)",
         querystring: listDiffusionsQuery,
@@ -43,6 +45,7 @@ export function registerDiffusionsRoutes(app: ZodApp, diffusions: DiffusionsServ
     "/api/v1/diffusions/:id",
     {
       schema: {
+        operationId: "getDiffusion",
         tags: ["diffusions"],
         summary: "Open a diffusion (audited)",
         params: idParams,
@@ -56,6 +59,7 @@ export function registerDiffusionsRoutes(app: ZodApp, diffusions: DiffusionsServ
     "/api/v1/diffusions/:id/review",
     {
       schema: {
+        operationId: "reviewDiffusion",
         tags: ["diffusions"],
         summary: "Confirm or cancel a diffusion, with reasons (General Secretariat reviewers)",
         params: idParams,

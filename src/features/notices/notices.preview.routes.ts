@@ -8,6 +8,7 @@ export function registerNoticePreviewRoutes(app: ZodApp, notices: NoticesService
     "/api/v1/notices/catalogue",
     {
       schema: {
+        operationId: "getNoticeCatalogue",
         tags: ["notices"],
         summary: "Notice types with their purpose, action to be taken and required fields",
         response: { 200: catalogueSchema },
@@ -20,6 +21,7 @@ export function registerNoticePreviewRoutes(app: ZodApp, notices: NoticesService
     "/api/v1/notices/compliance-preview",
     {
       schema: {
+        operationId: "previewNoticeCompliance",
         tags: ["notices"],
         summary: "Run the compliance checks on an unsaved request (live feedback while drafting)",
         body: previewBody,

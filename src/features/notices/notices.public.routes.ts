@@ -9,15 +9,32 @@ import {
 import type { PublicKind } from "./notices.public.ts";
 import type { NoticesService } from "./notices.service.ts";
 
-const lists: Array<{ kind: PublicKind; what: string; images: boolean }> = [
-  { kind: "red", what: "Red Notices (wanted persons) whose owner consented to publication", images: true },
+// `name` makes the operationIds: listPublic<name>Notices, getPublic<name>Notice(Images).
+const lists: Array<{ kind: PublicKind; name: string; what: string; images: boolean }> = [
+  {
+    kind: "red",
+    name: "Red",
+    what: "Red Notices (wanted persons) whose owner consented to publication",
+    images: true,
+  },
   {
     kind: "yellow",
+    name: "Yellow",
     what: "Yellow Notices (missing persons) whose owner consented to publication",
     images: true,
   },
-  { kind: "un/persons", what: "INTERPOL-UN Security Council Special Notices on individuals", images: true },
-  { kind: "un/entities", what: "INTERPOL-UN Security Council Special Notices on entities", images: false },
+  {
+    kind: "un/persons",
+    name: "UnPerson",
+    what: "INTERPOL-UN Security Council Special Notices on individuals",
+    images: true,
+  },
+  {
+    kind: "un/entities",
+    name: "UnEntity",
+    what: "INTERPOL-UN Security Council Special Notices on entities",
+    images: false,
+  },
 ];
 
 /** The public, unauthenticated, INTERPOL-compatible notices API under /notices/v1. */
@@ -30,6 +47,7 @@ export function registerPublicNoticesRoutes(app: ZodApp, notices: NoticesService
       {
         ...common,
         schema: {
+          operationId: `listPublic${l.name}Notices`,
           tags,
           security: [],
           summary: `Public extracts: ${l.what}`,
@@ -44,6 +62,7 @@ export function registerPublicNoticesRoutes(app: ZodApp, notices: NoticesService
       {
         ...common,
         schema: {
+          operationId: `getPublic${l.name}Notice`,
           tags,
           security: [],
           summary: "One public extract; the notice number 2024/12345 is written 2024-12345",
@@ -59,6 +78,7 @@ export function registerPublicNoticesRoutes(app: ZodApp, notices: NoticesService
         {
           ...common,
           schema: {
+            operationId: `getPublic${l.name}NoticeImages`,
             tags,
             security: [],
             summary: "The pictures of a public notice",

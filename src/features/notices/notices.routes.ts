@@ -20,65 +20,87 @@ import type { NoticeAction } from "./rules/lifecycle.ts";
 const idParams = z.object({ id: z.string().max(100) });
 
 /** The state-machine actions exposed as POST /api/v1/notices/:id/<path>, with their bodies. */
-const actions: Array<{ path: string; action: NoticeAction; body: z.ZodType; summary: string }> = [
+const actions: Array<{
+  path: string;
+  action: NoticeAction;
+  operationId: string;
+  body: z.ZodType;
+  summary: string;
+}> = [
   {
     path: "submit",
     action: "submit",
+    operationId: "submitNotice",
     body: optionalReasonsBody,
     summary: "Submit a draft for review (runs compliance; owner)",
   },
   {
     path: "start-review",
     action: "start_review",
+    operationId: "startNoticeReview",
     body: optionalReasonsBody,
     summary: "Take a submitted request into review (General Secretariat)",
   },
   {
     path: "publish",
     action: "publish",
+    operationId: "publishNotice",
     body: optionalReasonsBody,
     summary: "Publish a reviewed request (General Secretariat)",
   },
   {
     path: "refuse",
     action: "refuse",
+    operationId: "refuseNotice",
     body: reasonsBody,
     summary: "Refuse a request with reasons (General Secretariat)",
   },
   {
     path: "return",
     action: "return_to_owner",
+    operationId: "returnNotice",
     body: reasonsBody,
     summary: "Return a request to its owner asking for documents (General Secretariat)",
   },
   {
     path: "addenda",
     action: "add_addendum",
+    operationId: "addNoticeAddendum",
     body: addendumBody,
     summary: "Add an addendum to a published notice",
   },
   {
     path: "suspend",
     action: "suspend",
+    operationId: "suspendNotice",
     body: suspendBody,
     summary: "Suspend a published notice (owner: at most six months)",
   },
-  { path: "resume", action: "resume", body: optionalReasonsBody, summary: "Lift a suspension" },
+  {
+    path: "resume",
+    action: "resume",
+    operationId: "resumeNotice",
+    body: optionalReasonsBody,
+    summary: "Lift a suspension",
+  },
   {
     path: "withdraw",
     action: "withdraw",
+    operationId: "withdrawNotice",
     body: optionalReasonsBody,
     summary: "Withdraw a notice or request (owner)",
   },
   {
     path: "cancel",
     action: "cancel",
+    operationId: "cancelNotice",
     body: reasonsBody,
     summary: "Cancel a notice with reasons (General Secretariat)",
   },
   {
     path: "renew",
     action: "renew",
+    operationId: "renewNotice",
     body: reasonsBody,
     summary: "Extend a notice's validity, with recorded reasons (owner)",
   },
@@ -89,6 +111,7 @@ export function registerNoticesRoutes(app: ZodApp, notices: NoticesService): voi
     "/api/v1/notices",
     {
       schema: {
+        operationId: "listNotices",
         tags: ["notices"],
         summary:
           "List the notices you may see (your own, published ones distributed to you; GS: all submitted)",
@@ -103,6 +126,7 @@ export function registerNoticesRoutes(app: ZodApp, notices: NoticesService): voi
     "/api/v1/notices/review-queue",
     {
       schema: {
+        operationId: "listNoticeReviewQueue",
         tags: ["notices"],
         summary: "Requests awaiting review, highest risk score first (General Secretariat reviewers)",
         querystring: reviewQueueQuery,
@@ -116,6 +140,7 @@ export function registerNoticesRoutes(app: ZodApp, notices: NoticesService): voi
     "/api/v1/notices/:id",
     {
       schema: {
+        operationId: "getNotice",
         tags: ["notices"],
         summary: "Open a notice (audited)",
         params: idParams,
@@ -129,6 +154,7 @@ export function registerNoticesRoutes(app: ZodApp, notices: NoticesService): voi
     "/api/v1/notices/:id/history",
     {
       schema: {
+        operationId: "getNoticeHistory",
         tags: ["notices"],
         summary: "Every state change of a notice: who, when, what and why",
         params: idParams,
@@ -142,6 +168,7 @@ export function registerNoticesRoutes(app: ZodApp, notices: NoticesService): voi
     "/api/v1/notices",
     {
       schema: {
+        operationId: "createNotice",
         tags: ["notices"],
         summary: "Create a notice request as a draft (the subject becomes a record your country owns)",
         body: createNoticeSchema,
@@ -155,6 +182,7 @@ export function registerNoticesRoutes(app: ZodApp, notices: NoticesService): voi
     "/api/v1/notices/:id",
     {
       schema: {
+        operationId: "updateNotice",
         tags: ["notices"],
         summary: "Change a draft (owner only)",
         params: idParams,
@@ -170,6 +198,7 @@ export function registerNoticesRoutes(app: ZodApp, notices: NoticesService): voi
       `/api/v1/notices/:id/${a.path}`,
       {
         schema: {
+          operationId: a.operationId,
           tags: ["notices"],
           summary: a.summary,
           params: idParams,

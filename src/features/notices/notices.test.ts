@@ -68,6 +68,18 @@ describe.each(backends)("notices lifecycle on %s", (kind) => {
     const subject = await get(`/api/v1/records/${n.subjectRecordId}`, fr);
     expect(subject.json()).toMatchObject({ schema: "Person", envelope: { owner: "FR" } });
     expect(subject.json().properties.lastName).toEqual(["LEFEVRE"]);
+    // The subject changes only through its notice, so the two cannot drift apart.
+    const direct = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/records/${n.subjectRecordId}`,
+      headers: fr2,
+      payload: { envelope: envelope("all"), source: "direct edit" },
+    });
+    expect(direct.statusCode, direct.body).toBe(409);
+    expect(direct.json()).toMatchObject({
+      code: "conflict",
+      detail: "This record is the subject of a notice; change it through the notice.",
+    });
 
     const edited = await t.app.inject({
       method: "PATCH",

@@ -54,6 +54,8 @@ export type UnImportReport = {
   ms: number;
 };
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 type Planned = { entry: UnListed; hash: string; request: NoticeRequest; ref: string };
 
 /** Parses and checks the whole file before anything is written: a bad file changes nothing. */
@@ -289,7 +291,11 @@ export function createUnImport(deps: Deps, records: RecordsService) {
   }
 
   /** Imports (or re-imports) the UN Consolidated List's ISIL/Al-Qaida and Taliban entries. */
-  async function importUnList(actor: Actor, xml: string | Uint8Array): Promise<UnImportReport> {
+  async function importUnList(
+    actor: Actor,
+    xml: string | Uint8Array,
+    options: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<UnImportReport> {
     if (!noticesPolicy.maintain(actor))
       throw new AppError("forbidden", "Only the operator imports the UN list.");
     const started = performance.now();
@@ -317,7 +323,11 @@ export function createUnImport(deps: Deps, records: RecordsService) {
     const byRef = new Map(existing.map((e) => [e.reference_number, e]));
     const report = { created: 0, updated: 0, unchanged: 0, ended: 0 };
     const seen: string[] = [];
+    let done = 0;
     for (const p of items) {
+      // The embedded database answers in microtasks: without this turn of the event loop, HTTP
+      // requests that arrive during an import would wait for its end (the demo imports at start).
+      await yieldToEventLoop();
       const old = byRef.get(p.ref);
       if (!old || old.delisted_at) {
         if (await create(p, generatedAt)) report.created++;
@@ -329,6 +339,7 @@ export function createUnImport(deps: Deps, records: RecordsService) {
         report.unchanged++;
         if (new Date(old.last_generated_at).getTime() !== new Date(generatedAt).getTime()) seen.push(p.ref);
       }
+      options.onProgress?.(++done, items.length);
     }
     const inList = new Set(items.map((i) => i.ref));
     for (const old of existing) {

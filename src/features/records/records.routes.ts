@@ -18,6 +18,7 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
     "/api/v1/records",
     {
       schema: {
+        operationId: "listRecords",
         tags: ["records"],
         summary: "List or search the intelligence records your country may see",
         querystring: listRecordsQuery,
@@ -31,9 +32,11 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
     "/api/v1/records/export",
     {
       schema: {
+        operationId: "exportRecords",
         tags: ["records"],
         summary: "Export the visible records as FollowTheMoney entities (NDJSON)",
         querystring: listRecordsQuery.omit({ page: true, pageSize: true }),
+        produces: ["application/x-ndjson"],
         response: { 200: z.string().describe("One FtM entity per line (application/x-ndjson)") },
       },
     },
@@ -53,6 +56,7 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
     "/api/v1/records/:id",
     {
       schema: {
+        operationId: "getRecord",
         tags: ["records"],
         summary: "Open a record (audited)",
         params: idParams,
@@ -66,6 +70,7 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
     "/api/v1/records/:id/history",
     {
       schema: {
+        operationId: "getRecordHistory",
         tags: ["records"],
         summary: "Every value of a record with its provenance",
         params: idParams,
@@ -91,6 +96,7 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
     "/api/v1/records",
     {
       schema: {
+        operationId: "createRecord",
         tags: ["records"],
         summary: "Enter a record owned by your country",
         body: createRecordSchema,
@@ -104,6 +110,7 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
     "/api/v1/records/:id",
     {
       schema: {
+        operationId: "updateRecord",
         tags: ["records"],
         summary: "Change a record (owner only)",
         params: idParams,

@@ -19,6 +19,7 @@ export function registerReferralsRoutes(app: ZodApp, referrals: ReferralsService
     "/api/v1/content/referrals",
     {
       schema: {
+        operationId: "createReferral",
         tags,
         summary: "Refer a URL or a bank entry to a platform (voluntary, or a removal order due in one hour)",
         body: createReferralSchema,
@@ -31,6 +32,7 @@ export function registerReferralsRoutes(app: ZodApp, referrals: ReferralsService
     "/api/v1/content/referrals",
     {
       schema: {
+        operationId: "listReferrals",
         tags,
         summary: "Referrals: a platform sees its own, a referral unit its country's, the Secretariat all",
         querystring: listReferralsQuery,
@@ -49,6 +51,7 @@ export function registerReferralsRoutes(app: ZodApp, referrals: ReferralsService
     "/api/v1/content/referrals/stats",
     {
       schema: {
+        operationId: "getReferralStats",
         tags,
         summary: "Outcomes per platform and per day or week: counts, overdue, median time to action",
         querystring: statsQuery,
@@ -59,13 +62,22 @@ export function registerReferralsRoutes(app: ZodApp, referrals: ReferralsService
   );
   app.get(
     "/api/v1/content/referrals/:id",
-    { schema: { tags, summary: "Open a referral", params: idParams, response: { 200: referralSchema } } },
+    {
+      schema: {
+        operationId: "getReferral",
+        tags,
+        summary: "Open a referral",
+        params: idParams,
+        response: { 200: referralSchema },
+      },
+    },
     async (req) => referrals.get(actorOf(req), req.params.id),
   );
   app.post(
     "/api/v1/content/referrals/:id/acknowledge",
     {
       schema: {
+        operationId: "acknowledgeReferral",
         tags,
         summary: "Platform: acknowledge a referral",
         params: idParams,
@@ -78,6 +90,7 @@ export function registerReferralsRoutes(app: ZodApp, referrals: ReferralsService
     "/api/v1/content/referrals/:id/outcome",
     {
       schema: {
+        operationId: "recordReferralOutcome",
         tags,
         summary: "Platform: report removed, geo_blocked (with countries) or refused (with reason)",
         params: idParams,

@@ -175,6 +175,7 @@ describe.each(backends)("content referrals on %s", (kind) => {
     });
     const beta = stats.json().byPlatform.find((r: { platformName: string }) => r.platformName === "Beta");
     expect(beta).toMatchObject({ total: 1, overdue: 0, byState: { refused: 1 } });
+    expect(stats.json().byPeriod).toHaveLength(2);
     expect(
       stats.json().byPeriod.every((r: { periodStart: string }) => /^\d{4}-\d{2}-\d{2}$/.test(r.periodStart)),
     ).toBe(true);
@@ -222,6 +223,8 @@ describe.each(backends)("content referrals on %s", (kind) => {
     // Nor does the platform ever see that hash through its referrals.
     const seen = (await call("GET", "/api/v1/content/referrals", platforms.Alpha!.headers)).json().items;
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.filter((r: { hash: { value: string } | null }) => r.hash?.value === "a".repeat(32))).toEqual([]);
+    expect(seen.filter((r: { hash: { value: string } | null }) => r.hash?.value === "a".repeat(32))).toEqual(
+      [],
+    );
   });
 });

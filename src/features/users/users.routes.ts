@@ -11,6 +11,7 @@ export function registerUsersRoutes(app: ZodApp, users: UsersService): void {
     "/api/v1/users",
     {
       schema: {
+        operationId: "listUsers",
         tags: ["users"],
         summary: "Accounts within your reach",
         response: { 200: z.object({ items: z.array(userSchema) }) },
@@ -23,6 +24,7 @@ export function registerUsersRoutes(app: ZodApp, users: UsersService): void {
     "/api/v1/users",
     {
       schema: {
+        operationId: "createUser",
         tags: ["users"],
         summary: "Create an account (admins; bureau admins for their bureau)",
         body: createUserSchema,
@@ -36,6 +38,7 @@ export function registerUsersRoutes(app: ZodApp, users: UsersService): void {
     "/api/v1/users/:id/disable",
     {
       schema: {
+        operationId: "disableUser",
         tags: ["users"],
         summary: "Disable an account and end its sessions",
         params: idParams,
@@ -52,6 +55,7 @@ export function registerUsersRoutes(app: ZodApp, users: UsersService): void {
     "/api/v1/users/:id/reset-totp",
     {
       schema: {
+        operationId: "resetUserTotp",
         tags: ["users"],
         summary: "Issue a new TOTP secret (shown once) and end the account's sessions",
         params: idParams,

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { shippedReference } from "../../../test/shared-data.ts";
 import { InvalidPdqHashError, pdqHashToWords, wordsToPdqHash } from "../pdq/hash.ts";
 import { bruteForce, type PdqMatch } from "./matches.ts";
 import { PdqIndex } from "./mih.ts";
 import { plantNear, plantSpread, randomHashes, xorshift32 } from "./synthetic.ts";
 
-const DATA = path.resolve(process.cwd(), "../shared/data/pdq");
+// The haystack and needles are shipped in reference/pdq/ (README there: source and licence).
+const DATA = shippedReference("pdq");
 const lines = (file: string) =>
   readFileSync(path.join(DATA, file), "utf8")
     .split("\n")
