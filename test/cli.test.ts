@@ -3,22 +3,10 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildProgram } from "../src/cli/program.ts";
 import { createStorage } from "../src/storage/db.ts";
+import { runFusion } from "./cli-runner.ts";
 
-/** Runs the CLI in-process against a fresh embedded database in a temporary data directory. */
-async function fusion(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const program = buildProgram({ out: (l) => out.push(l), err: (l) => err.push(l) }, (c) => (code = c), env);
-  try {
-    await program.parseAsync(["node", "fusion", ...args]);
-  } catch (e) {
-    code = (e as { exitCode?: number }).exitCode ?? 1;
-  }
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const fusion = runFusion;
 
 const freshEnv = (): NodeJS.ProcessEnv => ({
   DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "fusion-cli-")),

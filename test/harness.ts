@@ -13,6 +13,7 @@ import { fixedClock } from "../src/shared/clock.ts";
 import { randomToken } from "../src/shared/ids.ts";
 import type { Role } from "../src/shared/roles.ts";
 import { createStorage, type Storage, type StorageKind } from "../src/storage/db.ts";
+import type { Database } from "../src/storage/schema.ts";
 import { withDatabase } from "./global-setup.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -59,6 +60,8 @@ export type TestContext = {
   clock: ReturnType<typeof fixedClock>;
   app: App;
   close(): Promise<void>;
+  /** How many rows a table holds now: "nothing changed" checks compare it before and after. */
+  rowCount(table: keyof Database): Promise<number>;
   /** Creates an account and returns it as an actor (for service-level tests). */
   user(username: string, role: Role, country: string): Promise<Actor>;
   /** Logs in over HTTP and returns the cookie and CSRF headers to use. */
@@ -129,6 +132,16 @@ export async function createTestContext(
     return { cookie: cookieHeader, csrf, headers: { cookie: cookieHeader, "x-csrf-token": csrf } };
   };
 
+  const rowCount = async (table: keyof Database) =>
+    Number(
+      (
+        await storage.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
   return {
     deps,
     services,
@@ -136,6 +149,7 @@ export async function createTestContext(
     app,
     user,
     login,
+    rowCount,
     close: async () => {
       await app.close();
       await storage.close();

@@ -35,15 +35,7 @@ describe.each(backends)("hash bank imports refuse bad input on %s", (kind) => {
   });
   afterAll(() => t?.close());
 
-  const rows = async (table: "hash_entries" | "audit_log") =>
-    Number(
-      (
-        await t.deps.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const rows = (table: "hash_entries" | "audit_log") => t.rowCount(table);
   const importBody = (body: string | Buffer, query: string, type: string) =>
     t.app.inject({
       method: "POST",

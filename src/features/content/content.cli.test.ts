@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runFusion } from "../../../test/cli-runner.ts";
 import { sharedData, shippedReference } from "../../../test/shared-data.ts";
-import { buildProgram } from "../../cli/program.ts";
 
 // The bridge photo, the reference hashes and the needles are shipped in reference/pdq/; every
 // reference image is only in ../shared/data/pdq.
@@ -20,14 +20,7 @@ const expected = JSON.parse(readFileSync(path.join(dataDir, "expected.json"), "u
 const bridge = expected.images.find((i) => i.file === "dih/bridge-1-original.jpg") ?? expected.images[0]!;
 const bridgeBytes = readFileSync(path.join(dataDir, bridge.file));
 
-async function fusion(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const program = buildProgram({ out: (l) => out.push(l), err: (l) => err.push(l) }, (c) => (code = c), env);
-  await program.parseAsync(["node", "fusion", ...args]);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const fusion = runFusion;
 
 describe("fusion hash and fusion content", () => {
   it("prints exactly the reference PDQ hash and quality, with MD5 and SHA-256, as JSON", async () => {

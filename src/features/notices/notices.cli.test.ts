@@ -3,17 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildProgram } from "../../cli/program.ts";
+import { runFusion } from "../../../test/cli-runner.ts";
 import { unListXml } from "./notices.fixtures.ts";
 
-async function fusion(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const program = buildProgram({ out: (l) => out.push(l), err: (l) => err.push(l) }, (c) => (code = c), env);
-  await program.parseAsync(["node", "fusion", ...args]);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const fusion = runFusion;
 
 describe("fusion import un-list and fusion notices expire", () => {
   it("imports a list, reports counts per regime, is idempotent, and expires", async () => {
