@@ -1,11 +1,4 @@
-import {
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type Selectable,
-  type SqlBool,
-  sql,
-} from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { envelopeOf, noticeReadableBy } from "../../shared/envelope/envelope.sql.ts";
 import type { Database, NoticesTable } from "../../storage/schema.ts";

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Updateable } from "kysely";
+import type { Kysely, Updateable } from "kysely";
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
