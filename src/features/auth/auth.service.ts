@@ -19,6 +19,9 @@ import { seal, unseal } from "./secret-box.ts";
 import { createSecretariatCache } from "./secretariat.ts";
 
 export const MAX_FAILED_LOGINS = 5;
+/** One answer for every failed login: unknown name, wrong password, disabled or locked account. */
+export const FAILED_LOGIN =
+  "Wrong username, password or one-time code. After 5 failed attempts, sign-in to the account pauses for 15 minutes.";
 export const LOCKOUT_MS = 15 * 60_000;
 // Writing last_seen on every request would turn every read into a write; once a minute is enough
 // for idle expiry at minute granularity.
@@ -50,10 +53,15 @@ export function createAuthService(deps: Deps) {
   });
 
   /** Records a failed attempt (and the lockout it may trigger) with its audit row, then throws. */
-  async function failLogin(user: UserRow | undefined, claimed: string, reason: string): Promise<never> {
+  async function failLogin(
+    user: UserRow | undefined,
+    claimed: string,
+    reason: string,
+    { count = true } = {},
+  ): Promise<never> {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      if (user) {
+      if (user && count) {
         const lock =
           user.failed_logins + 1 >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MS) : null;
         await repo.recordFailedLogin(trx, user.id, lock);
@@ -72,7 +80,7 @@ export function createAuthService(deps: Deps) {
         detail: { username: claimed, reason },
       });
     });
-    throw new AppError("unauthenticated", "Wrong username, password or one-time code.");
+    throw new AppError("unauthenticated", FAILED_LOGIN);
   }
 
   /**
@@ -105,9 +113,10 @@ export function createAuthService(deps: Deps) {
       return failLogin(undefined, input.username, user ? "disabled" : "unknown_user");
     }
     if (user.locked_until && user.locked_until > clock.now()) {
-      throw new AppError("locked", "Too many failed attempts: this account is locked for a few minutes.", {
-        lockedUntil: user.locked_until.toISOString(),
-      });
+      // Answered exactly like a wrong password (same work, same message): a distinct "locked"
+      // answer would tell anyone that the name exists. The audit row says why.
+      await verifyPassword(await decoyPasswordHash(), input.password);
+      return failLogin(user, input.username, "locked", { count: false });
     }
     if (!(await verifyPassword(user.password_hash, input.password))) {
       return failLogin(user, input.username, "wrong_password");
