@@ -5,10 +5,15 @@ import { createClientsService } from "./features/clients/clients.service.ts";
 import { createContentService } from "./features/content/content.service.ts";
 import { createCountriesService } from "./features/countries/countries.service.ts";
 import { createDiffusionsService } from "./features/diffusions/diffusions.service.ts";
+import { createDocumentsService } from "./features/documents/documents.service.ts";
+import { createFirearmsService } from "./features/firearms/firearms.service.ts";
+import { createTracesService } from "./features/firearms/traces.service.ts";
+import { createMaterialsService } from "./features/materials/materials.service.ts";
 import { createNoticesService } from "./features/notices/notices.service.ts";
 import { createRecordsService } from "./features/records/records.service.ts";
 import { createReferralsService } from "./features/referrals/referrals.service.ts";
 import { createUsersService } from "./features/users/users.service.ts";
+import { createVehiclesService } from "./features/vehicles/vehicles.service.ts";
 
 /** Every feature service, built from the same dependencies. HTTP routes and the CLI both use this. */
 export function createServices(deps: Deps) {
@@ -23,6 +28,11 @@ export function createServices(deps: Deps) {
     records,
     notices: createNoticesService(deps, records),
     diffusions: createDiffusionsService(deps),
+    documents: createDocumentsService(deps),
+    firearms: createFirearmsService(deps),
+    traces: createTracesService(deps),
+    vehicles: createVehiclesService(deps),
+    materials: createMaterialsService(deps),
     content,
     referrals: createReferralsService(deps, content),
   };

@@ -5,7 +5,9 @@ import { GENERAL_SECRETARIAT } from "../storage/seed/countries.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
 import { registerContentCommands } from "./content.commands.ts";
 import { type CliIo, withServices } from "./context.ts";
+import { registerDatabasesCommands } from "./databases.commands.ts";
 import { registerNoticesCommands } from "./notices.commands.ts";
+import { registerObjectsCommands } from "./objects.commands.ts";
 
 const oneOf = (allowed: readonly string[]) => (v: string) => {
   if (!allowed.includes(v)) throw new InvalidArgumentError(`expected one of: ${allowed.join(", ")}`);
@@ -32,6 +34,8 @@ export function buildProgram(
   registerAdminCommands(program, io, run, env);
   registerNoticesCommands(program, io, run, setExit);
   registerContentCommands(program, io, run, setExit);
+  registerObjectsCommands(program, io, run, setExit);
+  registerDatabasesCommands(program, io, run, setExit);
 
   const users = program.command("users").description("manage accounts");
   users

@@ -255,9 +255,95 @@ export interface UnListingsTable {
   delisted_at: Date | null;
 }
 
+export type DocumentType = "passport" | "id_card" | "visa" | "residence_permit" | "travel_document" | "other";
+export type DocumentStatus = "stolen" | "lost" | "revoked" | "invalidated";
+
+/** Stolen and lost travel documents (007_travel_documents.sql). */
+export interface TravelDocumentsTable extends EnvelopeColumns {
+  /** bigint identity, parsed as a number (db.ts). */
+  id: Generated<number>;
+  /** ICAO Doc 9303 code of the issuing state or organisation ('D' for Germany). */
+  issuing_country: string;
+  number: string;
+  number_norm: string;
+  doc_type: DocumentType;
+  status: DocumentStatus;
+  blank: Generated<boolean>;
+  event_date: string | null;
+  reported_date: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: Timestamp;
+}
+
+/** 008_firearms_vehicles_materials.sql: the object databases, each row under its envelope. */
+export interface FirearmsTable extends EnvelopeColumns {
+  id: Generated<string>;
+  serial_number: string;
+  serial_normalized: string;
+  make: string;
+  model: string | null;
+  calibre: string | null;
+  type: string;
+  country_of_manufacture: string | null;
+  status: string;
+  event_date: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FirearmTraceRequestsTable {
+  id: Generated<string>;
+  firearm_id: string;
+  requesting_country: string;
+  addressed_country: string;
+  question: string;
+  deadline: string;
+  status: Generated<"open" | "answered" | "declined">;
+  reply: string | null;
+  replied_by: string | null;
+  replied_at: Date | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VehiclesTable extends EnvelopeColumns {
+  id: Generated<string>;
+  vin: string | null;
+  plate: string | null;
+  plate_normalized: string | null;
+  plate_country: string | null;
+  make: string;
+  model: string | null;
+  colour: string | null;
+  status: string;
+  event_date: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CbrneMaterialsTable extends EnvelopeColumns {
+  id: Generated<string>;
+  category: string;
+  description: string;
+  identifier: string | null;
+  identifier_normalized: string | null;
+  quantity: number | null;
+  unit: string | null;
+  place: string | null;
+  country: string;
+  event_date: string;
+  status: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -278,4 +364,9 @@ export interface Database {
   hash_entries: HashEntriesTable;
   content_referrals: ContentReferralsTable;
   content_media: ContentMediaTable;
+  firearms: FirearmsTable;
+  firearm_trace_requests: FirearmTraceRequestsTable;
+  vehicles: VehiclesTable;
+  cbrne_materials: CbrneMaterialsTable;
+  travel_documents: TravelDocumentsTable;
 }

@@ -9,12 +9,11 @@ export const allowlist: { file: string; fn: string; tables: string[]; reason: st
   {
     file: "src/features/backup/backup.repo.ts",
     fn: "*",
-    tables: ["records", "record_statements", "notices", "notice_events", "diffusions"].concat([
-      "hash_banks",
-      "hash_entries",
-      "content_media",
-      "content_referrals",
-    ]),
+    tables: [
+      ...["records", "record_statements", "notices", "notice_events", "diffusions"],
+      ...["hash_banks", "hash_entries", "content_media", "content_referrals"],
+      ...["travel_documents", "firearms", "firearm_trace_requests", "vehicles", "cbrne_materials"],
+    ],
     reason: "The operator's logical backup and restore copy every table whole; each run is audited.",
   },
   {

@@ -8,10 +8,15 @@
 /** Tables whose rows carry an owner and a distribution, with the functions that may guard them. */
 export const guardedTables: Record<string, readonly string[]> = {
   records: ["fusion_can_see"],
-  notices: ["fusion_notice_readable"],
+  notices: ["fusion_notice_readable", "fusion_public_extract"],
   diffusions: ["fusion_can_see"],
   hash_banks: ["fusion_can_see", "fusion_bank_shared_with"],
   content_referrals: ["fusion_referral_in_scope"],
+  firearms: ["fusion_can_see"],
+  firearm_trace_requests: ["fusion_trace_in_scope"],
+  vehicles: ["fusion_can_see"],
+  cbrne_materials: ["fusion_can_see"],
+  travel_documents: ["fusion_can_see"],
 };
 
 /**

@@ -78,6 +78,16 @@ export const backupTables: BackupTable[] = [
   },
   { name: "diffusions", orderBy: "id", insert: insertWithJson("diffusions") },
   { name: "un_listings", orderBy: "reference_number", insert: insertWithJson("un_listings") },
+  {
+    name: "travel_documents",
+    orderBy: "id",
+    sequence: seq("travel_documents", "id"),
+    insert: plain("travel_documents"),
+  },
+  { name: "firearms", orderBy: "id", insert: plain("firearms") },
+  { name: "firearm_trace_requests", orderBy: "id", insert: plain("firearm_trace_requests") },
+  { name: "vehicles", orderBy: "id", insert: plain("vehicles") },
+  { name: "cbrne_materials", orderBy: "id", insert: plain("cbrne_materials") },
   { name: "audit_log", orderBy: "seq", sequence: seq("audit_log", "seq"), insert: plain("audit_log") },
   { name: "change_feed", orderBy: "seq", sequence: seq("change_feed", "seq"), insert: plain("change_feed") },
 ];

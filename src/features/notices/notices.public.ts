@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Deps } from "../../deps.ts";
-import { noticeReadableBy } from "../../shared/envelope/envelope.sql.ts";
+import { publicNotice } from "../../shared/envelope/envelope.sql.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { Database } from "../../storage/schema.ts";
 import type { PublicListQuery, PublicNoticeDetail, PublicNoticeItem } from "./notices.public.schema.ts";
@@ -19,20 +19,14 @@ export type PublicKind = keyof typeof publicKinds;
 // Only these columns are ever read for the public API: no envelope, findings, reasons or history.
 const extractColumns = ["n.notice_number", "n.request", "n.owner", "n.published_at"] as const;
 
-/** The public reads as a country on no list: no ownership, no oversight, no distribution list. */
-const publicViewer = { country: "", isSecretariat: false };
-
 /**
- * Published, distributed to all, and with the owner's consent (the database refuses consent on a
- * restricted notice too, migration 006). Each condition alone keeps a restricted notice out.
+ * Published, distributed to all, and with the owner's consent: the public's guard (migration 006,
+ * which also refuses consent on a restricted notice), served by the public partial index.
  */
 const base = (db: Kysely<Database>, kind: PublicKind) =>
   db
     .selectFrom("notices as n")
-    .where(noticeReadableBy(publicViewer, "n"))
-    .where("n.state", "=", "published")
-    .where("n.distribution", "=", "all")
-    .where("n.public_extract", "=", true)
+    .where(publicNotice("n"))
     .where("n.type", "=", publicKinds[kind].type)
     .where("n.subject_kind", "=", publicKinds[kind].subject);
 
@@ -113,7 +107,7 @@ export function createPublicNotices({ db, clock }: Deps) {
     const rows = await db
       .selectFrom("notices as n")
       .select(extractColumns)
-      .where(noticeReadableBy(publicViewer, "n"))
+      .where(publicNotice("n"))
       .where("n.notice_number", "in", pageKeys)
       .orderBy("n.published_at")
       .orderBy("n.notice_number")

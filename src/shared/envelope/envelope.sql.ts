@@ -28,6 +28,12 @@ export function noticeReadableBy(
   return sql<boolean>`fusion_notice_readable(${n}.owner, ${n}.state, ${n}.submitted_at IS NOT NULL, ${n}.distribution, ${n}.distribution_countries, ${actor.country}, ${actor.isSecretariat})`;
 }
 
+/** What the public sees of notices: published, distributed to all, with the owner's consent. */
+export function publicNotice(alias: string): RawBuilder<boolean> {
+  const n = sql.ref(alias);
+  return sql<boolean>`fusion_public_extract(${n}.state, ${n}.distribution, ${n}.public_extract)`;
+}
+
 /**
  * A record as a viewer may see it: the envelope rule, and for the subject of a notice, the
  * notice's own rule - a subject is exactly as visible as its notice.

@@ -13,6 +13,13 @@ CREATE FUNCTION fusion_notice_readable(
           OR (actor_is_gs AND state <> 'draft' AND submitted))
 $$;
 
+-- What the public sees of notices (the INTERPOL-compatible public API): published, distributed to
+-- all, with the owner's consent. Inlined by the planner, so the public index below still serves it.
+CREATE FUNCTION fusion_public_extract(state text, distribution text, public_extract boolean)
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT state = 'published' AND distribution = 'all' AND public_extract
+$$;
+
 -- A hash bank as a platform partner sees it: shared with that platform (all platforms or this
 -- client), and inside the bank's distribution for the platform's country (no oversight right).
 CREATE FUNCTION fusion_bank_shared_with(
@@ -45,3 +52,6 @@ CREATE INDEX records_subject_of_notice_idx ON records (subject_of_notice) WHERE 
 UPDATE notices SET public_extract = false WHERE public_extract AND distribution <> 'all';
 ALTER TABLE notices ADD CONSTRAINT notices_public_extract_needs_all
   CHECK (NOT public_extract OR distribution = 'all');
+DROP INDEX notices_public_idx;
+CREATE INDEX notices_public_idx ON notices (type, subject_kind, published_at, notice_number)
+  WHERE state = 'published' AND distribution = 'all' AND public_extract;

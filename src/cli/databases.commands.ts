@@ -1,0 +1,138 @@
+import { once } from "node:events";
+import { createReadStream, createWriteStream, statSync } from "node:fs";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { type Actor, systemActor } from "../shared/actor.ts";
+import type { BulkFormat, Progress } from "../shared/bulk/bulk-import.ts";
+import { GENERAL_SECRETARIAT, isInternationalEntity, isMemberCountry } from "../storage/seed/countries.ts";
+import type { CliIo, withServices } from "./context.ts";
+
+type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
+
+/**
+ * The operator acting for a country's bureau (`--as CC`): the country owns what it imports and sees
+ * what that country sees. Without `--as`, the Secretariat (oversight, flagged in the audit).
+ */
+function actingAs(country: string | undefined): Actor | string {
+  if (!country) return { ...systemActor(GENERAL_SECRETARIAT), role: "gs_analyst" };
+  const cc = country.toUpperCase();
+  if (!isMemberCountry(cc) && !isInternationalEntity(cc)) return `--as ${country}: not a member country code`;
+  return { ...systemActor(cc), role: "ncb_admin", isSecretariat: cc === GENERAL_SECRETARIAT };
+}
+
+function formatOf(file: string, given: string | undefined): BulkFormat | string {
+  const f = given ?? (/\.(jsonl|ndjson)$/i.test(file) ? "jsonl" : /\.csv$/i.test(file) ? "csv" : undefined);
+  if (f === "csv" || f === "jsonl") return f;
+  return given ? `--format ${given}: expected csv or jsonl` : `${file}: say --format csv or jsonl`;
+}
+
+/** `fusion import documents FILE --as CC` and `fusion export documents`. */
+export function registerDatabasesCommands(
+  program: Command,
+  io: CliIo,
+  run: Run,
+  setExit: (code: number) => void,
+): void {
+  const importCmd =
+    program.commands.find((c) => c.name() === "import") ??
+    program.command("import").description("import reference lists and police databases");
+  importCmd
+    .command("documents <file>")
+    .description(
+      "import stolen and lost travel documents issued by the acting country (CSV number,country,type,status[,event_date,reported_date,blank] or JSON Lines); idempotent, resumable after a crash",
+    )
+    .requiredOption("--as <country>", "the acting country, owner of the documents (ISO alpha-2)")
+    .option("--format <format>", "csv or jsonl (default: from the file's extension)")
+    .option("--rejects <file>", "where bad rows go, as JSON Lines (default: FILE.rejects.jsonl)")
+    .action(async (file: string, o: { as: string; format?: string; rejects?: string }) => {
+      const actor = actingAs(o.as);
+      const format = formatOf(file, o.format);
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch {
+        io.err(`error: ${file}: no such file`);
+        return setExit(1);
+      }
+      if (typeof actor === "string" || (format !== "csv" && format !== "jsonl")) {
+        io.err(`error: ${typeof actor === "string" ? actor : format}`);
+        return setExit(1);
+      }
+      const rejectsFile = o.rejects ?? `${file}.rejects.jsonl`;
+      await run(async ({ services }) => {
+        const rejects = createWriteStream(rejectsFile);
+        const bar = progressBar(size);
+        try {
+          const r = await services.documents.importStream(actor, createReadStream(file), {
+            format,
+            totalBytes: size,
+            onReject: async (x) => {
+              if (!rejects.write(`${JSON.stringify(x)}\n`)) await once(rejects, "drain");
+            },
+            onProgress: (p) => bar.update(p),
+          });
+          bar.stop();
+          io.out(
+            `${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`,
+          );
+          io.out(`${r.batches} batches in ${(r.ms / 1000).toFixed(1)} s`);
+          if (r.rejected) io.out(`rejected rows (line, reason, row) in ${rejectsFile}`);
+          return 0;
+        } finally {
+          bar.stop();
+          rejects.end();
+          await once(rejects, "close");
+        }
+      });
+    });
+
+  const exportCmd =
+    program.commands.find((c) => c.name() === "export") ??
+    program.command("export").description("export police databases to standard output");
+  exportCmd
+    .command("documents")
+    .description("export the travel documents the acting country may see (all, for the Secretariat)")
+    .option("--format <format>", "csv or jsonl", "jsonl")
+    .option("--as <country>", "see what this country sees (default: the Secretariat, audited as oversight)")
+    .action(async (o: { format: string; as?: string }) => {
+      const actor = actingAs(o.as);
+      if (typeof actor === "string" || (o.format !== "csv" && o.format !== "jsonl")) {
+        io.err(`error: ${typeof actor === "string" ? actor : `--format ${o.format}: expected csv or jsonl`}`);
+        return setExit(1);
+      }
+      const format = o.format;
+      await run(async ({ services }) => {
+        for await (const line of services.documents.exportLines(actor, format)) io.out(line.trimEnd());
+        return 0;
+      });
+    });
+}
+
+/** A progress bar on standard error (a terminal only): rows, rate and time left by bytes read. */
+function progressBar(totalBytes: number) {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: "{bar} {percentage}% | {rows} rows | {rate} rows/s | {left} left",
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p: Progress) {
+      const payload = {
+        rows: p.rows,
+        rate: Math.round(p.rowsPerSecond),
+        left: p.etaSeconds === undefined ? "?" : `${Math.ceil(p.etaSeconds)} s`,
+      };
+      if (!started) bar.start(Math.max(totalBytes, 1), 0, payload);
+      started = true;
+      bar.update(p.bytes, payload);
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
