@@ -31,6 +31,7 @@ import { registerPublicNoticesRoutes } from "./features/notices/notices.public.r
 import { registerNoticesRoutes } from "./features/notices/notices.routes.ts";
 import { registerRecordsRoutes } from "./features/records/records.routes.ts";
 import { registerReferralsRoutes } from "./features/referrals/referrals.routes.ts";
+import { registerReviewRoutes } from "./features/review/review.routes.ts";
 import { registerUsersRoutes } from "./features/users/users.routes.ts";
 import { registerVehiclesRoutes } from "./features/vehicles/vehicles.routes.ts";
 import { installAuth, markScopePublic } from "./http/auth-plugin.ts";
@@ -139,6 +140,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
   registerAuditRoutes(app, services.audit);
   registerContentRoutes(app, services.content);
   registerReferralsRoutes(app, services.referrals);
+  registerReviewRoutes(app, services.review);
 
   await registerWebApp(app);
   return app;

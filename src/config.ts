@@ -33,6 +33,7 @@ const envSchema = z.object({
     .string()
     .regex(/^udp:\/\/(\[[0-9a-f:.]+\]|[^:/\s]+):\d{1,5}$/i, "AUDIT_CHECKPOINT_SYSLOG must be udp://host:port")
     .optional(),
+  REVIEW_WARNING_MONTHS: z.coerce.number().int().min(1).max(24).default(4),
 });
 
 export type Config = {
@@ -58,6 +59,8 @@ export type Config = {
   auditCheckpointWebhookUrl: string | undefined;
   /** udp://host:port of a syslog receiver (RFC 5424). */
   auditCheckpointSyslog: string | undefined;
+  /** How long before its review date a record shows as due to its owner (retention review). */
+  reviewWarningMonths: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -96,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     auditCheckpointWebhookUrl: e.AUDIT_CHECKPOINT_WEBHOOK_URL,
     auditCheckpointSyslog: e.AUDIT_CHECKPOINT_SYSLOG,
+    reviewWarningMonths: e.REVIEW_WARNING_MONTHS,
   };
 }

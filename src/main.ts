@@ -5,6 +5,7 @@ import { startAuditCheckpoints } from "./features/audit/audit.checkpoint.ts";
 import { formatDemoCredentials, seedDemo } from "./features/demo/demo.seed.ts";
 import { importDemoUnList } from "./features/demo/demo.un-list.ts";
 import { scheduleNoticeExpiry } from "./features/notices/notices.scheduler.ts";
+import { scheduleReviewWarnings } from "./features/review/review.scheduler.ts";
 import { createServices } from "./services.ts";
 
 /** config -> db -> migrate -> (demo seed) -> app -> listen */
@@ -16,10 +17,12 @@ export async function serve(): Promise<void> {
   const creds = config.demo ? await seedDemo(deps, services) : null;
   const app = await buildApp(deps, { logger: true, services });
   const stopExpiry = scheduleNoticeExpiry(services.notices, app.log);
+  const stopReviewWarnings = scheduleReviewWarnings(services.review, app.log);
   let stopCheckpoints = async () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     stopExpiry();
+    stopReviewWarnings();
     await app.close();
     // The final signed checkpoint covers everything written until the server stopped.
     await stopCheckpoints();

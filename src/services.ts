@@ -12,6 +12,7 @@ import { createMaterialsService } from "./features/materials/materials.service.t
 import { createNoticesService } from "./features/notices/notices.service.ts";
 import { createRecordsService } from "./features/records/records.service.ts";
 import { createReferralsService } from "./features/referrals/referrals.service.ts";
+import { createReviewService } from "./features/review/review.service.ts";
 import { createUsersService } from "./features/users/users.service.ts";
 import { createVehiclesService } from "./features/vehicles/vehicles.service.ts";
 
@@ -35,6 +36,7 @@ export function createServices(deps: Deps) {
     materials: createMaterialsService(deps),
     content,
     referrals: createReferralsService(deps, content),
+    review: createReviewService(deps),
   };
 }
 

@@ -82,15 +82,16 @@ describe.each(backends)("object databases: bad input on %s", (kind) => {
   });
 
   it.each([
-    ["firearms", firearm, { make: "Colt" }],
-    ["vehicles", vehicle, { make: "Opel" }],
-    ["materials", material, { description: "ANFO" }],
+    // The second item differs in its natural key: one owner cannot enter the same item twice.
+    ["firearms", firearm, { make: "Colt" }, { serialNumber: "CD 678-90" }],
+    ["vehicles", vehicle, { make: "Opel" }, { vin: "WVWZZZ1JZXW000001" }],
+    ["materials", material, { description: "ANFO" }, {}],
   ])(
     "only the owner changes %s: 403 for a country that sees it, 404 for one that does not",
-    async (db, body, change) => {
+    async (db, body, change, otherKey) => {
       const open = (await send("FR", "POST", `/api/v1/${db}`, body)).json() as { id: string };
       const restricted = (
-        await send("FR", "POST", `/api/v1/${db}`, { ...body, envelope: onlyUs })
+        await send("FR", "POST", `/api/v1/${db}`, { ...body, ...otherKey, envelope: onlyUs })
       ).json() as {
         id: string;
       };
@@ -116,7 +117,7 @@ describe.each(backends)("object databases: bad input on %s", (kind) => {
   it("a trace request needs a visible firearm, another bureau and a deadline ahead", async () => {
     const mine = (await send("FR", "POST", "/api/v1/firearms", firearm)).json() as { id: string };
     const hidden = (
-      await send("FR", "POST", "/api/v1/firearms", { ...firearm, envelope: onlyUs })
+      await send("FR", "POST", "/api/v1/firearms", { ...firearm, serialNumber: "EF 111", envelope: onlyUs })
     ).json() as {
       id: string;
     };

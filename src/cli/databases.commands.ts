@@ -6,6 +6,7 @@ import { type Actor, systemActor } from "../shared/actor.ts";
 import type { BulkFormat, Progress } from "../shared/bulk/bulk-import.ts";
 import { GENERAL_SECRETARIAT, isInternationalEntity, isMemberCountry } from "../storage/seed/countries.ts";
 import type { CliIo, withServices } from "./context.ts";
+import { registerPersonsImport } from "./persons.commands.ts";
 
 type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
 
@@ -26,7 +27,21 @@ function formatOf(file: string, given: string | undefined): BulkFormat | string 
   return given ? `--format ${given}: expected csv or jsonl` : `${file}: say --format csv or jsonl`;
 }
 
-/** `fusion import documents FILE --as CC` and `fusion export documents`. */
+/** What `fusion import NAME FILE --as CC` reads, by database (the help text). */
+const importable = {
+  documents:
+    "stolen and lost travel documents issued by the acting country (CSV number,country,type,status[,event_date,reported_date,blank] or JSON Lines)",
+  firearms:
+    "firearms (CSV serial_number,make,type,status[,model,calibre,country_of_manufacture,event_date] or JSON Lines)",
+  vehicles:
+    "vehicles (CSV make,status and vin or plate with plate_country[,model,colour,event_date] or JSON Lines)",
+  materials:
+    "CBRNE materials (CSV category,description,identifier,country,event_date,status[,quantity,unit,place] or JSON Lines)",
+} as const;
+type Importable = keyof typeof importable;
+type ImportFlags = { as: string; format?: string; rejects?: string };
+
+/** `fusion import documents|firearms|vehicles|materials FILE --as CC` and `fusion export documents`. */
 export function registerDatabasesCommands(
   program: Command,
   io: CliIo,
@@ -36,55 +51,60 @@ export function registerDatabasesCommands(
   const importCmd =
     program.commands.find((c) => c.name() === "import") ??
     program.command("import").description("import reference lists and police databases");
-  importCmd
-    .command("documents <file>")
-    .description(
-      "import stolen and lost travel documents issued by the acting country (CSV number,country,type,status[,event_date,reported_date,blank] or JSON Lines); idempotent, resumable after a crash",
-    )
-    .requiredOption("--as <country>", "the acting country, owner of the documents (ISO alpha-2)")
-    .option("--format <format>", "csv or jsonl (default: from the file's extension)")
-    .option("--rejects <file>", "where bad rows go, as JSON Lines (default: FILE.rejects.jsonl)")
-    .action(async (file: string, o: { as: string; format?: string; rejects?: string }) => {
-      const actor = actingAs(o.as);
-      const format = formatOf(file, o.format);
-      let size: number;
+  for (const [name, what] of Object.entries(importable))
+    importCmd
+      .command(`${name} <file>`)
+      .description(
+        `import ${what}; idempotent (upsert by the natural key), resumable after a crash; the acting country owns the rows`,
+      )
+      .requiredOption("--as <country>", `the acting country, owner of the ${name} (ISO alpha-2)`)
+      .option("--format <format>", "csv or jsonl (default: from the file's extension)")
+      .option("--rejects <file>", "where bad rows go, as JSON Lines (default: FILE.rejects.jsonl)")
+      .action((file: string, o: ImportFlags) => importFile(name as Importable, file, o));
+
+  async function importFile(name: Importable, file: string, o: ImportFlags) {
+    const actor = actingAs(o.as);
+    const format = formatOf(file, o.format);
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      io.err(`error: ${file}: no such file`);
+      return setExit(1);
+    }
+    if (typeof actor === "string" || (format !== "csv" && format !== "jsonl")) {
+      io.err(`error: ${typeof actor === "string" ? actor : format}`);
+      return setExit(1);
+    }
+    const rejectsFile = o.rejects ?? `${file}.rejects.jsonl`;
+    await run(async ({ services }) => {
+      const rejects = createWriteStream(rejectsFile);
+      const bar = progressBar(size);
       try {
-        size = statSync(file).size;
-      } catch {
-        io.err(`error: ${file}: no such file`);
-        return setExit(1);
+        const r = await services[name].importStream(actor, createReadStream(file), {
+          format,
+          totalBytes: size,
+          onReject: async (x) => {
+            if (!rejects.write(`${JSON.stringify(x)}\n`)) await once(rejects, "drain");
+          },
+          onProgress: (p) => bar.update(p),
+        });
+        bar.stop();
+        io.out(
+          `${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`,
+        );
+        io.out(`${r.batches} batches in ${(r.ms / 1000).toFixed(1)} s`);
+        if (r.rejected) io.out(`rejected rows (line, reason, row) in ${rejectsFile}`);
+        return 0;
+      } finally {
+        bar.stop();
+        rejects.end();
+        await once(rejects, "close");
       }
-      if (typeof actor === "string" || (format !== "csv" && format !== "jsonl")) {
-        io.err(`error: ${typeof actor === "string" ? actor : format}`);
-        return setExit(1);
-      }
-      const rejectsFile = o.rejects ?? `${file}.rejects.jsonl`;
-      await run(async ({ services }) => {
-        const rejects = createWriteStream(rejectsFile);
-        const bar = progressBar(size);
-        try {
-          const r = await services.documents.importStream(actor, createReadStream(file), {
-            format,
-            totalBytes: size,
-            onReject: async (x) => {
-              if (!rejects.write(`${JSON.stringify(x)}\n`)) await once(rejects, "drain");
-            },
-            onProgress: (p) => bar.update(p),
-          });
-          bar.stop();
-          io.out(
-            `${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`,
-          );
-          io.out(`${r.batches} batches in ${(r.ms / 1000).toFixed(1)} s`);
-          if (r.rejected) io.out(`rejected rows (line, reason, row) in ${rejectsFile}`);
-          return 0;
-        } finally {
-          bar.stop();
-          rejects.end();
-          await once(rejects, "close");
-        }
-      });
     });
+  }
+
+  registerPersonsImport(importCmd, io, run, setExit, { actingAs, progressBar });
 
   const exportCmd =
     program.commands.find((c) => c.name() === "export") ??

@@ -8,6 +8,7 @@ import { type CliIo, withServices } from "./context.ts";
 import { registerDatabasesCommands } from "./databases.commands.ts";
 import { registerNoticesCommands } from "./notices.commands.ts";
 import { registerObjectsCommands } from "./objects.commands.ts";
+import { registerReviewCommands } from "./review.commands.ts";
 
 const oneOf = (allowed: readonly string[]) => (v: string) => {
   if (!allowed.includes(v)) throw new InvalidArgumentError(`expected one of: ${allowed.join(", ")}`);
@@ -36,6 +37,7 @@ export function buildProgram(
   registerContentCommands(program, io, run, setExit);
   registerObjectsCommands(program, io, run, setExit);
   registerDatabasesCommands(program, io, run, setExit);
+  registerReviewCommands(program, io, run, setExit);
 
   const users = program.command("users").description("manage accounts");
   users

@@ -75,6 +75,8 @@ export interface RecordsTable extends EnvelopeColumns {
   search_text: string;
   /** The notice this record is the subject of: the record is then exactly as visible as it. */
   subject_of_notice: Generated<string | null>;
+  /** The owner's own reference (natural key of the import, unique per owner); null if none. */
+  reference: Generated<string | null>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
+import { registerImportRoute } from "../../shared/bulk/import-route.ts";
 import {
   createFirearmSchema,
   createTraceRequestSchema,
@@ -106,6 +107,15 @@ export function registerFirearmsRoutes(app: ZodApp, firearms: FirearmsService, t
     },
     async (req) => firearms.update(actorOf(req), req.params.id, req.body),
   );
+
+  registerImportRoute(app, {
+    url: "/api/v1/firearms/import",
+    operationId: "importFirearms",
+    tag: "firearms",
+    summary:
+      "Import your country's firearms from CSV (serial_number,make,type,status,model,calibre,country_of_manufacture,event_date) or JSON Lines",
+    importStream: firearms.importStream,
+  });
 
   registerTraceRoutes(app, traces);
 }

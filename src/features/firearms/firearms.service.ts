@@ -1,5 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
+import type { ByteSource } from "../../shared/bulk/bulk-import.ts";
+import type { ImportOptions } from "../../shared/bulk/object-import.ts";
 import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
 import { canEdit, isOversightRead, oversightOf } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
@@ -8,6 +10,7 @@ import { type ExportFormat, exportLines, normalizeIdentifier } from "../../share
 import { parseOrThrow } from "../../shared/validate.ts";
 import { inTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import { importFirearms } from "./firearms.import.ts";
 import { firearmsPolicy } from "./firearms.policy.ts";
 import * as repo from "./firearms.repo.ts";
 import {
@@ -51,6 +54,8 @@ export function createFirearmsService({ db, clock }: Deps) {
         created_at: now,
         updated_at: now,
       });
+      if (!row)
+        throw new AppError("conflict", "Your country has this firearm (serial number and make) already.");
       await repo.recordChange(trx, row.id, now);
       await appendAudit(trx, clock, actor, {
         action: "firearm.create",
@@ -141,7 +146,11 @@ export function createFirearmsService({ db, clock }: Deps) {
     yield* exportLines(views(), format, firearmCsvColumns, firearmCsvRow);
   }
 
-  return { create, update, get, list, exportAll };
+  /** Bulk import (CSV or JSON Lines) of the actor's country's firearms: `firearms.import.ts`. */
+  const importStream = (actor: Actor, source: ByteSource, o: ImportOptions) =>
+    importFirearms({ db, clock }, actor, source, o, FIREARM_REVIEW_YEARS);
+
+  return { create, update, get, list, exportAll, importStream };
 }
 
 export type FirearmsService = ReturnType<typeof createFirearmsService>;

@@ -1,5 +1,6 @@
-import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
+import { duplicateKeyAs } from "../../shared/bulk/object-import.ts";
 import { envelopeOf, visibleTo } from "../../shared/envelope/envelope.sql.ts";
 import type { CbrneMaterialsTable, Database } from "../../storage/schema.ts";
 import type { ListMaterialsQuery, MaterialFilters, MaterialView } from "./materials.schema.ts";
@@ -27,11 +28,64 @@ export function toView(row: MaterialRow): MaterialView {
   };
 }
 
+const DUPLICATE = "Your country has this material (category and identifier) already.";
+
+/** Enters one material; undefined when the owner has it already (its natural key). */
 export const insert = (db: Db, values: Insertable<CbrneMaterialsTable>) =>
-  db.insertInto("cbrne_materials").values(values).returningAll().executeTakeFirstOrThrow();
+  db
+    .insertInto("cbrne_materials")
+    .values(values)
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
 
 export const update = (db: Db, id: string, values: Updateable<CbrneMaterialsTable>) =>
-  db.updateTable("cbrne_materials").set(values).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+  db
+    .updateTable("cbrne_materials")
+    .set(values)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+    .catch(duplicateKeyAs(DUPLICATE));
+
+/** One change-feed row per imported material created or changed. */
+export async function recordChanges(db: Db, ids: readonly string[], at: Date) {
+  if (!ids.length) return;
+  await db
+    .insertInto("change_feed")
+    .values(ids.map((id) => ({ entity_type: "material", entity_id: id, op: "upsert" as const, at })))
+    .execute();
+}
+
+/**
+ * Upserts a batch by the natural key (owner, category, identifier_normalized). A row identical to
+ * the stored one returns nothing; `xmax = 0` tells an insert from an update. The envelope, review
+ * date and author of a stored material are never overwritten. Keys must be unique within the batch.
+ */
+export const upsertBatch = (db: Db, rows: Insertable<CbrneMaterialsTable>[]) =>
+  db
+    .insertInto("cbrne_materials")
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(["owner", "category", "identifier_normalized"])
+        .doUpdateSet((eb) => ({
+          description: eb.ref("excluded.description"),
+          identifier: eb.ref("excluded.identifier"),
+          quantity: eb.ref("excluded.quantity"),
+          unit: eb.ref("excluded.unit"),
+          place: eb.ref("excluded.place"),
+          country: eb.ref("excluded.country"),
+          event_date: eb.ref("excluded.event_date"),
+          status: eb.ref("excluded.status"),
+          updated_at: eb.ref("excluded.updated_at"),
+        }))
+        .where(
+          sql<boolean>`(cbrne_materials.description, cbrne_materials.identifier, cbrne_materials.quantity, cbrne_materials.unit, cbrne_materials.place, cbrne_materials.country, cbrne_materials.event_date, cbrne_materials.status) IS DISTINCT FROM (excluded.description, excluded.identifier, excluded.quantity, excluded.unit, excluded.place, excluded.country, excluded.event_date, excluded.status)`,
+        ),
+    )
+    .returning(["id", sql<boolean>`(xmax = 0)`.as("inserted")])
+    .execute();
 
 export const recordChange = (db: Db, id: string, at: Date) =>
   db.insertInto("change_feed").values({ entity_type: "material", entity_id: id, op: "upsert", at }).execute();

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
+import { registerImportRoute } from "../../shared/bulk/import-route.ts";
 import {
   createMaterialSchema,
   exportMaterialsQuery,
@@ -100,4 +101,13 @@ export function registerMaterialsRoutes(app: ZodApp, materials: MaterialsService
     },
     async (req) => materials.update(actorOf(req), req.params.id, req.body),
   );
+
+  registerImportRoute(app, {
+    url: "/api/v1/materials/import",
+    operationId: "importMaterials",
+    tag: "materials",
+    summary:
+      "Import your country's CBRNE materials from CSV (category,description,identifier,quantity,unit,place,country,event_date,status) or JSON Lines",
+    importStream: materials.importStream,
+  });
 }

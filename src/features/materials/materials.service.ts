@@ -1,5 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
+import type { ByteSource } from "../../shared/bulk/bulk-import.ts";
+import type { ImportOptions } from "../../shared/bulk/object-import.ts";
 import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
 import { canEdit, isOversightRead, oversightOf } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
@@ -8,6 +10,7 @@ import { type ExportFormat, exportLines, normalizeIdentifier } from "../../share
 import { parseOrThrow } from "../../shared/validate.ts";
 import { inTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import { importMaterials } from "./materials.import.ts";
 import { materialsPolicy } from "./materials.policy.ts";
 import * as repo from "./materials.repo.ts";
 import {
@@ -58,6 +61,8 @@ export function createMaterialsService({ db, clock }: Deps) {
         created_at: now,
         updated_at: now,
       });
+      if (!row)
+        throw new AppError("conflict", "Your country has this material (category and identifier) already.");
       await repo.recordChange(trx, row.id, now);
       await appendAudit(trx, clock, actor, {
         action: "material.create",
@@ -149,7 +154,11 @@ export function createMaterialsService({ db, clock }: Deps) {
     yield* exportLines(views(), format, materialCsvColumns, materialCsvRow);
   }
 
-  return { create, update, get, list, exportAll };
+  /** Bulk import (CSV or JSON Lines) of the actor's country's materials: `materials.import.ts`. */
+  const importStream = (actor: Actor, source: ByteSource, o: ImportOptions) =>
+    importMaterials({ db, clock }, actor, source, o, MATERIAL_REVIEW_YEARS);
+
+  return { create, update, get, list, exportAll, importStream };
 }
 
 export type MaterialsService = ReturnType<typeof createMaterialsService>;

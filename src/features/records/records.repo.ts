@@ -1,19 +1,22 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { envelopeOf, recordVisibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { isServedToScreening } from "../../shared/review.sql.ts";
 import type { Database, RecordsTable } from "../../storage/schema.ts";
 import type { ListRecordsQuery, RecordView } from "./records.schema.ts";
 
 type Viewer = Pick<Actor, "country" | "isSecretariat">;
 export type RecordRow = Selectable<RecordsTable>;
 
-export function toView(row: RecordRow): RecordView {
+/** `today` (YYYY-MM-DD) decides `reviewOverdue`: past its review date, screening no longer serves it. */
+export function toView(row: RecordRow, today: string): RecordView {
   return {
     id: row.id,
     schema: row.schema,
     caption: row.caption,
     properties: row.properties,
     envelope: envelopeOf(row),
+    reviewOverdue: !isServedToScreening(row.review_at, today),
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

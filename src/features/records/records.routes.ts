@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
+import { registerPersonsImportRoute } from "./persons.import.routes.ts";
 import {
   createRecordSchema,
   listRecordsQuery,
@@ -14,6 +15,8 @@ import type { RecordsService } from "./records.service.ts";
 const idParams = z.object({ id: z.string().max(100) });
 
 export function registerRecordsRoutes(app: ZodApp, records: RecordsService): void {
+  registerPersonsImportRoute(app, records);
+
   app.get(
     "/api/v1/records",
     {

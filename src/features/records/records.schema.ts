@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envelopeInputSchema, envelopeSchema } from "../../shared/envelope/envelope.schema.ts";
+import { isKnownSchema, unknownProperties } from "./records.ftm.ts";
 
 /**
  * FollowTheMoney schemata the store accepts, plus `Firearm`, which FtM lacks. Relationship
@@ -26,6 +27,29 @@ export const recordSchemata = [
 ] as const;
 export type RecordSchema = (typeof recordSchemata)[number];
 
+// The list above is a choice among the FtM model's schemata; a typo in it would fail here at load.
+for (const s of recordSchemata) if (!isKnownSchema(s)) throw new Error(`not an FtM schema: ${s}`);
+
+/** A schema name the store holds; a refusal names what was sent and whether FtM knows it at all. */
+export const recordSchemaName = z.enum(recordSchemata, {
+  error: (iss) => {
+    const name = typeof iss.input === "string" ? iss.input.slice(0, 100) : "";
+    return isKnownSchema(name)
+      ? `"${name}" is an FtM schema this store does not hold`
+      : `unknown FtM schema "${name}"`;
+  },
+});
+
+/** One issue per property the FtM schema does not have (by own-property lookup in the model). */
+export function checkFtmProperties(
+  v: { schema: string; properties?: Record<string, string[]> | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (!isKnownSchema(v.schema)) return; // already refused by name
+  for (const message of unknownProperties(v.schema, v.properties ?? {}))
+    ctx.addIssue({ code: "custom", path: ["properties"], message });
+}
+
 const propertyName = z
   .string()
   .regex(/^[a-z][a-zA-Z]{0,39}$/, "an FtM property name such as name or birthDate");
@@ -37,13 +61,14 @@ export const propertiesSchema = z
 
 export const createRecordSchema = z
   .object({
-    schema: z.enum(recordSchemata),
+    schema: recordSchemaName,
     properties: propertiesSchema,
     envelope: envelopeInputSchema,
     /** Where the values come from (a case file, a court decision, an open source URL...). */
     source: z.string().trim().min(1).max(500),
   })
-  .strict();
+  .strict()
+  .superRefine(checkFtmProperties);
 export type CreateRecordInput = z.input<typeof createRecordSchema>;
 
 export const updateRecordSchema = z
@@ -62,6 +87,8 @@ export const recordSchema = z
     caption: z.string(),
     properties: z.record(z.string(), z.array(z.string())),
     envelope: envelopeSchema,
+    /** Past its review date without re-validation: kept and readable, no longer served to screening. */
+    reviewOverdue: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -7,6 +7,8 @@ import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import { createPersonsImport } from "./persons.import.ts";
+import { unknownProperties } from "./records.ftm.ts";
 import { recordsPolicy } from "./records.policy.ts";
 import * as repo from "./records.repo.ts";
 import {
@@ -23,7 +25,10 @@ import {
 // Intelligence records are re-validated by their owner every five years unless they say sooner.
 const RECORD_REVIEW_YEARS = 5;
 
-export function createRecordsService({ db, clock }: Deps) {
+export function createRecordsService(deps: Deps) {
+  const { db, clock } = deps;
+  // Views flag a record past its review date by the application's clock (retention review).
+  const today = () => clock.now().toISOString().slice(0, 10);
   function ensure(allowed: boolean, what: string): void {
     if (!allowed) throw new AppError("forbidden", `Your role may not ${what} intelligence records.`);
   }
@@ -66,7 +71,7 @@ export function createRecordsService({ db, clock }: Deps) {
         recordType: v.schema,
         recordId: row.id,
       });
-      return repo.toView(row);
+      return repo.toView(row, today());
     });
   }
 
@@ -95,6 +100,12 @@ export function createRecordsService({ db, clock }: Deps) {
             noticeId: current.subject_of_notice,
           },
         );
+      // The schema is the stored one, so the properties are checked against it here.
+      const unknown = unknownProperties(current.schema, v.properties ?? {});
+      if (unknown.length)
+        throw new AppError("validation_failed", "The record is not valid.", {
+          errors: unknown.map((message) => ({ path: "properties", message })),
+        });
       const properties = v.properties ?? current.properties;
       const envelope = v.envelope
         ? envelopeColumns(current.owner, envelopeInputSchema.parse(v.envelope), current.review_at)
@@ -130,7 +141,7 @@ export function createRecordsService({ db, clock }: Deps) {
         recordId: id,
         detail: { changed: [v.properties && "properties", v.envelope && "envelope"].filter(Boolean) },
       });
-      return repo.toView(row);
+      return repo.toView(row, today());
     });
   }
 
@@ -140,7 +151,7 @@ export function createRecordsService({ db, clock }: Deps) {
     return db.transaction().execute(async (trx) => {
       const row = await repo.findVisible(trx, actor, id);
       if (!row) throw new AppError("not_found", "No such record.");
-      const view = repo.toView(row);
+      const view = repo.toView(row, today());
       await appendAudit(trx, clock, actor, {
         action: "record.read",
         recordType: row.schema,
@@ -167,7 +178,7 @@ export function createRecordsService({ db, clock }: Deps) {
           ...oversightOf(rows, actor),
         },
       });
-      return { items: rows.map(repo.toView), total, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map((r) => repo.toView(r, today())), total, page: q.page, pageSize: q.pageSize };
     });
   }
 
@@ -181,7 +192,7 @@ export function createRecordsService({ db, clock }: Deps) {
       }),
     );
     for await (const row of repo.exportVisible(db, actor, q)) {
-      const v = repo.toView(row);
+      const v = repo.toView(row, today());
       yield {
         id: v.id,
         schema: v.schema,
@@ -204,7 +215,7 @@ export function createRecordsService({ db, clock }: Deps) {
     }));
   }
 
-  return { create, update, get, list, exportFtm, history };
+  return { create, update, get, list, exportFtm, history, ...createPersonsImport(deps) };
 }
 
 async function insertStatements(

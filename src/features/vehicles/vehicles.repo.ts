@@ -1,5 +1,13 @@
-import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
+import {
+  type Insertable,
+  type Kysely,
+  type OnConflictBuilder,
+  type Selectable,
+  sql,
+  type Updateable,
+} from "kysely";
 import type { Actor } from "../../shared/actor.ts";
+import { type Changed, duplicateKeyAs } from "../../shared/bulk/object-import.ts";
 import { envelopeOf, visibleTo } from "../../shared/envelope/envelope.sql.ts";
 import type { Database, VehiclesTable } from "../../storage/schema.ts";
 import type { ListVehiclesQuery, VehicleFilters, VehicleView } from "./vehicles.schema.ts";
@@ -26,11 +34,84 @@ export function toView(row: VehicleRow): VehicleView {
   };
 }
 
+const DUPLICATE = "Your country has this vehicle (VIN, or plate and country without a VIN) already.";
+
+/** Enters one vehicle; undefined when the owner has it already (its natural key). */
 export const insert = (db: Db, values: Insertable<VehiclesTable>) =>
-  db.insertInto("vehicles").values(values).returningAll().executeTakeFirstOrThrow();
+  db
+    .insertInto("vehicles")
+    .values(values)
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
 
 export const update = (db: Db, id: string, values: Updateable<VehiclesTable>) =>
-  db.updateTable("vehicles").set(values).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
+  db
+    .updateTable("vehicles")
+    .set(values)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+    .catch(duplicateKeyAs(DUPLICATE));
+
+/** One change-feed row per imported vehicle created or changed. */
+export async function recordChanges(db: Db, ids: readonly string[], at: Date) {
+  if (!ids.length) return;
+  await db
+    .insertInto("change_feed")
+    .values(ids.map((id) => ({ entity_type: "vehicle", entity_id: id, op: "upsert" as const, at })))
+    .execute();
+}
+
+const DATA = "vin, plate, plate_normalized, plate_country, make, model, colour, status, event_date";
+// The stored row differs from the imported one: only then is it rewritten (and reported).
+const distinct = sql<boolean>`(${sql.raw(DATA.replace(/(\w+)/g, "vehicles.$1"))}) IS DISTINCT FROM (${sql.raw(DATA.replace(/(\w+)/g, "excluded.$1"))})`;
+
+/**
+ * Upserts a batch by the natural key: rows with a VIN on (owner, vin), the others on (owner,
+ * plate_country, plate_normalized) among the vehicles without a VIN (the partial index). A row
+ * identical to the stored one returns nothing; `xmax = 0` tells an insert from an update. The
+ * envelope, review date and author of a stored vehicle are never overwritten. Keys must be unique
+ * within the batch.
+ */
+export async function upsertBatch(db: Db, rows: Insertable<VehiclesTable>[]): Promise<Changed[]> {
+  const byVin = rows.filter((r) => r.vin);
+  const byPlate = rows.filter((r) => !r.vin);
+  const changed: Changed[] = [];
+  if (byVin.length) changed.push(...(await upsert(db, byVin, (oc) => oc.columns(["owner", "vin"]))));
+  if (byPlate.length)
+    changed.push(
+      ...(await upsert(db, byPlate, (oc) =>
+        oc.columns(["owner", "plate_country", "plate_normalized"]).where("vin", "is", null),
+      )),
+    );
+  return changed;
+}
+
+type Target = OnConflictBuilder<Database, "vehicles">;
+
+const upsert = (db: Db, rows: Insertable<VehiclesTable>[], target: (oc: Target) => Target) =>
+  db
+    .insertInto("vehicles")
+    .values(rows)
+    .onConflict((oc) =>
+      target(oc)
+        .doUpdateSet((eb) => ({
+          vin: eb.ref("excluded.vin"),
+          plate: eb.ref("excluded.plate"),
+          plate_normalized: eb.ref("excluded.plate_normalized"),
+          plate_country: eb.ref("excluded.plate_country"),
+          make: eb.ref("excluded.make"),
+          model: eb.ref("excluded.model"),
+          colour: eb.ref("excluded.colour"),
+          status: eb.ref("excluded.status"),
+          event_date: eb.ref("excluded.event_date"),
+          updated_at: eb.ref("excluded.updated_at"),
+        }))
+        .where(distinct),
+    )
+    .returning(["id", sql<boolean>`(xmax = 0)`.as("inserted")])
+    .execute();
 
 export const recordChange = (db: Db, id: string, at: Date) =>
   db.insertInto("change_feed").values({ entity_type: "vehicle", entity_id: id, op: "upsert", at }).execute();

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
+import { registerImportRoute } from "../../shared/bulk/import-route.ts";
 import {
   createVehicleSchema,
   exportVehiclesQuery,
@@ -100,4 +101,13 @@ export function registerVehiclesRoutes(app: ZodApp, vehicles: VehiclesService): 
     },
     async (req) => vehicles.update(actorOf(req), req.params.id, req.body),
   );
+
+  registerImportRoute(app, {
+    url: "/api/v1/vehicles/import",
+    operationId: "importVehicles",
+    tag: "vehicles",
+    summary:
+      "Import your country's vehicles from CSV (vin,plate,plate_country,make,model,colour,status,event_date) or JSON Lines",
+    importStream: vehicles.importStream,
+  });
 }

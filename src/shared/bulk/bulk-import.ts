@@ -45,7 +45,11 @@ export type BulkOptions<S extends z.ZodType> = {
   check?: (row: z.output<S>) => string | null;
   /** The natural key: a key met twice in one batch closes the batch first (one upsert per key). */
   keyOf: (row: z.output<S>) => string;
-  writeBatch: (rows: z.output<S>[], lines: { first: number; last: number }) => Promise<BatchResult>;
+  /** `lines.each` holds each row's line number, in order (for a reason found only when writing). */
+  writeBatch: (
+    rows: z.output<S>[],
+    lines: { first: number; last: number; each: number[] },
+  ) => Promise<BatchResult>;
   onReject: (r: Reject) => void | Promise<void>;
   onProgress?: (p: Progress) => void;
   totalBytes?: number | undefined;
@@ -73,6 +77,7 @@ export async function bulkImport<S extends z.ZodType>(
     ms: 0,
   };
   let batch: z.output<S>[] = [];
+  let each: number[] = [];
   let keys = new Set<string>();
   let first = 0;
   let last = 0;
@@ -81,12 +86,13 @@ export async function bulkImport<S extends z.ZodType>(
 
   const flush = async () => {
     if (!batch.length) return;
-    const r = await o.writeBatch(batch, { first, last });
+    const r = await o.writeBatch(batch, { first, last, each });
     report.created += r.created;
     report.updated += r.updated;
     report.unchanged += r.unchanged;
     report.batches++;
     batch = [];
+    each = [];
     keys = new Set();
     const secs = Math.max((now() - started) / 1000, 1e-3);
     const bytesPerSecond = bytes / secs;
@@ -137,6 +143,7 @@ export async function bulkImport<S extends z.ZodType>(
     if (keys.has(key) || batch.length >= size) await flush();
     if (!batch.length) first = line.no;
     batch.push(v.data);
+    each.push(line.no);
     keys.add(key);
     last = line.no;
     report.accepted++;
@@ -191,11 +198,18 @@ function csvRow(text: string, header: string[]): Parsed {
 
 function jsonRow(text: string): Parsed {
   let value: unknown;
+  let forbidden: string | undefined;
   try {
-    value = JSON.parse(text, (k, v) => (FORBIDDEN_KEYS.has(k) ? undefined : v));
+    value = JSON.parse(text, (k, v) => {
+      if (!FORBIDDEN_KEYS.has(k)) return v;
+      forbidden ??= k;
+      return undefined;
+    });
   } catch (e) {
     return { ok: false, reason: `not JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
+  // Refused rather than dropped, as everywhere else: a row is stored as sent or not at all.
+  if (forbidden) return { ok: false, reason: `the key "${forbidden}" is not allowed` };
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return { ok: false, reason: "a line must be one JSON object" };
   return textOk(text) ?? { ok: true, value };

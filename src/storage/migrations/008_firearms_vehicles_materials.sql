@@ -34,7 +34,9 @@ CREATE TABLE firearms (
 );
 CREATE INDEX firearms_serial_idx ON firearms (serial_normalized);
 CREATE INDEX firearms_make_idx ON firearms (lower(make), lower(model));
-CREATE INDEX firearms_owner_idx ON firearms (owner);
+-- The natural key: one owner's firearm is its marking and its make (case aside). Bulk import upserts
+-- by it (ON CONFLICT), so a re-run of a file adds nothing; it also serves the owner's own list.
+CREATE UNIQUE INDEX firearms_natural_key ON firearms (owner, serial_normalized, lower(make));
 CREATE INDEX firearms_review_idx ON firearms (review_at);
 
 -- A trace request: one bureau asks another (the firearm's owner, or a country it names) what it
@@ -98,7 +100,10 @@ CREATE TABLE vehicles (
 CREATE INDEX vehicles_vin_idx ON vehicles (vin);
 CREATE INDEX vehicles_plate_idx ON vehicles (plate_normalized);
 CREATE INDEX vehicles_make_idx ON vehicles (lower(make), lower(model));
-CREATE INDEX vehicles_owner_idx ON vehicles (owner);
+-- The natural key: the VIN when there is one, else the plate with its issuing country (a plate
+-- needs its country). Two indexes, the second partial, so that each upsert names one of them.
+CREATE UNIQUE INDEX vehicles_vin_key ON vehicles (owner, vin);
+CREATE UNIQUE INDEX vehicles_plate_key ON vehicles (owner, plate_country, plate_normalized) WHERE vin IS NULL;
 CREATE INDEX vehicles_review_idx ON vehicles (review_at);
 
 CREATE TABLE cbrne_materials (
@@ -134,5 +139,7 @@ CREATE TABLE cbrne_materials (
 );
 CREATE INDEX cbrne_materials_identifier_idx ON cbrne_materials (identifier_normalized);
 CREATE INDEX cbrne_materials_category_idx ON cbrne_materials (category, status);
-CREATE INDEX cbrne_materials_owner_idx ON cbrne_materials (owner);
+-- The natural key: category and normalised identifier per owner. A material without an identifier
+-- has no key (NULLs are distinct): it is entered one by one, never by bulk import.
+CREATE UNIQUE INDEX cbrne_materials_natural_key ON cbrne_materials (owner, category, identifier_normalized);
 CREATE INDEX cbrne_materials_review_idx ON cbrne_materials (review_at);

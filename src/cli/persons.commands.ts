@@ -1,0 +1,89 @@
+import { once } from "node:events";
+import { createReadStream, createWriteStream, statSync } from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import type { PersonsImportFormat } from "../features/records/persons.import.schema.ts";
+import type { Actor } from "../shared/actor.ts";
+import type { Progress } from "../shared/bulk/bulk-import.ts";
+import type { CliIo, withServices } from "./context.ts";
+
+type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
+/** The acting country and the progress bar, shared with the other databases' imports. */
+export type ImportHelpers = {
+  actingAs: (country: string | undefined) => Actor | string;
+  progressBar: (totalBytes: number) => { update(p: Progress): void; stop(): void };
+};
+
+function formatOf(file: string, given: string | undefined): PersonsImportFormat | string {
+  const f =
+    given ??
+    (/\.ftm(\.json)?$/i.test(file)
+      ? "ftm"
+      : /\.(jsonl|ndjson)$/i.test(file)
+        ? "jsonl"
+        : /\.csv$/i.test(file)
+          ? "csv"
+          : undefined);
+  if (f === "csv" || f === "jsonl" || f === "ftm") return f;
+  return given ? `--format ${given}: expected csv, jsonl or ftm` : `${file}: say --format csv, jsonl or ftm`;
+}
+
+/** `fusion import persons FILE --as CC [--format csv|jsonl|ftm] [--rejects FILE]`. */
+export function registerPersonsImport(
+  importCmd: Command,
+  io: CliIo,
+  run: Run,
+  setExit: (code: number) => void,
+  h: ImportHelpers,
+): void {
+  importCmd
+    .command("persons <file>")
+    .description(
+      "import persons owned by the acting country: CSV reference,name,aliases,date_of_birth,nationality,sex, JSON Lines of the same fields, or FtM entities (Person, Organization, LegalEntity); idempotent by reference, resumable after a crash",
+    )
+    .requiredOption("--as <country>", "the acting country, owner of the records (ISO alpha-2)")
+    .option("--format <format>", "csv, jsonl or ftm (default: from the file's extension)")
+    .option("--rejects <file>", "where bad rows go, as JSON Lines (default: FILE.rejects.jsonl)")
+    .action(async (file: string, o: { as: string; format?: string; rejects?: string }) => {
+      const actor = h.actingAs(o.as);
+      const format = formatOf(file, o.format);
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch {
+        io.err(`error: ${file}: no such file`);
+        return setExit(1);
+      }
+      if (typeof actor === "string" || (format !== "csv" && format !== "jsonl" && format !== "ftm")) {
+        io.err(`error: ${typeof actor === "string" ? actor : format}`);
+        return setExit(1);
+      }
+      const rejectsFile = o.rejects ?? `${file}.rejects.jsonl`;
+      await run(async ({ services }) => {
+        const rejects = createWriteStream(rejectsFile);
+        const bar = h.progressBar(size);
+        try {
+          const r = await services.records.importStream(actor, createReadStream(file), {
+            format,
+            fileName: path.basename(file),
+            totalBytes: size,
+            onReject: async (x) => {
+              if (!rejects.write(`${JSON.stringify(x)}\n`)) await once(rejects, "drain");
+            },
+            onProgress: (p) => bar.update(p),
+          });
+          bar.stop();
+          io.out(
+            `${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`,
+          );
+          io.out(`${r.batches} batches in ${(r.ms / 1000).toFixed(1)} s`);
+          if (r.rejected) io.out(`rejected rows (line, reason, row) in ${rejectsFile}`);
+          return 0;
+        } finally {
+          bar.stop();
+          rejects.end();
+          await once(rejects, "close");
+        }
+      });
+    });
+}

@@ -1,0 +1,72 @@
+import ftm from "@alephdata/followthemoney";
+
+/*
+ * The FollowTheMoney model, as the maintained library ships it: which schemata exist and which
+ * properties each has (its own and inherited). The library is CommonJS, so it is imported whole.
+ * Every lookup goes through a Map or an own-property check: a name such as `constructor` or
+ * `__proto__` must read as unknown, never as something inherited from Object.prototype.
+ */
+const model = new ftm.Model(ftm.defaultModel);
+
+/** What FtM lacks, added in its style (DESIGN.md §3): schema -> its properties. */
+const extraSchemata: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    "Firearm",
+    new Set([
+      "name",
+      "serialNumber",
+      "make",
+      "model",
+      "calibre",
+      "weaponType",
+      "country",
+      "status",
+      "notes",
+      "summary",
+    ]),
+  ],
+]);
+
+/**
+ * Properties later versions of FtM added that this library version lacks, by the schema that
+ * carries them (and every schema derived from it): the UN list's reference number.
+ */
+const extraProperties: ReadonlyMap<string, readonly string[]> = new Map([["LegalEntity", ["unscId"]]]);
+
+type FtmSchema = InstanceType<typeof ftm.Schema>;
+
+function ftmSchema(name: string): FtmSchema | undefined {
+  return Object.hasOwn(model.schemata, name) ? model.schemata[name] : undefined;
+}
+
+/** Whether FtM (or our extension) knows the schema. */
+export function isKnownSchema(name: string): boolean {
+  return ftmSchema(name) !== undefined || extraSchemata.has(name);
+}
+
+/** Whether `schema` is `parent` or derives from it (a Person is a LegalEntity). */
+export function schemaIsA(schema: string, parent: string): boolean {
+  return ftmSchema(schema)?.isA(parent) ?? false;
+}
+
+export function hasProperty(schema: string, prop: string): boolean {
+  const extra = extraSchemata.get(schema);
+  if (extra) return extra.has(prop);
+  const s = ftmSchema(schema);
+  if (!s) return false;
+  if (s.getProperties().has(prop)) return true;
+  for (const [parent, props] of extraProperties) if (s.isA(parent) && props.includes(prop)) return true;
+  return false;
+}
+
+/** The FtM type of a property (`date`, `country`, `name`...), or undefined for our extensions. */
+export function propertyType(schema: string, prop: string): string | undefined {
+  return ftmSchema(schema)?.getProperties().get(prop)?.type.name;
+}
+
+/** The problems of a set of properties for a schema, one per unknown property, by name. */
+export function unknownProperties(schema: string, properties: Record<string, unknown>): string[] {
+  return Object.keys(properties)
+    .filter((p) => !hasProperty(schema, p))
+    .map((p) => `${schema} has no property "${p}"`);
+}

@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { withDatabase } from "./global-setup.ts";
+
+/*
+ * `fusion import firearms`, killed with SIGKILL in the middle and run again, leaves every firearm of
+ * the file exactly once: each batch (its rows, change-feed rows and audit row) commits in one
+ * transaction, and the re-run upserts by the natural key (owner, serial, make). The object
+ * databases share this import path (`object-import.ts`), so one of them stands for the three.
+ *
+ * Runs where a second process can watch the database while the import writes: on PostgreSQL
+ * (always in CI). The embedded database is one process's alone.
+ */
+
+const ROWS = 60_000;
+const BAD = [17, 30_001]; // rows written with an unknown status: rejected on every run
+const BATCH = 1000;
+const url = process.env.DATABASE_URL;
+
+function writeFile(dir: string): string {
+  const file = path.join(dir, "firearms.csv");
+  const lines = ["serial_number,make,model,type,country_of_manufacture,status,event_date"];
+  for (let i = 1; i <= ROWS; i++)
+    lines.push(
+      `SN-${String(i).padStart(8, "0")},Glock,17,pistol,AT,${BAD.includes(i) ? "gone" : "stolen"},2025-03-01`,
+    );
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
+}
+
+/** The CLI as one process (tsx as a loader, not its wrapper, which would leave a child behind a kill). */
+function runImport(file: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["--import", "tsx", "src/cli/index.ts", "import", "firearms", file, "--as", "FR"],
+    { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+describe.skipIf(!url)("firearms import killed with SIGKILL and run again", () => {
+  const name = `fusion_fkill_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  const dbUrl = url ? withDatabase(url, name) : "";
+  let watch: pg.Client;
+
+  afterAll(async () => {
+    await watch?.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.end();
+  });
+
+  const count = async (q: string) => Number((await watch.query(q)).rows[0]?.n ?? 0);
+  const firearms = () => count("SELECT count(*) AS n FROM firearms");
+  const createdByBatches = () =>
+    count("SELECT sum((detail->>'created')::int) AS n FROM audit_log WHERE action = 'firearm.import.batch'");
+
+  it("leaves every good row exactly once, and whole batches only", async () => {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("postgresTemplate")}`);
+    watch = new pg.Client({ connectionString: dbUrl });
+    await watch.connect();
+    const dir = mkdtempSync(path.join(os.tmpdir(), "fusion-fkill-"));
+    const file = writeFile(dir);
+    const env = {
+      DATABASE_URL: dbUrl,
+      DATA_DIR: dir,
+      FUSION_DEMO: "true",
+      FUSION_SECRET_KEY: "cd".repeat(32),
+      LOG_LEVEL: "silent",
+    };
+
+    const killedAt: number[] = [];
+    for (const atLeast of [5_000, 20_000]) {
+      const child = runImport(file, env);
+      const done = exited(child);
+      for (;;) {
+        const n = await firearms();
+        if (n >= atLeast) break;
+        if (child.exitCode !== null) throw new Error(`the import ended before it was killed (${n} rows)`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      child.kill("SIGKILL");
+      await done;
+      killedAt.push(await firearms());
+    }
+    expect(killedAt[1]).toBeLessThan(ROWS - BAD.length);
+    // Nothing half-written: each batch holds 1000 good rows and commits whole with its audit row.
+    expect(killedAt.map((n) => n % BATCH)).toEqual([0, 0]);
+    expect(await createdByBatches()).toBe(killedAt[1]);
+
+    const last = runImport(file, env);
+    let stderr = "";
+    last.stderr?.on("data", (d) => {
+      stderr += String(d);
+    });
+    expect(await exited(last), stderr).toBe(0);
+
+    expect(await firearms()).toBe(ROWS - BAD.length);
+    expect(await count("SELECT count(DISTINCT serial_normalized) AS n FROM firearms")).toBe(
+      ROWS - BAD.length,
+    );
+    // Every firearm was created once across all runs: the batches' audit rows add up to the file.
+    expect(await createdByBatches()).toBe(ROWS - BAD.length);
+    expect(
+      await count("SELECT count(DISTINCT entity_id) AS n FROM change_feed WHERE entity_type = 'firearm'"),
+    ).toBe(ROWS - BAD.length);
+    const rejects = readFileSync(`${file}.rejects.jsonl`, "utf8").trim().split("\n");
+    expect(rejects.map((l) => (JSON.parse(l) as { line: number }).line)).toEqual(BAD.map((i) => i + 1));
+  });
+});
