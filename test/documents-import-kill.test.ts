@@ -1,10 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { withDatabase } from "./global-setup.ts";
+import { describe, expect, it } from "vitest";
+import { cliEnv, killEach, runToEnd, spawnCli, tempDir, withThrowawayDatabase } from "./import-kill.ts";
 
 /*
  * `fusion import documents`, killed with SIGKILL in the middle and run again, leaves every document
@@ -31,76 +28,27 @@ function writeFile(dir: string): string {
   return file;
 }
 
-/** The CLI as one process (tsx as a loader, not its wrapper, which would leave a child behind a kill). */
-function runImport(file: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(
-    process.execPath,
-    ["--import", "tsx", "src/cli/index.ts", "import", "documents", file, "--as", "FR"],
-    { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-
 describe.skipIf(!url)("travel documents import killed with SIGKILL and run again", () => {
-  const name = `fusion_dkill_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  const dbUrl = url ? withDatabase(url, name) : "";
-  let watch: pg.Client;
-
-  afterAll(async () => {
-    await watch?.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.end();
-  });
-
-  const count = async (q: string) => Number((await watch.query(q)).rows[0]?.n ?? 0);
+  const db = withThrowawayDatabase(url, `fusion_dkill_${process.pid}`);
+  const { count } = db;
   const documents = () => count("SELECT count(*) AS n FROM travel_documents");
   const createdByBatches = () =>
     count("SELECT sum((detail->>'created')::int) AS n FROM audit_log WHERE action = 'document.import.batch'");
 
   it("leaves every good row exactly once, and whole batches only", async () => {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("postgresTemplate")}`);
-    watch = new pg.Client({ connectionString: dbUrl });
-    await watch.connect();
-    const dir = mkdtempSync(path.join(os.tmpdir(), "fusion-dkill-"));
+    const dir = tempDir("fusion-dkill-");
     const file = writeFile(dir);
-    const env = {
-      DATABASE_URL: dbUrl,
-      DATA_DIR: dir,
-      FUSION_DEMO: "true",
-      FUSION_SECRET_KEY: "cd".repeat(32),
-      LOG_LEVEL: "silent",
-    };
+    const env = { ...cliEnv, DATABASE_URL: db.url, DATA_DIR: dir };
+    const runImport = () => spawnCli(["import", "documents", file, "--as", "FR"], env);
 
-    const killedAt: number[] = [];
-    for (const atLeast of [5_000, 20_000]) {
-      const child = runImport(file, env);
-      const done = exited(child);
-      for (;;) {
-        const n = await documents();
-        if (n >= atLeast) break;
-        if (child.exitCode !== null) throw new Error(`the import ended before it was killed (${n} rows)`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      child.kill("SIGKILL");
-      await done;
-      killedAt.push(await documents());
-    }
+    const killedAt = await killEach(runImport, documents, [5_000, 20_000]);
     expect(killedAt[1]).toBeLessThan(ROWS - BAD.length);
     // Nothing half-written: each batch holds 1000 good rows and commits whole with its audit row.
     expect(killedAt.map((n) => n % BATCH)).toEqual([0, 0]);
     expect(await createdByBatches()).toBe(killedAt[1]);
 
-    const last = runImport(file, env);
-    let stderr = "";
-    last.stderr?.on("data", (d) => {
-      stderr += String(d);
-    });
-    expect(await exited(last), stderr).toBe(0);
+    const last = await runToEnd(runImport());
+    expect(last.code, last.stderr).toBe(0);
 
     expect(await documents()).toBe(ROWS - BAD.length);
     expect(await count("SELECT count(DISTINCT number_norm) AS n FROM travel_documents")).toBe(

@@ -1,8 +1,7 @@
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
-import { registerImportRoute } from "../../shared/bulk/import-route.ts";
+import { registerObjectRoutes } from "../../shared/objects/objects.routes.ts";
 import {
   createFirearmSchema,
   createTraceRequestSchema,
@@ -24,97 +23,36 @@ const idParams = z.object({ id: z.string().max(100) });
 const tags = ["firearms"];
 
 export function registerFirearmsRoutes(app: ZodApp, firearms: FirearmsService, traces: TracesService): void {
-  app.get(
-    "/api/v1/firearms",
-    {
-      schema: {
-        operationId: "listFirearms",
-        tags,
-        summary: "List or search the firearms your country may see (serial number normalised, make, model)",
-        querystring: listFirearmsQuery,
-        response: { 200: firearmPageSchema },
-      },
-    },
-    async (req) => firearms.list(actorOf(req), req.query),
-  );
-
-  app.get(
-    "/api/v1/firearms/export",
-    {
-      schema: {
-        operationId: "exportFirearms",
-        tags,
-        summary: "Export the visible firearms as JSON lines or CSV",
-        querystring: exportFirearmsQuery,
-        produces: ["application/x-ndjson", "text/csv"],
-        response: { 200: z.string().describe("One firearm per line (JSON lines), or CSV with a header") },
-      },
-    },
-    async (req, reply) => {
-      const { format, ...filters } = req.query;
-      const lines = firearms.exportAll(actorOf(req), filters, format);
-      // Pull the first line before answering, so access errors become a proper problem response.
-      const first = await lines.next();
-      async function* all() {
-        if (!first.done) yield first.value;
-        yield* lines;
-      }
-      return reply
-        .type(format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson")
-        .send(Readable.from(all()) as never); // a stream bypasses the JSON serializer
-    },
-  );
-
-  app.get(
-    "/api/v1/firearms/:id",
-    {
-      schema: {
-        operationId: "getFirearm",
-        tags,
-        summary: "Open a firearm (audited)",
-        params: idParams,
-        response: { 200: firearmSchema },
-      },
-    },
-    async (req) => firearms.get(actorOf(req), req.params.id),
-  );
-
-  app.post(
-    "/api/v1/firearms",
-    {
-      schema: {
-        operationId: "createFirearm",
-        tags,
-        summary: "Enter a lost, stolen, trafficked, smuggled or seized firearm owned by your country",
-        body: createFirearmSchema,
-        response: { 201: firearmSchema },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await firearms.create(actorOf(req), req.body)),
-  );
-
-  app.patch(
-    "/api/v1/firearms/:id",
-    {
-      schema: {
-        operationId: "updateFirearm",
-        tags,
-        summary: "Change a firearm (owner only)",
-        params: idParams,
-        body: updateFirearmSchema,
-        response: { 200: firearmSchema },
-      },
-    },
-    async (req) => firearms.update(actorOf(req), req.params.id, req.body),
-  );
-
-  registerImportRoute(app, {
-    url: "/api/v1/firearms/import",
-    operationId: "importFirearms",
+  registerObjectRoutes(app, firearms, {
+    path: "/api/v1/firearms",
     tag: "firearms",
-    summary:
-      "Import your country's firearms from CSV (serial_number,make,type,status,model,calibre,country_of_manufacture,event_date) or JSON Lines",
-    importStream: firearms.importStream,
+    schemas: {
+      list: listFirearmsQuery,
+      export: exportFirearmsQuery,
+      page: firearmPageSchema,
+      item: firearmSchema,
+      create: createFirearmSchema,
+      update: updateFirearmSchema,
+    },
+    exportLine: "One firearm per line (JSON lines), or CSV with a header",
+    ops: {
+      list: {
+        operationId: "listFirearms",
+        summary: "List or search the firearms your country may see (serial number normalised, make, model)",
+      },
+      export: { operationId: "exportFirearms", summary: "Export the visible firearms as JSON lines or CSV" },
+      get: { operationId: "getFirearm", summary: "Open a firearm (audited)" },
+      create: {
+        operationId: "createFirearm",
+        summary: "Enter a lost, stolen, trafficked, smuggled or seized firearm owned by your country",
+      },
+      update: { operationId: "updateFirearm", summary: "Change a firearm (owner only)" },
+      import: {
+        operationId: "importFirearms",
+        summary:
+          "Import your country's firearms from CSV (serial_number,make,type,status,model,calibre,country_of_manufacture,event_date) or JSON Lines",
+      },
+    },
   });
 
   registerTraceRoutes(app, traces);

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { envelopeInputSchema, envelopeSchema } from "../../shared/envelope/envelope.schema.ts";
-import { exportFormats, identifierText, knownCountry, shortText } from "../../shared/objects.ts";
+import {
+  envelopeCsvColumns,
+  envelopeCsvValues,
+  exportQuery,
+  listQuery,
+  pageOf,
+} from "../../shared/objects/objects.schema.ts";
+import { identifierText, knownCountry, shortText } from "../../shared/objects.ts";
 
 export const firearmTypes = [
   "pistol",
@@ -62,26 +69,13 @@ const filters = {
   status: z.enum(firearmStatuses).optional(),
 };
 
-export const listFirearmsQuery = z
-  .object({
-    ...filters,
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+export const listFirearmsQuery = listQuery(filters);
 export type ListFirearmsQuery = z.output<typeof listFirearmsQuery>;
 export type FirearmFilters = Omit<ListFirearmsQuery, "page" | "pageSize">;
 
-export const exportFirearmsQuery = z
-  .object({ ...filters, format: z.enum(exportFormats).default("jsonl") })
-  .strict();
+export const exportFirearmsQuery = exportQuery(filters);
 
-export const firearmPageSchema = z.object({
-  items: z.array(firearmSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const firearmPageSchema = pageOf(firearmSchema);
 
 export const firearmCsvColumns = [
   "id",
@@ -93,11 +87,7 @@ export const firearmCsvColumns = [
   "country_of_manufacture",
   "status",
   "event_date",
-  "owner",
-  "distribution",
-  "distribution_countries",
-  "handling_code",
-  "review_at",
+  ...envelopeCsvColumns,
 ] as const;
 
 export const firearmCsvRow = (f: FirearmView) => [
@@ -110,11 +100,7 @@ export const firearmCsvRow = (f: FirearmView) => [
   f.countryOfManufacture,
   f.status,
   f.eventDate,
-  f.envelope.owner,
-  f.envelope.distribution,
-  f.envelope.distributionCountries.join("|"),
-  f.envelope.handlingCode,
-  f.envelope.reviewAt,
+  ...envelopeCsvValues(f.envelope),
 ];
 
 /* Trace requests */

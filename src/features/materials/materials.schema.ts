@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { envelopeInputSchema, envelopeSchema } from "../../shared/envelope/envelope.schema.ts";
-import { exportFormats, identifierText, knownCountry, shortText } from "../../shared/objects.ts";
+import {
+  envelopeCsvColumns,
+  envelopeCsvValues,
+  exportQuery,
+  listQuery,
+  pageOf,
+} from "../../shared/objects/objects.schema.ts";
+import { identifierText, knownCountry, shortText } from "../../shared/objects.ts";
 
 export const materialCategories = [
   "explosive",
@@ -87,26 +94,13 @@ const filters = {
   country: z.string().trim().max(2).optional(),
 };
 
-export const listMaterialsQuery = z
-  .object({
-    ...filters,
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+export const listMaterialsQuery = listQuery(filters);
 export type ListMaterialsQuery = z.output<typeof listMaterialsQuery>;
 export type MaterialFilters = Omit<ListMaterialsQuery, "page" | "pageSize">;
 
-export const exportMaterialsQuery = z
-  .object({ ...filters, format: z.enum(exportFormats).default("jsonl") })
-  .strict();
+export const exportMaterialsQuery = exportQuery(filters);
 
-export const materialPageSchema = z.object({
-  items: z.array(materialSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const materialPageSchema = pageOf(materialSchema);
 
 export const materialCsvColumns = [
   "id",
@@ -119,11 +113,7 @@ export const materialCsvColumns = [
   "country",
   "event_date",
   "status",
-  "owner",
-  "distribution",
-  "distribution_countries",
-  "handling_code",
-  "review_at",
+  ...envelopeCsvColumns,
 ] as const;
 
 export const materialCsvRow = (m: MaterialView) => [
@@ -137,9 +127,5 @@ export const materialCsvRow = (m: MaterialView) => [
   m.country,
   m.eventDate,
   m.status,
-  m.envelope.owner,
-  m.envelope.distribution,
-  m.envelope.distributionCountries.join("|"),
-  m.envelope.handlingCode,
-  m.envelope.reviewAt,
+  ...envelopeCsvValues(m.envelope),
 ];

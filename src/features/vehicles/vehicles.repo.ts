@@ -1,19 +1,11 @@
-import {
-  type Insertable,
-  type Kysely,
-  type OnConflictBuilder,
-  type Selectable,
-  sql,
-  type Updateable,
-} from "kysely";
-import type { Actor } from "../../shared/actor.ts";
-import { type Changed, duplicateKeyAs } from "../../shared/bulk/object-import.ts";
-import { envelopeOf, visibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { type Insertable, type Kysely, type OnConflictBuilder, type Selectable, sql } from "kysely";
+import type { Changed } from "../../shared/bulk/object-import.ts";
+import { envelopeOf } from "../../shared/envelope/envelope.sql.ts";
+import { objectRepo } from "../../shared/objects/objects.repo.ts";
 import type { Database, VehiclesTable } from "../../storage/schema.ts";
-import type { ListVehiclesQuery, VehicleFilters, VehicleView } from "./vehicles.schema.ts";
+import type { VehicleFilters, VehicleView } from "./vehicles.schema.ts";
 
 type Db = Kysely<Database>;
-type Viewer = Pick<Actor, "country" | "isSecretariat">;
 export type VehicleRow = Selectable<VehiclesTable>;
 
 export function toView(row: VehicleRow): VehicleView {
@@ -34,34 +26,23 @@ export function toView(row: VehicleRow): VehicleView {
   };
 }
 
-const DUPLICATE = "Your country has this vehicle (VIN, or plate and country without a VIN) already.";
-
-/** Enters one vehicle; undefined when the owner has it already (its natural key). */
-export const insert = (db: Db, values: Insertable<VehiclesTable>) =>
-  db
-    .insertInto("vehicles")
-    .values(values)
-    .onConflict((oc) => oc.doNothing())
-    .returningAll()
-    .executeTakeFirst();
-
-export const update = (db: Db, id: string, values: Updateable<VehiclesTable>) =>
-  db
-    .updateTable("vehicles")
-    .set(values)
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
-    .catch(duplicateKeyAs(DUPLICATE));
-
-/** One change-feed row per imported vehicle created or changed. */
-export async function recordChanges(db: Db, ids: readonly string[], at: Date) {
-  if (!ids.length) return;
-  await db
-    .insertInto("change_feed")
-    .values(ids.map((id) => ({ entity_type: "vehicle", entity_id: id, op: "upsert" as const, at })))
-    .execute();
-}
+/** The shared reads and writes, with the vehicle's search fields. */
+export const objects = objectRepo<VehiclesTable, VehicleRow, VehicleView, VehicleFilters>({
+  table: "vehicles",
+  alias: "v",
+  entityType: "vehicle",
+  duplicate: "Your country has this vehicle (VIN, or plate and country without a VIN) already.",
+  search: [
+    { key: "vin", column: "vin", match: "exact" },
+    { key: "plate", column: "plate_normalized", match: "exact" },
+    { key: "make", column: "make", match: "lower" },
+    { key: "model", column: "model", match: "lower" },
+    { key: "status", column: "status", match: "eq" },
+  ],
+  toView,
+});
+export const { insert, update, recordChange, recordChanges, findVisible, listVisible, exportVisible } =
+  objects;
 
 const DATA = "vin, plate, plate_normalized, plate_country, make, model, colour, status, event_date";
 // The stored row differs from the imported one: only then is it rewritten (and reported).
@@ -112,56 +93,3 @@ const upsert = (db: Db, rows: Insertable<VehiclesTable>[], target: (oc: Target) 
     )
     .returning(["id", sql<boolean>`(xmax = 0)`.as("inserted")])
     .execute();
-
-export const recordChange = (db: Db, id: string, at: Date) =>
-  db.insertInto("change_feed").values({ entity_type: "vehicle", entity_id: id, op: "upsert", at }).execute();
-
-/** A vehicle the viewer may see, or undefined: "not there" and "not yours" look the same. */
-export const findVisible = (db: Db, viewer: Viewer, id: string, lock = false) => {
-  const q = db
-    .selectFrom("vehicles as v")
-    .selectAll("v")
-    .where("v.id", "=", id)
-    .where(visibleTo(viewer, "v"));
-  return (lock ? q.forUpdate("v") : q).executeTakeFirst();
-};
-
-function filtered(db: Db, viewer: Viewer, q: VehicleFilters) {
-  let query = db.selectFrom("vehicles as v").where(visibleTo(viewer, "v"));
-  if (q.vin !== undefined) query = query.where("v.vin", "=", q.vin);
-  if (q.plate !== undefined) query = query.where("v.plate_normalized", "=", q.plate);
-  if (q.make) query = query.where((eb) => eb(eb.fn("lower", ["v.make"]), "=", q.make?.toLowerCase()));
-  if (q.model) query = query.where((eb) => eb(eb.fn("lower", ["v.model"]), "=", q.model?.toLowerCase()));
-  if (q.status) query = query.where("v.status", "=", q.status);
-  return query;
-}
-
-export async function listVisible(db: Db, viewer: Viewer, q: ListVehiclesQuery) {
-  const base = filtered(db, viewer, q);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await base
-    .selectAll("v")
-    .orderBy("v.updated_at", "desc")
-    .orderBy("v.id")
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return { rows, total: Number(total.n) };
-}
-
-/** Every visible vehicle in id order, by keyset pages, so memory stays flat on big exports. */
-export async function* exportVisible(db: Db, viewer: Viewer, q: VehicleFilters) {
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const rows = await filtered(db, viewer, q)
-      .selectAll("v")
-      .where("v.id", ">", after)
-      .orderBy("v.id")
-      .limit(500)
-      .execute();
-    for (const r of rows) yield r;
-    const last = rows.at(-1);
-    if (!last || rows.length < 500) return;
-    after = last.id;
-  }
-}

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { envelopeInputSchema, envelopeSchema } from "../../shared/envelope/envelope.schema.ts";
-import { exportFormats, identifierText, knownCountry, shortText } from "../../shared/objects.ts";
+import {
+  envelopeCsvColumns,
+  envelopeCsvValues,
+  exportQuery,
+  listQuery,
+  pageOf,
+} from "../../shared/objects/objects.schema.ts";
+import { identifierText, knownCountry, shortText } from "../../shared/objects.ts";
 import { normalizeVin, vinProblem } from "./vin.ts";
 
 export const vehicleStatuses = ["stolen", "wanted", "seized", "recovered"] as const;
@@ -78,26 +85,13 @@ const filters = {
   status: z.enum(vehicleStatuses).optional(),
 };
 
-export const listVehiclesQuery = z
-  .object({
-    ...filters,
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+export const listVehiclesQuery = listQuery(filters);
 export type ListVehiclesQuery = z.output<typeof listVehiclesQuery>;
 export type VehicleFilters = Omit<ListVehiclesQuery, "page" | "pageSize">;
 
-export const exportVehiclesQuery = z
-  .object({ ...filters, format: z.enum(exportFormats).default("jsonl") })
-  .strict();
+export const exportVehiclesQuery = exportQuery(filters);
 
-export const vehiclePageSchema = z.object({
-  items: z.array(vehicleSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const vehiclePageSchema = pageOf(vehicleSchema);
 
 export const vehicleCsvColumns = [
   "id",
@@ -109,11 +103,7 @@ export const vehicleCsvColumns = [
   "colour",
   "status",
   "event_date",
-  "owner",
-  "distribution",
-  "distribution_countries",
-  "handling_code",
-  "review_at",
+  ...envelopeCsvColumns,
 ] as const;
 
 export const vehicleCsvRow = (v: VehicleView) => [
@@ -126,9 +116,5 @@ export const vehicleCsvRow = (v: VehicleView) => [
   v.colour,
   v.status,
   v.eventDate,
-  v.envelope.owner,
-  v.envelope.distribution,
-  v.envelope.distributionCountries.join("|"),
-  v.envelope.handlingCode,
-  v.envelope.reviewAt,
+  ...envelopeCsvValues(v.envelope),
 ];
