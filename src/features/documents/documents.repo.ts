@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { envelopeOf, visibleTo } from "../../shared/envelope/envelope.sql.ts";
 import type { Database, DocumentStatus, TravelDocumentsTable } from "../../storage/schema.ts";
-import type { DocumentView, ListDocumentsQuery } from "./documents.schema.ts";
+import { type DocumentView, type ListDocumentsQuery, OCR_FROM, OCR_TO, ocrKey } from "./documents.schema.ts";
 
 type Viewer = Pick<Actor, "country" | "isSecretariat">;
 export type DocumentRow = Selectable<TravelDocumentsTable>;
@@ -41,8 +41,16 @@ function filtered(
   q: Partial<ListDocumentsQuery> & { numberNorm?: string },
 ) {
   let query = db.selectFrom("travel_documents as d").where(visibleTo(viewer, "d"));
-  // The lookup by number uses the natural-key index, whose first column is the normalised number.
-  if (q.numberNorm !== undefined) query = query.where("d.number_norm", "=", q.numberNorm);
+  // The lookup by number uses the natural-key index, whose first column is the normalised number;
+  // the OCR-tolerant one the expression index on the folded number (migration 007).
+  if (q.numberNorm !== undefined)
+    query = q.ocrTolerant
+      ? query.where(
+          sql<string>`translate(d.number_norm, ${sql.lit(OCR_FROM)}, ${sql.lit(OCR_TO)})`,
+          "=",
+          ocrKey(q.numberNorm),
+        )
+      : query.where("d.number_norm", "=", q.numberNorm);
   if (q.country) query = query.where("d.issuing_country", "=", q.country);
   if (q.status) query = query.where("d.status", "=", q.status);
   return query;

@@ -14,6 +14,15 @@ export const documentStatuses = ["stolen", "lost", "revoked", "invalidated"] as 
 /** Uppercase letters and digits only: "12 AB-345" and "12ab345" are the same document number. */
 export const normaliseNumber = (n: string): string => n.toUpperCase().replace(/[^A-Z0-9]/g, "");
 
+/**
+ * The OCR-tolerant key of a normalised number: O/0, I/L/1, S/5, B/8, Z/2 and G/6 folded to the
+ * digit. Must match the expression index of migration 007 character for character.
+ */
+export const OCR_FROM = "OILSBZG";
+export const OCR_TO = "0115826";
+export const ocrKey = (numberNorm: string): string =>
+  [...numberNorm].map((c) => OCR_TO[OCR_FROM.indexOf(c)] ?? c).join("");
+
 // Starts with a letter or digit (no formula-looking cell in a CSV export); no comma or quote.
 const documentNumber = z
   .string()
@@ -108,6 +117,11 @@ export type DocumentView = z.infer<typeof documentSchema>;
 export const listDocumentsQuery = z
   .object({
     number: z.string().trim().max(60).optional(),
+    /** Also find numbers that differ only by characters OCR confuses (O/0, I/L/1, S/5, B/8, Z/2, G/6). */
+    ocrTolerant: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
     country: icaoCode.optional(),
     status: z.enum(documentStatuses).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),

@@ -154,7 +154,10 @@ export function createDocumentsService({ db, clock }: Deps) {
     });
   }
 
-  /** Lists or searches by number (exact, after normalisation: "12 ab-345" finds 12AB345). */
+  /**
+   * Lists or searches by number: exact after normalisation ("12 ab-345" finds 12AB345), or
+   * OCR-tolerant on request ("0B1234S" also finds OB12345).
+   */
   async function list(actor: Actor, q: ListDocumentsQuery) {
     ensure(documentsPolicy.read(actor), "search");
     const numberNorm = q.number === undefined ? undefined : normaliseNumber(q.number);
@@ -167,6 +170,7 @@ export function createDocumentsService({ db, clock }: Deps) {
         action: "document.search",
         detail: {
           number: numberNorm ?? null,
+          ...(q.ocrTolerant ? { ocrTolerant: true } : {}),
           country: q.country ?? null,
           status: q.status ?? null,
           page: q.page,

@@ -1,7 +1,9 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestContext, type TestContext } from "../../../test/harness.ts";
 import type { Actor } from "../../shared/actor.ts";
 import type { Reject } from "../../shared/bulk/bulk-import.ts";
+import { OCR_FROM, OCR_TO, ocrKey } from "./documents.schema.ts";
 
 const POST = { method: "POST" as const };
 
@@ -46,6 +48,28 @@ describe.each(backends)("travel documents on %s", (kind) => {
     ]);
     expect(await t.rowCount("travel_documents")).toBe(before);
     expect(await t.rowCount("change_feed")).toBe(feed);
+  });
+
+  it("finds a number read with OCR confusions only when asked to tolerate them", async () => {
+    await t.services.documents.create(fr, {
+      number: "OB-1234 SZ",
+      country: "FRA",
+      type: "passport",
+      status: "stolen",
+    });
+    const search = async (query: string) =>
+      (await t.app.inject({ method: "GET", url: `/api/v1/documents?${query}`, headers: h })).json();
+    // As an MRZ reader might give it back: O as 0, S as 5, Z as 2.
+    expect((await search("number=0B123452")).total).toBe(0);
+    const tolerant = await search("number=0B123452&ocrTolerant=true");
+    expect(tolerant.total).toBe(1);
+    expect(tolerant.items.map((d: { number: string }) => d.number)).toEqual(["OB-1234 SZ"]);
+    // The key folds exactly the characters the database index folds.
+    expect(ocrKey("OILSBZGX09")).toBe("0115826X09");
+    const folded = await sql<{
+      k: string;
+    }>`SELECT translate('OILSBZGX09', ${OCR_FROM}, ${OCR_TO}) AS k`.execute(t.deps.db);
+    expect(folded.rows[0]?.k).toBe("0115826X09");
   });
 
   it("enters a document, normalises its number, maps D to Germany, reviews after ten years", async () => {

@@ -36,5 +36,9 @@ CREATE TABLE travel_documents (
 -- The natural key, for idempotent re-imports (INSERT ... ON CONFLICT). The normalised number leads,
 -- so the same index serves the lookup by number (screening, carriers, search): one index, not two.
 CREATE UNIQUE INDEX travel_documents_key ON travel_documents (number_norm, issuing_country, doc_type);
+-- OCR-tolerant lookup: the characters a machine-readable-zone reader or a tired eye confuses
+-- (O/0, I/L/1, S/5, B/8, Z/2, G/6) folded to one each. An expression index, so no column to keep
+-- in step; queries must use exactly this expression (documents.repo.ts ocrKeyOf).
+CREATE INDEX travel_documents_ocr_idx ON travel_documents (translate(number_norm, 'OILSBZG', '0115826'));
 -- A bureau's own documents (its exports and, later, its review-due list).
 CREATE INDEX travel_documents_owner_idx ON travel_documents (owner, id);
