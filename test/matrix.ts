@@ -46,3 +46,10 @@ export const getAs = (app: App, url: string, headers: H) => app.inject({ method:
 
 /** A uuid no fixture uses: the "not there" twin of a "not yours". */
 export const MISSING_ID = "00000000-0000-4000-8000-000000000000";
+
+/** The three distribution modes every matrix's fixture uses, keyed as its rows name them. */
+export const distributionModes = {
+  all: { distribution: "all", distributionCountries: [] as string[] },
+  "only US": { distribution: "only", distributionCountries: ["US"] },
+  "except US": { distribution: "except", distributionCountries: ["US"] },
+} as const;

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/shared/actor.ts";
 import { backends, createTestContext, type TestContext } from "./harness.ts";
-import { cellsOf, getAs, type H, MISSING_ID, type Row, rowsSeenBy, wordOf } from "./matrix.ts";
+import {
+  cellsOf,
+  distributionModes,
+  getAs,
+  type H,
+  MISSING_ID,
+  type Row,
+  rowsSeenBy,
+  wordOf,
+} from "./matrix.ts";
 
 /**
  * Who sees which firearm, vehicle and CBRNE material, written out literally per database: three
@@ -63,11 +72,7 @@ const materialsTable: readonly Row[] = [
   ["XG except US",   true,  false, true,  true],
 ];
 
-const modes = {
-  all: { distribution: "all", distributionCountries: [] as string[] },
-  "only US": { distribution: "only", distributionCountries: ["US"] },
-  "except US": { distribution: "except", distributionCountries: ["US"] },
-} as const;
+const modes = distributionModes;
 type Mode = keyof typeof modes;
 const envelope = (mode: Mode) => ({
   ...modes[mode],

@@ -1,25 +1,11 @@
-import { once } from "node:events";
-import { createReadStream, createWriteStream, statSync } from "node:fs";
-import cliProgress from "cli-progress";
+import { statSync } from "node:fs";
 import type { Command } from "commander";
-import { type Actor, systemActor } from "../shared/actor.ts";
-import type { BulkFormat, Progress } from "../shared/bulk/bulk-import.ts";
-import { GENERAL_SECRETARIAT, isInternationalEntity, isMemberCountry } from "../storage/seed/countries.ts";
+import type { BulkFormat } from "../shared/bulk/bulk-import.ts";
 import type { CliIo, withServices } from "./context.ts";
+import { actingAs, runFileImport } from "./import-file.ts";
 import { registerPersonsImport } from "./persons.commands.ts";
 
 type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
-
-/**
- * The operator acting for a country's bureau (`--as CC`): the country owns what it imports and sees
- * what that country sees. Without `--as`, the Secretariat (oversight, flagged in the audit).
- */
-function actingAs(country: string | undefined): Actor | string {
-  if (!country) return { ...systemActor(GENERAL_SECRETARIAT), role: "gs_analyst" };
-  const cc = country.toUpperCase();
-  if (!isMemberCountry(cc) && !isInternationalEntity(cc)) return `--as ${country}: not a member country code`;
-  return { ...systemActor(cc), role: "ncb_admin", isSecretariat: cc === GENERAL_SECRETARIAT };
-}
 
 function formatOf(file: string, given: string | undefined): BulkFormat | string {
   const f = given ?? (/\.(jsonl|ndjson)$/i.test(file) ? "jsonl" : /\.csv$/i.test(file) ? "csv" : undefined);
@@ -76,35 +62,15 @@ export function registerDatabasesCommands(
       io.err(`error: ${typeof actor === "string" ? actor : format}`);
       return setExit(1);
     }
-    const rejectsFile = o.rejects ?? `${file}.rejects.jsonl`;
-    await run(async ({ services }) => {
-      const rejects = createWriteStream(rejectsFile);
-      const bar = progressBar(size);
-      try {
-        const r = await services[name].importStream(actor, createReadStream(file), {
-          format,
-          totalBytes: size,
-          onReject: async (x) => {
-            if (!rejects.write(`${JSON.stringify(x)}\n`)) await once(rejects, "drain");
-          },
-          onProgress: (p) => bar.update(p),
-        });
-        bar.stop();
-        io.out(
-          `${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`,
-        );
-        io.out(`${r.batches} batches in ${(r.ms / 1000).toFixed(1)} s`);
-        if (r.rejected) io.out(`rejected rows (line, reason, row) in ${rejectsFile}`);
-        return 0;
-      } finally {
-        bar.stop();
-        rejects.end();
-        await once(rejects, "close");
-      }
+    await runFileImport(io, run, {
+      file,
+      size,
+      rejects: o.rejects,
+      start: (services, source, each) => services[name].importStream(actor, source, { format, ...each }),
     });
   }
 
-  registerPersonsImport(importCmd, io, run, setExit, { actingAs, progressBar });
+  registerPersonsImport(importCmd, io, run, setExit);
 
   const exportCmd =
     program.commands.find((c) => c.name() === "export") ??
@@ -126,33 +92,4 @@ export function registerDatabasesCommands(
         return 0;
       });
     });
-}
-
-/** A progress bar on standard error (a terminal only): rows, rate and time left by bytes read. */
-function progressBar(totalBytes: number) {
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: "{bar} {percentage}% | {rows} rows | {rate} rows/s | {left} left",
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update(p: Progress) {
-      const payload = {
-        rows: p.rows,
-        rate: Math.round(p.rowsPerSecond),
-        left: p.etaSeconds === undefined ? "?" : `${Math.ceil(p.etaSeconds)} s`,
-      };
-      if (!started) bar.start(Math.max(totalBytes, 1), 0, payload);
-      started = true;
-      bar.update(p.bytes, payload);
-    },
-    stop() {
-      if (started) bar.stop();
-      started = false;
-    },
-  };
 }

@@ -1,18 +1,11 @@
-import { once } from "node:events";
-import { createReadStream, createWriteStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import type { PersonsImportFormat } from "../features/records/persons.import.schema.ts";
-import type { Actor } from "../shared/actor.ts";
-import type { Progress } from "../shared/bulk/bulk-import.ts";
 import type { CliIo, withServices } from "./context.ts";
+import { actingAs, runFileImport } from "./import-file.ts";
 
 type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
-/** The acting country and the progress bar, shared with the other databases' imports. */
-export type ImportHelpers = {
-  actingAs: (country: string | undefined) => Actor | string;
-  progressBar: (totalBytes: number) => { update(p: Progress): void; stop(): void };
-};
 
 function formatOf(file: string, given: string | undefined): PersonsImportFormat | string {
   const f =
@@ -34,7 +27,6 @@ export function registerPersonsImport(
   io: CliIo,
   run: Run,
   setExit: (code: number) => void,
-  h: ImportHelpers,
 ): void {
   importCmd
     .command("persons <file>")
@@ -45,7 +37,7 @@ export function registerPersonsImport(
     .option("--format <format>", "csv, jsonl or ftm (default: from the file's extension)")
     .option("--rejects <file>", "where bad rows go, as JSON Lines (default: FILE.rejects.jsonl)")
     .action(async (file: string, o: { as: string; format?: string; rejects?: string }) => {
-      const actor = h.actingAs(o.as);
+      const actor = actingAs(o.as);
       const format = formatOf(file, o.format);
       let size: number;
       try {
@@ -58,32 +50,12 @@ export function registerPersonsImport(
         io.err(`error: ${typeof actor === "string" ? actor : format}`);
         return setExit(1);
       }
-      const rejectsFile = o.rejects ?? `${file}.rejects.jsonl`;
-      await run(async ({ services }) => {
-        const rejects = createWriteStream(rejectsFile);
-        const bar = h.progressBar(size);
-        try {
-          const r = await services.records.importStream(actor, createReadStream(file), {
-            format,
-            fileName: path.basename(file),
-            totalBytes: size,
-            onReject: async (x) => {
-              if (!rejects.write(`${JSON.stringify(x)}\n`)) await once(rejects, "drain");
-            },
-            onProgress: (p) => bar.update(p),
-          });
-          bar.stop();
-          io.out(
-            `${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected`,
-          );
-          io.out(`${r.batches} batches in ${(r.ms / 1000).toFixed(1)} s`);
-          if (r.rejected) io.out(`rejected rows (line, reason, row) in ${rejectsFile}`);
-          return 0;
-        } finally {
-          bar.stop();
-          rejects.end();
-          await once(rejects, "close");
-        }
+      await runFileImport(io, run, {
+        file,
+        size,
+        rejects: o.rejects,
+        start: (services, source, each) =>
+          services.records.importStream(actor, source, { format, fileName: path.basename(file), ...each }),
       });
     });
 }

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestContext, type TestContext } from "../../../test/harness.ts";
-import { cellsOf, getAs, type H, type Row, rowsSeenBy, wordOf } from "../../../test/matrix.ts";
+import {
+  cellsOf,
+  distributionModes,
+  getAs,
+  type H,
+  type Row,
+  rowsSeenBy,
+  wordOf,
+} from "../../../test/matrix.ts";
 import { systemActor } from "../../shared/actor.ts";
 
 /**
@@ -31,11 +39,7 @@ const table: readonly Row[] = [
   ["XG except US",   true,  false, true,  true],
 ];
 
-const modes = {
-  all: { distribution: "all", distributionCountries: [] },
-  "only US": { distribution: "only", distributionCountries: ["US"] },
-  "except US": { distribution: "except", distributionCountries: ["US"] },
-} as const;
+const modes = distributionModes;
 
 const MISSING = "999999999";
 

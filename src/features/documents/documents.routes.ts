@@ -2,14 +2,12 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
-import type { Reject } from "../../shared/bulk/bulk-import.ts";
+import { registerImportRoute } from "../../shared/bulk/import-route.ts";
 import {
   documentInputSchema,
   documentPageSchema,
   documentSchema,
   exportDocumentsQuery,
-  importDocumentsQuery,
-  importReportSchema,
   listDocumentsQuery,
   updateDocumentStatusSchema,
 } from "./documents.schema.ts";
@@ -102,38 +100,13 @@ export function registerDocumentsRoutes(app: ZodApp, documents: DocumentsService
   );
 
   // The import takes the file as text (CSV or JSON Lines), bounded by the body limit.
-  app.register(async (scope: ZodApp) => {
-    scope.removeContentTypeParser(["application/json", "text/plain"]);
-    scope.addContentTypeParser(["text/csv", NDJSON], { parseAs: "string" }, (_req, body, done) =>
-      done(null, body),
-    );
-    scope.post(
-      "/api/v1/documents/import",
-      {
-        schema: {
-          operationId: "importDocuments",
-          tags: ["documents"],
-          summary: "Import your country's documents from CSV (number,country,type,status,...) or JSON Lines",
-          description:
-            "Rows are validated one by one: bad rows come back as rejects with their line and reason, the rest is stored in batches. Re-importing the same file changes nothing.",
-          consumes: ["text/csv", NDJSON],
-          querystring: importDocumentsQuery,
-          body: z.string(),
-          response: { 200: importReportSchema },
-        },
-      },
-      async (req) => {
-        const format =
-          req.query.format ?? (String(req.headers["content-type"]).startsWith("text/csv") ? "csv" : "jsonl");
-        const rejects: Reject[] = [];
-        const report = await documents.importStream(actorOf(req), [req.body], {
-          format,
-          onReject: (r) => {
-            rejects.push(r);
-          },
-        });
-        return { ...report, rejects };
-      },
-    );
+  registerImportRoute(app, {
+    url: "/api/v1/documents/import",
+    operationId: "importDocuments",
+    tag: "documents",
+    summary: "Import your country's documents from CSV (number,country,type,status,...) or JSON Lines",
+    description:
+      "Rows are validated one by one: bad rows come back as rejects with their line and reason, the rest is stored in batches. Re-importing the same file changes nothing.",
+    importStream: documents.importStream,
   });
 }

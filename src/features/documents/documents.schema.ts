@@ -139,8 +139,6 @@ export const documentPageSchema = z.object({
 
 export const exportDocumentsQuery = z.object({ format: z.enum(["csv", "jsonl"]).default("jsonl") }).strict();
 
-export const importDocumentsQuery = z.object({ format: z.enum(["csv", "jsonl"]).optional() }).strict();
-
 export const importReportSchema = z
   .object({
     rows: z.number().int(),

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestContext, type TestContext } from "../../../test/harness.ts";
-import { cellsOf, getAs, type H, MISSING_ID, type Row, rowsSeenBy, wordOf } from "../../../test/matrix.ts";
+import {
+  cellsOf,
+  distributionModes,
+  getAs,
+  type H,
+  MISSING_ID,
+  type Row,
+  rowsSeenBy,
+  wordOf,
+} from "../../../test/matrix.ts";
 
 /**
  * Who sees which intelligence record, written out literally: three member countries and the
@@ -28,11 +37,7 @@ const table: readonly Row[] = [
   ["XG except US",   true,  false, true,  true],
 ];
 
-const modes = {
-  all: { distribution: "all", distributionCountries: [] },
-  "only US": { distribution: "only", distributionCountries: ["US"] },
-  "except US": { distribution: "except", distributionCountries: ["US"] },
-} as const;
+const modes = distributionModes;
 
 describe.each(backends)("record access matrix (literal) on %s", (kind) => {
   let t: TestContext;

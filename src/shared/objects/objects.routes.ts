@@ -4,6 +4,7 @@ import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
 import type { Actor } from "../actor.ts";
 import { type ImportRoute, registerImportRoute } from "../bulk/import-route.ts";
+import type { ImportOptions } from "../bulk/object-import.ts";
 import type { ExportFormat } from "../objects.ts";
 
 /*
@@ -21,7 +22,7 @@ type ObjectRoutesService = {
   get: (actor: Actor, id: string) => Promise<unknown>;
   create: (actor: Actor, input: never) => Promise<unknown>;
   update: (actor: Actor, id: string, input: never) => Promise<unknown>;
-  importStream: ImportRoute["importStream"];
+  importStream: ImportRoute<ImportOptions>["importStream"];
 };
 
 type Op = { operationId: string; summary: string };
