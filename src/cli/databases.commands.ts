@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { BulkFormat } from "../shared/bulk/bulk-import.ts";
 import type { CliIo, withServices } from "./context.ts";
 import { actingAs, runFileImport } from "./import-file.ts";
-import { registerPersonsImport } from "./persons.commands.ts";
+import { registerPersonsExport, registerPersonsImport } from "./persons.commands.ts";
 
 type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
 
@@ -92,4 +92,5 @@ export function registerDatabasesCommands(
         return 0;
       });
     });
+  registerPersonsExport(exportCmd, io, run, setExit);
 }

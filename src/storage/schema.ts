@@ -62,10 +62,12 @@ export interface EnvelopeColumns {
   handling_note: string | null;
   source_reliability: "A" | "B" | "C" | "X";
   information_accuracy: number;
-  source_type: "police" | "judicial" | "military" | "un" | "open_source" | "platform";
+  source_type: SourceType;
   /** ISO date (YYYY-MM-DD); date columns are parsed as strings, see db.ts. */
   review_at: string;
 }
+
+export type SourceType = "police" | "judicial" | "military" | "un" | "open_source" | "platform";
 
 export interface RecordsTable extends EnvelopeColumns {
   id: Generated<string>;
@@ -91,7 +93,19 @@ export interface RecordStatementsTable {
   recorded_by: string | null;
   recorded_at: Timestamp;
   retracted_at: Date | null;
+  /** Who said it: a country (ISO 3166 alpha-2 or an international entity) or a unit. */
+  stated_by: string;
+  source_type: SourceType;
+  /** The day the source said it (YYYY-MM-DD; date columns are parsed as strings). */
+  stated_at: string;
+  /** Battlefield data: the collecting unit, place, date and context of the capture. */
+  capture: Json<Capture | null>;
+  /** ISO 15924 script of a name written in a non-Latin script, with its Latin reading. */
+  script: string | null;
+  latin: string | null;
 }
+
+export type Capture = { unit: string; place: string; date: string; context: string };
 
 export interface AuditLogTable {
   seq: Generated<number>;

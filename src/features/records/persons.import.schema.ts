@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { isInternationalEntity, isMemberCountry } from "../../storage/seed/countries.ts";
+import { dateOfBirthProblem, normaliseDateOfBirth } from "../../search/dates.ts";
+import { sourceTypes } from "../../shared/envelope/envelope.schema.ts";
 import { propertyType } from "./records.ftm.ts";
+import { type ProvenanceInput, provenanceInputSchema, provenanceProblem } from "./records.provenance.ts";
 import { checkFtmProperties, propertiesSchema } from "./records.schema.ts";
+import { isTopic } from "./records.values.ts";
 
 /*
  * The rows of the persons import, in its three formats, each validated and turned into the one
@@ -10,7 +14,11 @@ import { checkFtmProperties, propertiesSchema } from "./records.schema.ts";
 
 export const personsImportFormats = ["csv", "jsonl", "ftm"] as const;
 export type PersonsImportFormat = (typeof personsImportFormats)[number];
-/** The header a persons CSV must have (more columns are ignored). */
+/**
+ * The header a persons CSV must have. Optional columns: weak_aliases, place_of_birth, topics,
+ * and the provenance of the row's values: stated_by, stated_at, source_type, and for battlefield
+ * data collecting_unit, capture_place, capture_date, capture_context. Others are ignored.
+ */
 export const personsImportColumns = [
   "reference",
   "name",
@@ -26,19 +34,9 @@ export type ImportedEntity = {
   reference: string;
   schema: (typeof importSchemata)[number];
   properties: Record<string, string[]>;
+  /** Who said the row's values, when not the importing bureau today. */
+  provenance?: ProvenanceInput | undefined;
 };
-
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** The problem with a date of FtM's precisions (year, month, day), or null: 1985-02-30 is refused. */
-export function dateProblem(s: string): string | null {
-  const m = PARTIAL_DATE.exec(s);
-  if (!m) return `"${s.slice(0, 40)}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`;
-  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  const real = t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-  return real && y >= 1800 ? null : `${s} is not a real date`;
-}
 
 /** A country code the platform knows (case-insensitive), stored lower case as FtM writes it. */
 export function countryProblem(s: string): string | null {
@@ -60,6 +58,47 @@ const checked = (problem: (s: string) => string | null) =>
     }
   });
 const genders = { M: "male", F: "female" } as const;
+/** The words a file may use for the issue's topics, beside FtM's own codes. */
+const topicWords: Readonly<Record<string, string>> = {
+  terrorism: "crime.terror",
+  ftf: "role.ftf",
+  "foreign terrorist fighter": "role.ftf",
+  sanctioned: "sanction",
+};
+const topics = list
+  .transform((vals) => vals.map((v) => topicWords[v.toLowerCase()] ?? v))
+  .superRefine((vals, ctx) => {
+    for (const v of vals)
+      if (!isTopic(v)) ctx.addIssue({ code: "custom", message: `"${v.slice(0, 40)}" is not a topic` });
+  });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
+
+/** The provenance columns of a flat row, as the API's provenance object; undefined when none. */
+type ProvenanceColumns = { [k in (typeof provenanceColumns)[number]]?: string | undefined };
+const provenanceColumns = [
+  "stated_by",
+  "stated_at",
+  "source_type",
+  "collecting_unit",
+  "capture_place",
+  "capture_date",
+  "capture_context",
+] as const;
+
+function rowProvenance(r: ProvenanceColumns): ProvenanceInput | undefined {
+  const capture =
+    r.collecting_unit || r.capture_place || r.capture_date || r.capture_context
+      ? { unit: r.collecting_unit, place: r.capture_place, date: r.capture_date, context: r.capture_context }
+      : undefined;
+  const p = { statedBy: r.stated_by, statedAt: r.stated_at, sourceType: r.source_type, capture };
+  return Object.values(p).some((v) => v !== undefined) ? (p as ProvenanceInput) : undefined;
+}
 
 /** A flat persons row (CSV or JSON Lines): reference,name,aliases,date_of_birth,nationality,sex. */
 export const personRowSchema = z
@@ -67,24 +106,53 @@ export const personRowSchema = z
     reference,
     name: text(2000),
     aliases: list.optional(),
-    date_of_birth: checked(dateProblem).optional(),
+    date_of_birth: checked(dateOfBirthProblem).optional(),
     nationality: checked(countryProblem).optional(),
     sex: z.enum(["M", "F", "U"]).optional(),
+    weak_aliases: list.optional(),
+    place_of_birth: list.optional(),
+    topics: topics.optional(),
+    stated_by: optionalText(200),
+    stated_at: optionalText(10),
+    source_type: z.enum(sourceTypes).optional(),
+    collecting_unit: optionalText(200),
+    capture_place: optionalText(300),
+    capture_date: optionalText(10),
+    capture_context: optionalText(2000),
   })
-  .transform(
-    (r): ImportedEntity => ({
+  .transform((r, ctx): ImportedEntity => {
+    const provenance = checkedProvenance(rowProvenance(r), ctx);
+    return {
       reference: r.reference,
       schema: "Person",
       properties: compact({
         name: [r.name],
         alias: r.aliases ?? [],
-        birthDate: r.date_of_birth ?? [],
+        weakAlias: r.weak_aliases ?? [],
+        birthDate: (r.date_of_birth ?? []).map(normaliseDateOfBirth),
+        birthPlace: r.place_of_birth ?? [],
         nationality: (r.nationality ?? []).map((c) => c.toLowerCase()),
         // FtM has no "unknown" gender: U is the absence of the property.
         gender: r.sex && r.sex !== "U" ? [genders[r.sex]] : [],
+        topics: r.topics ?? [],
       }),
-    }),
-  );
+      provenance,
+    };
+  });
+
+/** The provenance as the API checks it; its problems become the row's reject reason. */
+function checkedProvenance(p: ProvenanceInput | undefined, ctx: z.RefinementCtx) {
+  if (!p) return undefined;
+  const parsed = provenanceInputSchema.safeParse(p);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues)
+      ctx.addIssue({ code: "custom", path: ["provenance", ...i.path.map(String)], message: i.message });
+    return undefined;
+  }
+  const problem = provenanceProblem(parsed.data, "police");
+  if (problem) ctx.addIssue({ code: "custom", path: ["provenance"], message: problem });
+  return parsed.data;
+}
 
 /** One FtM entity per line, {id, schema, properties}; the id is the owner's reference. */
 export const ftmEntitySchema = z
@@ -94,12 +162,15 @@ export const ftmEntitySchema = z
       error: (iss) => `"${String(iss.input).slice(0, 100)}" is not one of ${importSchemata.join(", ")}`,
     }),
     properties: propertiesSchema,
+    /** Not FtM: who said the values, as the API's provenance (FtM tools ignore it). */
+    provenance: z.unknown().optional(),
   })
   .superRefine(checkFtmProperties)
   .superRefine((e, ctx) => {
     for (const [prop, values] of Object.entries(e.properties)) {
       const type = propertyType(e.schema, prop);
-      const problem = type === "date" ? dateProblem : type === "country" ? countryProblem : undefined;
+      // Dates and topics were checked with the other values (checkFtmProperties).
+      const problem = type === "country" ? countryProblem : undefined;
       for (const v of problem ? values : []) {
         const p = problem?.(v);
         if (p) ctx.addIssue({ code: "custom", path: ["properties", prop], message: p });
@@ -107,17 +178,19 @@ export const ftmEntitySchema = z
     }
   })
   .transform(
-    (e): ImportedEntity => ({
+    (e, ctx): ImportedEntity => ({
       reference: e.id,
       schema: e.schema,
       properties: compact(
         Object.fromEntries(
-          Object.entries(e.properties).map(([k, v]) => [
-            k,
-            propertyType(e.schema, k) === "country" ? v.map((c) => c.toLowerCase()) : v,
-          ]),
+          Object.entries(e.properties).map(([k, v]) => {
+            const type = propertyType(e.schema, k);
+            if (type === "country") return [k, v.map((c) => c.toLowerCase())];
+            return [k, type === "date" ? v.map(normaliseDateOfBirth) : v];
+          }),
         ),
       ),
+      provenance: e.provenance === undefined ? undefined : checkedProvenance(e.provenance as ProvenanceInput, ctx),
     }),
   );
 

@@ -21,6 +21,7 @@ import {
   personsImportColumns,
 } from "./persons.import.schema.ts";
 import { recordsPolicy } from "./records.policy.ts";
+import { resolveProvenance, statementRows, valuePairs } from "./records.provenance.ts";
 import { captionOf, searchTextOf } from "./records.schema.ts";
 
 const RECORD_REVIEW_YEARS = 5;
@@ -48,8 +49,7 @@ export type PersonsImportOptions = {
 type Existing = Awaited<ReturnType<typeof repo.ownedByReference>>[number];
 type Plan = { insert: number[]; update: [number, Existing][]; unchanged: number; rejects: Reject[] };
 
-const pairs = (p: Record<string, string[]>) =>
-  Object.entries(p).flatMap(([k, vs]) => vs.map((v) => [k, v] as [string, string]));
+const pairs = valuePairs;
 const minus = (a: Record<string, string[]>, b: Record<string, string[]>) =>
   pairs(a).filter(([k, v]) => !Object.hasOwn(b, k) || !b[k]?.includes(v));
 const sameValues = (a: Record<string, string[]>, b: Record<string, string[]>) =>
@@ -77,7 +77,7 @@ function plan(rows: ImportedEntity[], lines: number[], existing: Map<string, Exi
 }
 
 /** Who writes, and how each value's source reads: the import file and its line. */
-type Writer = { owner: string; by: string | null; sourceOf: (line: number) => string };
+type Writer = { owner: string; by: string | null; today: string; sourceOf: (line: number) => string };
 
 function newRecord(w: Writer, row: ImportedEntity, now: Date) {
   return {
@@ -93,15 +93,23 @@ function newRecord(w: Writer, row: ImportedEntity, now: Date) {
   };
 }
 
-const statementsOf = (w: Writer, id: string, values: [string, string][], line: number, now: Date) =>
-  values.map(([prop, value]) => ({
-    record_id: id,
-    prop,
-    value,
+/** The statements of a row's values: said by the row's provenance, or by the owner today. */
+function statementsOf(
+  w: Writer,
+  id: string,
+  row: ImportedEntity,
+  values: [string, string][],
+  line: number,
+  now: Date,
+) {
+  const p = resolveProvenance(row.provenance, {
     source: w.sourceOf(line),
-    recorded_by: w.by,
-    recorded_at: now,
-  }));
+    country: w.owner,
+    sourceType: DEFAULT_ENVELOPE.sourceType,
+    today: w.today,
+  });
+  return statementRows(id, row.schema, values, p, { by: w.by, at: now });
+}
 
 /** Writes a batch's plan: new records, changed values (statements retracted and added), the feed. */
 async function applyPlan(
@@ -119,7 +127,7 @@ async function applyPlan(
   const idOf = new Map(inserted.map((r) => [r.reference, r.id]));
   const statements = p.insert.flatMap((i) => {
     const id = idOf.get(row(i).reference);
-    return id ? statementsOf(w, id, pairs(row(i).properties), each[i] ?? 0, now) : [];
+    return id ? statementsOf(w, id, row(i), pairs(row(i).properties), each[i] ?? 0, now) : [];
   });
   for (const [i, ex] of p.update) {
     const { schema, properties } = row(i);
@@ -130,7 +138,7 @@ async function applyPlan(
       updated_at: now,
     });
     await repo.retractValues(trx, ex.id, minus(ex.properties, properties), now);
-    statements.push(...statementsOf(w, ex.id, minus(properties, ex.properties), each[i] ?? 0, now));
+    statements.push(...statementsOf(w, ex.id, row(i), minus(properties, ex.properties), each[i] ?? 0, now));
   }
   await repo.addStatements(trx, statements);
   const changed = [...inserted.map((r) => r.id), ...p.update.map(([, ex]) => ex.id)];
@@ -152,6 +160,7 @@ export function createPersonsImport({ db, clock }: Deps) {
     const w: Writer = {
       owner,
       by: actor.kind === "user" ? actor.id : null,
+      today: clock.now().toISOString().slice(0, 10),
       sourceOf: (line) => `import by ${owner}: ${o.fileName} line ${line}`,
     };
     let late = 0; // rows refused only when written (subjects of notices), after the schema accepted them

@@ -12,6 +12,7 @@ export type RecordRow = Selectable<RecordsTable>;
 export function toView(row: RecordRow, today: string): RecordView {
   return {
     id: row.id,
+    reference: row.reference,
     schema: row.schema,
     caption: row.caption,
     properties: row.properties,
@@ -40,7 +41,19 @@ export const visibleHistory = (db: Kysely<Database>, viewer: Viewer, id: string)
   db
     .selectFrom("record_statements as s")
     .innerJoin("records as r", "r.id", "s.record_id")
-    .select(["s.prop", "s.value", "s.source", "s.recorded_at", "s.retracted_at"])
+    .select([
+      "s.prop",
+      "s.value",
+      "s.script",
+      "s.latin",
+      "s.source",
+      "s.stated_by",
+      "s.source_type",
+      "s.stated_at",
+      "s.capture",
+      "s.recorded_at",
+      "s.retracted_at",
+    ])
     .where("s.record_id", "=", id)
     .where(recordVisibleTo(viewer, "r"))
     .orderBy("s.id")

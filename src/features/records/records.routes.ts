@@ -2,15 +2,21 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
+import { personsExportFormats } from "./persons.export.ts";
 import { registerPersonsImportRoute } from "./persons.import.routes.ts";
 import {
   createRecordSchema,
   listRecordsQuery,
   recordPageSchema,
   recordSchema,
+  statementSchema,
   updateRecordSchema,
 } from "./records.schema.ts";
 import type { RecordsService } from "./records.service.ts";
+
+const exportRecordsQuery = listRecordsQuery
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(personsExportFormats).default("ftm") });
 
 const idParams = z.object({ id: z.string().max(100) });
 
@@ -37,21 +43,23 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
       schema: {
         operationId: "exportRecords",
         tags: ["records"],
-        summary: "Export the visible records as FollowTheMoney entities (NDJSON)",
-        querystring: listRecordsQuery.omit({ page: true, pageSize: true }),
-        produces: ["application/x-ndjson"],
-        response: { 200: z.string().describe("One FtM entity per line (application/x-ndjson)") },
+        summary: "Export the visible records: FtM entities, or the import's flat rows as JSON Lines or CSV",
+        querystring: exportRecordsQuery,
+        produces: ["application/x-ndjson", "text/csv"],
+        response: { 200: z.string().describe("One record per line (FtM entities by default)") },
       },
     },
     async (req, reply) => {
-      const entities = records.exportFtm(actorOf(req), req.query);
-      // Pull the first entity before answering, so access errors become a proper problem response.
-      const first = await entities.next();
-      async function* lines() {
-        if (!first.done) yield `${JSON.stringify(first.value)}\n`;
-        for await (const e of entities) yield `${JSON.stringify(e)}\n`;
+      const { format, ...q } = req.query;
+      const lines = records.exportLines(actorOf(req), q, format);
+      // Pull the first line before answering, so access errors become a proper problem response.
+      const first = await lines.next();
+      async function* all() {
+        if (!first.done) yield first.value;
+        yield* lines;
       }
-      return reply.type("application/x-ndjson").send(Readable.from(lines()) as never); // a stream bypasses the JSON serializer
+      const type = format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
+      return reply.type(type).send(Readable.from(all()) as never); // a stream bypasses the JSON serializer
     },
   );
 
@@ -78,17 +86,7 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
         summary: "Every value of a record with its provenance",
         params: idParams,
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                prop: z.string(),
-                value: z.string(),
-                source: z.string(),
-                recordedAt: z.string(),
-                retractedAt: z.string().nullable(),
-              }),
-            ),
-          }),
+          200: z.object({ items: z.array(statementSchema) }),
         },
       },
     },

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { envelopeInputSchema, envelopeSchema } from "../../shared/envelope/envelope.schema.ts";
 import { isKnownSchema, unknownProperties } from "./records.ftm.ts";
+import { captureSchema, provenanceInputSchema } from "./records.provenance.ts";
+import { latinReadingsOf, valueProblems } from "./records.values.ts";
 
 /**
  * FollowTheMoney schemata the store accepts, plus `Firearm`, which FtM lacks. Relationship
@@ -48,6 +50,8 @@ export function checkFtmProperties(
   if (!isKnownSchema(v.schema)) return; // already refused by name
   for (const message of unknownProperties(v.schema, v.properties ?? {}))
     ctx.addIssue({ code: "custom", path: ["properties"], message });
+  for (const { prop, message } of valueProblems(v.schema, v.properties ?? {}))
+    ctx.addIssue({ code: "custom", path: ["properties", prop], message });
 }
 
 const propertyName = z
@@ -66,6 +70,8 @@ export const createRecordSchema = z
     envelope: envelopeInputSchema,
     /** Where the values come from (a case file, a court decision, an open source URL...). */
     source: z.string().trim().min(1).max(500),
+    /** Who said the values, when and how, if not the acting bureau today (battlefield data: its capture). */
+    provenance: provenanceInputSchema.optional(),
   })
   .strict()
   .superRefine(checkFtmProperties);
@@ -76,6 +82,7 @@ export const updateRecordSchema = z
     properties: propertiesSchema.optional(),
     envelope: envelopeInputSchema.optional(),
     source: z.string().trim().min(1).max(500),
+    provenance: provenanceInputSchema.optional(),
   })
   .strict();
 export type UpdateRecordInput = z.input<typeof updateRecordSchema>;
@@ -83,6 +90,8 @@ export type UpdateRecordInput = z.input<typeof updateRecordSchema>;
 export const recordSchema = z
   .object({
     id: z.string(),
+    /** The owner's own reference (the key of its imports), when it gave one. */
+    reference: z.string().nullable(),
     schema: z.string(),
     caption: z.string(),
     properties: z.record(z.string(), z.array(z.string())),
@@ -148,5 +157,25 @@ export function searchTextOf(properties: Record<string, string[]>): string {
   ]) {
     parts.push(...(properties[prop] ?? []));
   }
+  parts.push(...latinReadingsOf(properties));
   return parts.join(" ").toLowerCase().slice(0, 10_000);
 }
+
+/** One value of a record with its provenance; a retracted value is no longer held. */
+export const statementSchema = z
+  .object({
+    prop: z.string(),
+    value: z.string(),
+    /** ISO 15924 script of a name written in a non-Latin script, and its Latin reading. */
+    script: z.string().nullable(),
+    latin: z.string().nullable(),
+    source: z.string(),
+    statedBy: z.string(),
+    sourceType: z.string(),
+    statedAt: z.string(),
+    capture: captureSchema.nullable(),
+    recordedAt: z.string(),
+    retractedAt: z.string().nullable(),
+  })
+  .meta({ id: "RecordStatement" });
+export type StatementView = z.infer<typeof statementSchema>;

@@ -7,9 +7,18 @@ import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import { type PersonsExportFormat, toFlatCsvLine, toFlatPerson, toFtmEntity } from "./persons.export.ts";
 import { createPersonsImport } from "./persons.import.ts";
 import { unknownProperties } from "./records.ftm.ts";
 import { recordsPolicy } from "./records.policy.ts";
+import {
+  type Provenance,
+  type ProvenanceInput,
+  provenanceProblem,
+  resolveProvenance,
+  statementRows,
+  valuePairs,
+} from "./records.provenance.ts";
 import * as repo from "./records.repo.ts";
 import {
   type CreateRecordInput,
@@ -17,10 +26,12 @@ import {
   createRecordSchema,
   type ListRecordsQuery,
   type RecordView,
+  type StatementView,
   searchTextOf,
   type UpdateRecordInput,
   updateRecordSchema,
 } from "./records.schema.ts";
+import { normaliseValues, valueProblems } from "./records.values.ts";
 
 // Intelligence records are re-validated by their owner every five years unless they say sooner.
 const RECORD_REVIEW_YEARS = 5;
@@ -44,15 +55,17 @@ export function createRecordsService(deps: Deps) {
   ): Promise<RecordView> {
     ensure(recordsPolicy.write(actor), "create");
     const v = parseOrThrow(createRecordSchema, input, "record");
+    refuseBadProvenance(v.provenance, v.envelope.sourceType);
+    const properties = normaliseValues(v.schema, v.properties);
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto("records")
         .values({
           schema: v.schema,
-          caption: captionOf(v.schema, v.properties),
-          properties: JSON.stringify(v.properties),
-          search_text: searchTextOf(v.properties),
+          caption: captionOf(v.schema, properties),
+          properties: JSON.stringify(properties),
+          search_text: searchTextOf(properties),
           subject_of_notice: asSubjectOf ?? null,
           ...envelopeColumns(actor.country, v.envelope, defaultReviewAt(now, RECORD_REVIEW_YEARS)),
           created_by: actor.kind === "user" ? actor.id : null,
@@ -61,7 +74,13 @@ export function createRecordsService(deps: Deps) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await insertStatements(trx, row.id, v.properties, v.source, actor, now);
+      const p = resolveProvenance(v.provenance, {
+        source: v.source,
+        country: actor.country,
+        sourceType: v.envelope.sourceType,
+        today: today(),
+      });
+      await insertStatements(trx, row, valuePairs(properties), p, actor, now);
       await trx
         .insertInto("change_feed")
         .values({ entity_type: "record", entity_id: row.id, op: "upsert", at: now })
@@ -101,12 +120,10 @@ export function createRecordsService(deps: Deps) {
           },
         );
       // The schema is the stored one, so the properties are checked against it here.
-      const unknown = unknownProperties(current.schema, v.properties ?? {});
-      if (unknown.length)
-        throw new AppError("validation_failed", "The record is not valid.", {
-          errors: unknown.map((message) => ({ path: "properties", message })),
-        });
-      const properties = v.properties ?? current.properties;
+      refuseBadValues(current.schema, v.properties ?? {});
+      const sourceType = v.envelope?.sourceType ?? current.source_type;
+      refuseBadProvenance(v.provenance, sourceType);
+      const properties = v.properties ? normaliseValues(current.schema, v.properties) : current.properties;
       const envelope = v.envelope
         ? envelopeColumns(current.owner, envelopeInputSchema.parse(v.envelope), current.review_at)
         : {};
@@ -129,7 +146,13 @@ export function createRecordsService(deps: Deps) {
           .where("record_id", "=", id)
           .where("retracted_at", "is", null)
           .execute();
-        await insertStatements(trx, id, v.properties, v.source, actor, now);
+        const p = resolveProvenance(v.provenance, {
+          source: v.source,
+          country: actor.country,
+          sourceType,
+          today: today(),
+        });
+        await insertStatements(trx, row, valuePairs(properties), p, actor, now);
       }
       await trx
         .insertInto("change_feed")
@@ -182,61 +205,80 @@ export function createRecordsService(deps: Deps) {
     });
   }
 
-  /** Every visible record as FtM entities. The export is audited before the first byte leaves. */
-  async function* exportFtm(actor: Actor, q: Omit<ListRecordsQuery, "page" | "pageSize">) {
+  /**
+   * Every visible record, one line each: FtM entities, or the import's flat rows as JSON Lines or
+   * CSV (header first). The export is audited before the first line leaves.
+   */
+  async function* exportLines(
+    actor: Actor,
+    q: Omit<ListRecordsQuery, "page" | "pageSize">,
+    format: PersonsExportFormat = "ftm",
+  ) {
     ensure(recordsPolicy.read(actor), "export");
     await db.transaction().execute((trx) =>
       appendAudit(trx, clock, actor, {
         action: "record.export",
-        detail: { q: q.q ?? null, schema: q.schema ?? null },
+        detail: { q: q.q ?? null, schema: q.schema ?? null, format },
       }),
     );
+    if (format === "csv") yield toFlatCsvLine(null);
     for await (const row of repo.exportVisible(db, actor, q)) {
       const v = repo.toView(row, today());
-      yield {
-        id: v.id,
-        schema: v.schema,
-        caption: v.caption,
-        properties: v.properties,
-        fusion: { envelope: v.envelope },
-      };
+      if (format === "csv") yield toFlatCsvLine(v);
+      else yield `${JSON.stringify(format === "ftm" ? toFtmEntity(v) : toFlatPerson(v))}\n`;
     }
   }
 
   async function history(actor: Actor, id: string) {
     const view = await get(actor, id);
     const rows = await repo.visibleHistory(db, actor, view.id);
-    return rows.map((r) => ({
-      prop: r.prop,
-      value: r.value,
-      source: r.source,
-      recordedAt: new Date(r.recorded_at).toISOString(),
-      retractedAt: r.retracted_at?.toISOString() ?? null,
-    }));
+    return rows.map(
+      (r): StatementView => ({
+        prop: r.prop,
+        value: r.value,
+        script: r.script,
+        latin: r.latin,
+        source: r.source,
+        statedBy: r.stated_by,
+        sourceType: r.source_type,
+        statedAt: r.stated_at,
+        capture: r.capture,
+        recordedAt: new Date(r.recorded_at).toISOString(),
+        retractedAt: r.retracted_at?.toISOString() ?? null,
+      }),
+    );
   }
 
-  return { create, update, get, list, exportFtm, history, ...createPersonsImport(deps) };
+  return { create, update, get, list, exportLines, history, ...createPersonsImport(deps) };
 }
 
 async function insertStatements(
   trx: Deps["db"],
-  recordId: string,
-  properties: Record<string, string[]>,
-  source: string,
+  record: { id: string; schema: string },
+  values: [string, string][],
+  p: Provenance,
   actor: Actor,
   now: Date,
 ) {
-  const values = Object.entries(properties).flatMap(([prop, vals]) =>
-    vals.map((value) => ({
-      record_id: recordId,
-      prop,
-      value,
-      source,
-      recorded_by: actor.kind === "user" ? actor.id : null,
-      recorded_at: now,
-    })),
-  );
-  if (values.length) await trx.insertInto("record_statements").values(values).execute();
+  const by = { by: actor.kind === "user" ? actor.id : null, at: now };
+  const rows = statementRows(record.id, record.schema, values, p, by);
+  if (rows.length) await trx.insertInto("record_statements").values(rows).execute();
+}
+
+function refuseBadValues(schema: string, properties: Record<string, string[]>) {
+  const errors = [
+    ...unknownProperties(schema, properties).map((message) => ({ path: "properties", message })),
+    ...valueProblems(schema, properties).map((x) => ({ path: `properties.${x.prop}`, message: x.message })),
+  ];
+  if (errors.length) throw new AppError("validation_failed", "The record is not valid.", { errors });
+}
+
+function refuseBadProvenance(p: ProvenanceInput | undefined, envelopeSourceType: string) {
+  const problem = provenanceProblem(p, envelopeSourceType);
+  if (problem)
+    throw new AppError("validation_failed", "The record is not valid.", {
+      errors: [{ path: "provenance.capture", message: problem }],
+    });
 }
 
 /** For the notices service: the notice a record is (or is to be) the subject of. */

@@ -42,8 +42,20 @@ const uniq = <T>(xs: T[]): T[] => [...new Set(xs)];
 export const placeText = (p: UnPlace): string =>
   [p.street, p.city, p.stateProvince, p.zipCode, p.country, p.note].filter(Boolean).join(", ");
 
-const dobText = (d: UnDateOfBirth): string =>
-  d.date ?? (d.fromYear || d.toYear ? `${d.fromYear ?? "?"}-${d.toYear ?? "?"}` : String(d.year ?? d.note));
+/**
+ * A date of birth in the store's notation (EDTF, src/search/dates.ts): 1951-06-19, 1963~ (about),
+ * 1963/1968 (between). Free text the list gives instead of a date ("30-35 years old") is not a
+ * date: it goes to the record's notes (dobNote).
+ */
+const dobText = (d: UnDateOfBirth): string | undefined => {
+  if (d.date) return d.date;
+  if (d.fromYear && d.toYear && d.fromYear < d.toYear) return `${d.fromYear}/${d.toYear}`;
+  const year = d.year ?? d.fromYear ?? d.toYear;
+  if (year) return d.approximate ? `${year}~` : String(year);
+  return undefined;
+};
+const dobNote = (d: UnDateOfBirth): string | undefined =>
+  dobText(d) === undefined && d.note ? `Date of birth: ${d.note}` : undefined;
 
 const yearOk = (y: number | undefined): y is number => y !== undefined && y >= 1900 && y <= 2100;
 
@@ -127,7 +139,11 @@ export function toRecordProperties(r: UnListed): Record<string, string[]> {
     alias: defined([r.names.originalScript, ...good]),
     weakAlias: low,
     address: r.addresses.map(placeText),
-    notes: defined([r.comments, r.listedOn && `Listed on ${r.listedOn}`]),
+    notes: defined([
+      r.comments,
+      r.listedOn && `Listed on ${r.listedOn}`,
+      ...(r.kind === "individual" ? r.datesOfBirth.map(dobNote) : []),
+    ]),
     program: [r.unListType],
     unscId: [r.referenceNumber],
   };
@@ -139,7 +155,7 @@ export function toRecordProperties(r: UnListed): Record<string, string[]> {
           middleName: defined([r.names.third]),
           lastName: defined([r.names.fourth]),
           gender: defined([r.gender?.toLowerCase()]),
-          birthDate: r.datesOfBirth.map(dobText),
+          birthDate: defined(r.datesOfBirth.map(dobText)),
           birthPlace: r.placesOfBirth.map(placeText),
           nationality: r.nationalities,
           passportNumber: defined(
