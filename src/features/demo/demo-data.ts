@@ -112,6 +112,16 @@ export const demoRecords: DemoRecord[] = [
         sourceType: "military",
       },
       source: "Demo battlefield collection",
+      provenance: {
+        statedBy: "Demo Joint Task Force",
+        statedAt: "2019-06-02",
+        capture: {
+          unit: "Demo Joint Task Force, exploitation cell",
+          place: "Al-Hol, SY (demo)",
+          date: "2019-05-28",
+          context: "Registration card recovered during a camp screening (fictitious demo data)",
+        },
+      },
     },
   },
   {

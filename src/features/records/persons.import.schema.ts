@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isInternationalEntity, isMemberCountry } from "../../storage/seed/countries.ts";
 import { dateOfBirthProblem, normaliseDateOfBirth } from "../../search/dates.ts";
 import { sourceTypes } from "../../shared/envelope/envelope.schema.ts";
+import { isInternationalEntity, isMemberCountry } from "../../storage/seed/countries.ts";
 import { propertyType } from "./records.ftm.ts";
 import { type ProvenanceInput, provenanceInputSchema, provenanceProblem } from "./records.provenance.ts";
 import { checkFtmProperties, propertiesSchema } from "./records.schema.ts";
@@ -190,7 +190,8 @@ export const ftmEntitySchema = z
           }),
         ),
       ),
-      provenance: e.provenance === undefined ? undefined : checkedProvenance(e.provenance as ProvenanceInput, ctx),
+      provenance:
+        e.provenance === undefined ? undefined : checkedProvenance(e.provenance as ProvenanceInput, ctx),
     }),
   );
 
