@@ -31,6 +31,7 @@ import { registerPublicNoticesRoutes } from "./features/notices/notices.public.r
 import { registerNoticesRoutes } from "./features/notices/notices.routes.ts";
 import { registerRecordsRoutes } from "./features/records/records.routes.ts";
 import { registerReferralsRoutes } from "./features/referrals/referrals.routes.ts";
+import { registerResolutionRoutes } from "./features/resolution/resolution.routes.ts";
 import { registerReviewRoutes } from "./features/review/review.routes.ts";
 import { registerUsersRoutes } from "./features/users/users.routes.ts";
 import { registerVehiclesRoutes } from "./features/vehicles/vehicles.routes.ts";
@@ -141,6 +142,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
   registerContentRoutes(app, services.content);
   registerReferralsRoutes(app, services.referrals);
   registerReviewRoutes(app, services.review);
+  registerResolutionRoutes(app, services.resolution);
 
   await registerWebApp(app);
   return app;

@@ -12,6 +12,7 @@ import { createMaterialsService } from "./features/materials/materials.service.t
 import { createNoticesService } from "./features/notices/notices.service.ts";
 import { createRecordsService } from "./features/records/records.service.ts";
 import { createReferralsService } from "./features/referrals/referrals.service.ts";
+import { createResolutionService } from "./features/resolution/resolution.service.ts";
 import { createReviewService } from "./features/review/review.service.ts";
 import { createUsersService } from "./features/users/users.service.ts";
 import { createVehiclesService } from "./features/vehicles/vehicles.service.ts";
@@ -37,6 +38,7 @@ export function createServices(deps: Deps) {
     content,
     referrals: createReferralsService(deps, content),
     review: createReviewService(deps),
+    resolution: createResolutionService(deps, records),
   };
 }
 

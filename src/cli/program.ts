@@ -8,6 +8,7 @@ import { type CliIo, withServices } from "./context.ts";
 import { registerDatabasesCommands } from "./databases.commands.ts";
 import { registerNoticesCommands } from "./notices.commands.ts";
 import { registerObjectsCommands } from "./objects.commands.ts";
+import { registerResolutionCommands } from "./resolution.commands.ts";
 import { registerReviewCommands } from "./review.commands.ts";
 
 const oneOf = (allowed: readonly string[]) => (v: string) => {
@@ -38,6 +39,7 @@ export function buildProgram(
   registerObjectsCommands(program, io, run, setExit);
   registerDatabasesCommands(program, io, run, setExit);
   registerReviewCommands(program, io, run, setExit);
+  registerResolutionCommands(program, io, run, setExit);
 
   const users = program.command("users").description("manage accounts");
   users

@@ -107,6 +107,23 @@ export interface RecordStatementsTable {
 
 export type Capture = { unit: string; place: string; date: string; context: string };
 
+export interface RecordPhotosTable {
+  id: Generated<number>;
+  record_id: string;
+  sha256: string;
+  mime: "image/jpeg";
+  width: number;
+  height: number;
+  bytes: Buffer;
+  source: string;
+  stated_by: string;
+  /** YYYY-MM-DD (date columns are parsed as strings). */
+  stated_at: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  retracted_at: Date | null;
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   at: Timestamp;
@@ -362,6 +379,49 @@ export interface CbrneMaterialsTable extends EnvelopeColumns {
   updated_at: Timestamp;
 }
 
+export interface ResolutionCandidatesTable {
+  id: Generated<number>;
+  left_id: string;
+  right_id: string;
+  score: number;
+  explanation: Json<Record<string, unknown>>;
+  run_id: string;
+  created_at: Timestamp;
+}
+
+export type JudgementValue = "positive" | "negative" | "unsure";
+
+export interface ResolutionJudgementsTable {
+  id: Generated<number>;
+  left_id: string;
+  right_id: string;
+  judgement: JudgementValue;
+  /** The cluster's canonical id (NK-...) for a positive judgement. */
+  canonical_id: string | null;
+  score: number | null;
+  user_name: string;
+  user_id: string | null;
+  user_country: string;
+  created_at: Timestamp;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+}
+
+export interface ResolutionRunsTable {
+  id: Generated<string>;
+  status: "running" | "done" | "failed";
+  phase: string;
+  done: Generated<number>;
+  total: Generated<number>;
+  subjects: Generated<number>;
+  pairs_scored: Generated<number>;
+  candidates: Generated<number>;
+  error: string | null;
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Date | null;
+}
+
 export interface Database {
   countries: CountriesTable;
   users: UsersTable;
@@ -369,6 +429,7 @@ export interface Database {
   api_clients: ApiClientsTable;
   records: RecordsTable;
   record_statements: RecordStatementsTable;
+  record_photos: RecordPhotosTable;
   audit_log: AuditLogTable;
   change_feed: ChangeFeedTable;
   schema_migrations: MigrationsTable;
@@ -385,4 +446,7 @@ export interface Database {
   vehicles: VehiclesTable;
   cbrne_materials: CbrneMaterialsTable;
   travel_documents: TravelDocumentsTable;
+  resolution_candidates: ResolutionCandidatesTable;
+  resolution_judgements: ResolutionJudgementsTable;
+  resolution_runs: ResolutionRunsTable;
 }

@@ -10,9 +10,10 @@ export const allowlist: { file: string; fn: string; tables: string[]; reason: st
     file: "src/features/backup/backup.repo.ts",
     fn: "*",
     tables: [
-      ...["records", "record_statements", "notices", "notice_events", "diffusions"],
+      ...["records", "record_statements", "record_photos", "notices", "notice_events", "diffusions"],
       ...["hash_banks", "hash_entries", "content_media", "content_referrals"],
       ...["travel_documents", "firearms", "firearm_trace_requests", "vehicles", "cbrne_materials"],
+      ...["resolution_candidates", "resolution_judgements"],
     ],
     reason: "The operator's logical backup and restore copy every table whole; each run is audited.",
   },

@@ -25,9 +25,13 @@ export const guardedTables: Record<string, readonly string[]> = {
  */
 export const dependentTables: Record<string, string> = {
   record_statements: "records",
+  record_photos: "records",
   notice_events: "notices",
   hash_entries: "hash_banks",
   content_media: "hash_banks",
+  // A pair of records: read joined to both, each guarded (the rule checks at least one).
+  resolution_candidates: "records",
+  resolution_judgements: "records",
 };
 
 const NOT_AN_ALIAS = new Set(

@@ -9,6 +9,12 @@ import { ClientsPage } from "./features/clients/clients-page.tsx";
 import { BankDetailPage } from "./features/content/bank-detail-page.tsx";
 import { BanksPage } from "./features/content/banks-page.tsx";
 import { CheckPage } from "./features/content/check-page.tsx";
+import { DbDetailPage } from "./features/databases/detail-page.tsx";
+import { DbEntryPage } from "./features/databases/entry-page.tsx";
+import { ImportPage } from "./features/databases/import-page.tsx";
+import { DbListPage } from "./features/databases/list-page.tsx";
+import { ReviewDuePage } from "./features/databases/review-due-page.tsx";
+import { TracesPage } from "./features/databases/traces-page.tsx";
 import { DiffusionDetailPage } from "./features/diffusions/diffusion-detail-page.tsx";
 import { DiffusionSendPage } from "./features/diffusions/diffusion-send-page.tsx";
 import { DiffusionsPage } from "./features/diffusions/diffusions-page.tsx";
@@ -19,7 +25,11 @@ import { ReviewQueuePage } from "./features/notices/review-queue-page.tsx";
 import { NoticeWizardPage } from "./features/notices/wizard/wizard-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { PublicSite } from "./features/public-notices/public-pages.tsx";
+import { DuplicatesPage } from "./features/records/duplicates-page.tsx";
+import { MergedEntityPage } from "./features/records/merged-entity-page.tsx";
+import { PairPage } from "./features/records/pair-page.tsx";
 import { RecordDetailPage } from "./features/records/record-detail-page.tsx";
+import { RecordFormPage } from "./features/records/record-form-page.tsx";
 import { RecordsPage } from "./features/records/records-page.tsx";
 import { ReferralsPage } from "./features/referrals/referrals-page.tsx";
 import { ReferralStatsPage } from "./features/referrals/stats-page.tsx";
@@ -40,7 +50,11 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: "/", section: "home", render: () => <HomePage /> },
   { pattern: "/overview", section: "overview", render: () => <OverviewPage /> },
   { pattern: "/records", section: "records", render: () => <RecordsPage /> },
+  { pattern: "/records/new", section: "records", render: () => <RecordFormPage /> },
   { pattern: "/records/:id", section: "records", render: (p) => <RecordDetailPage id={p.id ?? ""} /> },
+  { pattern: "/duplicates", section: "duplicates", render: () => <DuplicatesPage /> },
+  { pattern: "/duplicates/pair", section: "duplicates", render: () => <PairPage /> },
+  { pattern: "/entities/:id", section: "duplicates", render: (p) => <MergedEntityPage id={p.id ?? ""} /> },
   { pattern: "/audit", section: "audit", render: () => <AuditPage /> },
   { pattern: "/users", section: "users", render: () => <UsersPage /> },
   { pattern: "/clients", section: "clients", render: () => <ClientsPage /> },
@@ -84,6 +98,18 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: "/content/check", section: "contentCheck", render: () => <CheckPage /> },
   { pattern: "/referrals", section: "referrals", render: () => <ReferralsPage /> },
   { pattern: "/referrals/stats", section: "referrals", render: () => <ReferralStatsPage /> },
+  // The object databases: travel documents first; trace requests beside them.
+  { pattern: "/databases", section: "databases", render: () => <DbListPage db="documents" /> },
+  { pattern: "/databases/traces", section: "databases", render: () => <TracesPage /> },
+  { pattern: "/databases/:db", section: "databases", render: (p) => <DbListPage db={p.db ?? ""} /> },
+  { pattern: "/databases/:db/new", section: "databases", render: (p) => <DbEntryPage db={p.db ?? ""} /> },
+  {
+    pattern: "/databases/:db/:id",
+    section: "databases",
+    render: (p) => <DbDetailPage db={p.db ?? ""} id={p.id ?? ""} />,
+  },
+  { pattern: "/imports", section: "imports", render: () => <ImportPage /> },
+  { pattern: "/retention", section: "retention", render: () => <ReviewDuePage /> },
 ];
 
 function Routes({ role }: { role: Role }) {

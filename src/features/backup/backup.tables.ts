@@ -13,7 +13,7 @@ export type BackupTable = {
 };
 
 // JSON columns come back as objects; write them back as JSON text so both drivers store them alike.
-const jsonColumns = new Set(["properties", "detail"]);
+const jsonColumns = new Set(["properties", "detail", "explanation", "capture"]);
 const prepare = (row: Row): Row =>
   Object.fromEntries(
     Object.entries(row).map(([k, v]) => [k, jsonColumns.has(k) && v !== null ? JSON.stringify(v) : v]),
@@ -60,6 +60,25 @@ export const backupTables: BackupTable[] = [
     sequence: seq("record_statements", "id"),
     insert: plain("record_statements"),
   },
+  {
+    name: "record_photos",
+    orderBy: "id",
+    sequence: seq("record_photos", "id"),
+    insert: withBytes("record_photos", "bytes"),
+  },
+  {
+    name: "resolution_candidates",
+    orderBy: "id",
+    sequence: seq("resolution_candidates", "id"),
+    insert: plain("resolution_candidates"),
+  },
+  {
+    name: "resolution_judgements",
+    orderBy: "id",
+    sequence: seq("resolution_judgements", "id"),
+    insert: plain("resolution_judgements"),
+  },
+  { name: "resolution_runs", orderBy: "id", insert: plain("resolution_runs") },
   { name: "hash_banks", orderBy: "id", insert: plain("hash_banks") },
   { name: "hash_entries", orderBy: "id", sequence: seq("hash_entries", "id"), insert: plain("hash_entries") },
   { name: "content_referrals", orderBy: "id", insert: plain("content_referrals") },

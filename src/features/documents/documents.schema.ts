@@ -114,6 +114,19 @@ export const documentSchema = z
   .meta({ id: "TravelDocument" });
 export type DocumentView = z.infer<typeof documentSchema>;
 
+export const documentSorts = [
+  "-createdAt",
+  "createdAt",
+  "number",
+  "-number",
+  "-eventDate",
+  "eventDate",
+  "-reportedDate",
+  "reportedDate",
+  "reviewAt",
+  "-reviewAt",
+] as const;
+
 export const listDocumentsQuery = z
   .object({
     number: z.string().trim().max(60).optional(),
@@ -124,6 +137,14 @@ export const listDocumentsQuery = z
       .optional(),
     country: icaoCode.optional(),
     status: z.enum(documentStatuses).optional(),
+    type: z.enum(documentTypes).optional(),
+    /** The owner country (within what the caller may see): a bureau's own documents. */
+    owner: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "a two-letter country code")
+      .optional(),
+    /** A column, descending with a leading "-"; newest entered first when not given. */
+    sort: z.enum(documentSorts).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -4,6 +4,7 @@ import { envelopeOf, recordVisibleTo } from "../../shared/envelope/envelope.sql.
 import { isServedToScreening } from "../../shared/review.sql.ts";
 import type { Database, RecordsTable } from "../../storage/schema.ts";
 import type { ListRecordsQuery, RecordView } from "./records.schema.ts";
+import { readingsOf } from "./records.values.ts";
 
 type Viewer = Pick<Actor, "country" | "isSecretariat">;
 export type RecordRow = Selectable<RecordsTable>;
@@ -16,6 +17,7 @@ export function toView(row: RecordRow, today: string): RecordView {
     schema: row.schema,
     caption: row.caption,
     properties: row.properties,
+    readings: readingsOf(row.properties),
     envelope: envelopeOf(row),
     reviewOverdue: !isServedToScreening(row.review_at, today),
     createdAt: new Date(row.created_at).toISOString(),
@@ -65,28 +67,96 @@ function filtered(db: Kysely<Database>, viewer: Viewer, q: Omit<ListRecordsQuery
   if (q.owner) query = query.where("r.owner", "=", q.owner);
   if (q.q) {
     const needle = q.q.toLowerCase();
+    // Both arms are served by the trigram index (records_search_trgm), so a search reads the
+    // matching rows only. `<%` is pg_trgm's word similarity (at least 0.6 by default) between the
+    // query and the closest stretch of the record's names: a typo or another transliteration of one
+    // name still matches, however many aliases the record holds. (Whole-text `similarity() > 0.3`
+    // fell as the aliases grew, and no index serves a function call: 1M rows were scanned.)
     query = query.where((eb) =>
       eb.or([
         eb("r.search_text", "like", `%${needle.replace(/[%_\\]/g, "\\$&")}%`),
-        eb(sql<number>`similarity(r.search_text, ${needle})`, ">", 0.3),
+        sql<boolean>`${needle} <% r.search_text`,
       ]),
     );
   }
   return query;
 }
 
+/**
+ * Counting stops here: past it the total is a lower bound (`capped`). An exact count of a broad
+ * search (or of all records) reads every matching row and its envelope, which on a million records
+ * costs more than the page itself; no one pages that far by hand.
+ */
+export const COUNT_CAP = 10_000;
+
+/**
+ * A page of the visible records: without a search, newest change first; with one, the closest
+ * matches first (pg_trgm word similarity to the query, 1 for the query found whole), then newest.
+ * `total` is exact up to `COUNT_CAP`. A search ranks at most `COUNT_CAP + 1` matching rows and
+ * counts them in the same pass (a window count), so its cost stays bounded however broad it is; a
+ * broader one says so (`capped`) and is ranked among the first rows found.
+ */
 export async function listVisible(db: Kysely<Database>, viewer: Viewer, q: ListRecordsQuery) {
   const base = filtered(db, viewer, q);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await base
-    .selectAll("r")
-    .orderBy("r.updated_at", "desc")
-    .orderBy("r.id")
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return { rows, total: Number(total.n) };
+  const offset = (q.page - 1) * q.pageSize;
+  const countCapped = async () => {
+    const counted = await db
+      .selectFrom(
+        base
+          .select(sql<number>`1`.as("one"))
+          .limit(COUNT_CAP + 1)
+          .as("m"),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(counted.n);
+  };
+  const result = (rows: RecordRow[], n: number) => ({
+    rows,
+    total: Math.min(n, COUNT_CAP),
+    capped: n > COUNT_CAP,
+  });
+  if (!q.q) {
+    const n = await countCapped();
+    const rows = await base
+      .selectAll("r")
+      .orderBy("r.updated_at", "desc")
+      .orderBy("r.id")
+      .limit(q.pageSize)
+      .offset(offset)
+      .execute();
+    return result(rows, n);
+  }
+  const ranked = await rankedPage(db, base, q.q, q.pageSize, offset);
+  // A page past the last match has no row to carry the count: count apart then.
+  const n = ranked[0] ? Number(ranked[0].matched) : offset > 0 ? await countCapped() : 0;
+  return result(ranked, n);
 }
+
+/** One page of at most `COUNT_CAP + 1` matches, closest first, each row with the matches' count. */
+const rankedPage = (
+  db: Kysely<Database>,
+  base: ReturnType<typeof filtered>,
+  q: string,
+  limit: number,
+  offset: number,
+) =>
+  db
+    .selectFrom(
+      base
+        .selectAll("r")
+        .select(sql<number>`word_similarity(${q.toLowerCase()}, r.search_text)`.as("score"))
+        .limit(COUNT_CAP + 1)
+        .as("m"),
+    )
+    .selectAll("m")
+    .select(sql<number>`count(*) OVER ()`.as("matched"))
+    .orderBy("m.score", "desc")
+    .orderBy("m.updated_at", "desc")
+    .orderBy("m.id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
 
 /** Pages through every visible record in id order (keyset, so memory stays flat on big exports). */
 export async function* exportVisible(

@@ -4,6 +4,7 @@ import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
 import { personsExportFormats } from "./persons.export.ts";
 import { registerPersonsImportRoute } from "./persons.import.routes.ts";
+import { registerPhotoRoutes } from "./records.photos.routes.ts";
 import {
   createRecordSchema,
   listRecordsQuery,
@@ -22,6 +23,7 @@ const idParams = z.object({ id: z.string().max(100) });
 
 export function registerRecordsRoutes(app: ZodApp, records: RecordsService): void {
   registerPersonsImportRoute(app, records);
+  registerPhotoRoutes(app, records);
 
   app.get(
     "/api/v1/records",

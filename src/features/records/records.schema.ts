@@ -95,6 +95,8 @@ export const recordSchema = z
     schema: z.string(),
     caption: z.string(),
     properties: z.record(z.string(), z.array(z.string())),
+    /** The Latin reading of each name written in another script, by the name as written. */
+    readings: z.record(z.string(), z.string()),
     envelope: envelopeSchema,
     /** Past its review date without re-validation: kept and readable, no longer served to screening. */
     reviewOverdue: z.boolean(),

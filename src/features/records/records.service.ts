@@ -10,6 +10,7 @@ import { appendAudit } from "../audit/audit.append.ts";
 import { type PersonsExportFormat, toFlatCsvLine, toFlatPerson, toFtmEntity } from "./persons.export.ts";
 import { createPersonsImport } from "./persons.import.ts";
 import { unknownProperties } from "./records.ftm.ts";
+import { createRecordPhotos } from "./records.photos.ts";
 import { recordsPolicy } from "./records.policy.ts";
 import {
   type Provenance,
@@ -249,7 +250,16 @@ export function createRecordsService(deps: Deps) {
     );
   }
 
-  return { create, update, get, list, exportLines, history, ...createPersonsImport(deps) };
+  return {
+    create,
+    update,
+    get,
+    list,
+    exportLines,
+    history,
+    ...createPersonsImport(deps),
+    ...createRecordPhotos(deps),
+  };
 }
 
 async function insertStatements(

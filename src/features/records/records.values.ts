@@ -48,13 +48,19 @@ export function normaliseValues(schema: string, properties: Record<string, strin
   return out;
 }
 
-/** Latin readings of the names written in other scripts: searched beside the originals. */
-export function latinReadingsOf(properties: Record<string, string[]>): string[] {
-  const out: string[] = [];
-  for (const prop of ["name", "alias", "weakAlias", "previousName"])
+const NAME_PROPS = ["name", "alias", "weakAlias", "previousName"] as const;
+
+/** The Latin reading of each name written in another script, by the name as written. */
+export function readingsOf(properties: Record<string, string[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const prop of NAME_PROPS)
     for (const v of properties[prop] ?? []) {
       const r = latinReading(v);
-      if (r) out.push(r);
+      if (r) out[v] = r;
     }
   return out;
 }
+
+/** Latin readings of the names written in other scripts: searched beside the originals. */
+export const latinReadingsOf = (properties: Record<string, string[]>): string[] =>
+  Object.values(readingsOf(properties));

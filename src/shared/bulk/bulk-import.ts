@@ -2,7 +2,7 @@ import { parse as parseCsvLine } from "csv-parse/sync";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
 import { FORBIDDEN_KEYS, textProblem } from "../validate.ts";
-import { type ByteSource, linesOf } from "./lines.ts";
+import { type ByteSource, lineChunksOf } from "./lines.ts";
 
 export type { ByteSource };
 
@@ -59,13 +59,18 @@ export type BulkOptions<S extends z.ZodType> = {
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
 
+// Rows per transaction when the caller does not say. A writer that sends its rows as one array per
+// column (travel documents) may ask for more: bigger batches amortise the transaction and its
+// audit row. A multi-row VALUES must stay under PostgreSQL's 65,535 bind parameters (1000 rows of
+// 20 columns do). A crash loses one batch at most; two (one written, one filling) bound the memory.
+export const DEFAULT_BATCH_SIZE = 1000;
+
 export async function bulkImport<S extends z.ZodType>(
   source: ByteSource,
   o: BulkOptions<S>,
 ): Promise<BulkReport> {
   const now = o.now ?? (() => performance.now());
   const started = now();
-  const size = o.batchSize ?? 1000;
   const report: BulkReport = {
     rows: 0,
     accepted: 0,
@@ -76,83 +81,129 @@ export async function bulkImport<S extends z.ZodType>(
     unchanged: 0,
     ms: 0,
   };
-  let batch: z.output<S>[] = [];
-  let each: number[] = [];
-  let keys = new Set<string>();
-  let first = 0;
-  let last = 0;
-  let bytes = 0;
+  const batches = batchWriter(o, report, (bytes) => progressOf(o, report, bytes, now() - started));
   let header: string[] | undefined;
+  try {
+    for await (const lines of lineChunksOf(source))
+      for (const line of lines) {
+        if (!line.text.trim()) continue;
+        if (o.format === "csv" && !header) {
+          header = csvHeader(line.text, o.requiredColumns);
+          continue;
+        }
+        report.rows++;
+        const v = validRow(line, header, o);
+        if (v.ok) await batches.add(v.value, line);
+        else {
+          report.rejected++;
+          await o.onReject({ line: line.no, reason: v.reason, raw: line.text });
+        }
+      }
+    if (o.format === "csv" && !header)
+      throw new AppError("validation_failed", "The file is empty: no CSV header.");
+  } catch (e) {
+    // The batch already handed over commits or not on its own; wait for it before reporting.
+    await batches.settled();
+    throw e;
+  }
+  await batches.finish();
+  report.ms = Math.round(now() - started);
+  return report;
+}
 
-  const flush = async () => {
-    if (!batch.length) return;
-    const r = await o.writeBatch(batch, { first, last, each });
+/**
+ * Accepted rows into batches, each written by the caller's `writeBatch` once full (or when its key
+ * comes again). The batch being written and the next one filling overlap: parsing and validating
+ * in JavaScript runs while the database server works. A batch is handed over only after the one
+ * before it has committed, so batches commit one after another, in file order.
+ */
+function batchWriter<S extends z.ZodType>(
+  o: BulkOptions<S>,
+  report: BulkReport,
+  progress: (bytes: number) => void,
+) {
+  type Batch = { rows: z.output<S>[]; each: number[]; keys: Set<string> };
+  const size = o.batchSize ?? DEFAULT_BATCH_SIZE;
+  const empty = (): Batch => ({ rows: [], each: [], keys: new Set() });
+  let batch = empty();
+  let bytes = 0;
+  let writing: Promise<void> | undefined;
+
+  const write = async (b: Batch, readBytes: number) => {
+    const first = b.each[0] as number;
+    const last = b.each[b.each.length - 1] as number;
+    const r = await o.writeBatch(b.rows, { first, last, each: b.each });
     report.created += r.created;
     report.updated += r.updated;
     report.unchanged += r.unchanged;
     report.batches++;
-    batch = [];
-    each = [];
-    keys = new Set();
-    const secs = Math.max((now() - started) / 1000, 1e-3);
-    const bytesPerSecond = bytes / secs;
-    o.onProgress?.({
-      rows: report.rows,
-      bytes,
-      totalBytes: o.totalBytes,
-      rowsPerSecond: report.rows / secs,
-      etaSeconds:
-        o.totalBytes && bytesPerSecond > 0 ? Math.max(0, o.totalBytes - bytes) / bytesPerSecond : undefined,
-    });
+    progress(readBytes);
   };
+  const flush = async () => {
+    if (writing) await writing;
+    writing = undefined;
+    if (!batch.rows.length) return;
+    const pending = write(batch, bytes);
+    batch = empty();
+    // Awaited before the next batch is written and at the end; until then a failure must not count
+    // as an unhandled rejection.
+    pending.catch(() => {});
+    writing = pending;
+  };
+  return {
+    async add(row: z.output<S>, line: { no: number; bytes: number }) {
+      const key = o.keyOf(row);
+      if (batch.keys.has(key) || batch.rows.length >= size) await flush();
+      bytes = line.bytes;
+      batch.rows.push(row);
+      batch.each.push(line.no);
+      batch.keys.add(key);
+      report.accepted++;
+    },
+    /** Writes what is left and waits for it. */
+    async finish() {
+      await flush();
+      await writing;
+    },
+    settled: async () => {
+      await writing?.catch(() => {});
+    },
+  };
+}
 
-  for await (const line of linesOf(source)) {
-    bytes = line.bytes;
-    if (!line.text.trim()) continue;
-    if (o.format === "csv" && !header) {
-      header = csvHeader(line.text, o.requiredColumns);
-      continue;
-    }
-    report.rows++;
-    const reject = async (reason: string) => {
-      report.rejected++;
-      await o.onReject({ line: line.no, reason, raw: line.text });
+function progressOf<S extends z.ZodType>(o: BulkOptions<S>, report: BulkReport, bytes: number, ms: number) {
+  const secs = Math.max(ms / 1000, 1e-3);
+  const bytesPerSecond = bytes / secs;
+  o.onProgress?.({
+    rows: report.rows,
+    bytes,
+    totalBytes: o.totalBytes,
+    rowsPerSecond: report.rows / secs,
+    etaSeconds:
+      o.totalBytes && bytesPerSecond > 0 ? Math.max(0, o.totalBytes - bytes) / bytesPerSecond : undefined,
+  });
+}
+
+type Valid<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** One line through the format's parser, the schema and the caller's rule: the row, or why not. */
+function validRow<S extends z.ZodType>(
+  line: { text: string; oversized: boolean },
+  header: string[] | undefined,
+  o: BulkOptions<S>,
+): Valid<z.output<S>> {
+  if (line.oversized) return { ok: false, reason: "the line is too long" };
+  const parsed = o.format === "csv" ? csvRow(line.text, header ?? []) : jsonRow(line.text);
+  if (!parsed.ok) return parsed;
+  const v = o.schema.safeParse(parsed.value);
+  if (!v.success)
+    return {
+      ok: false,
+      reason: v.error.issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`).join("; "),
     };
-    if (line.oversized) {
-      await reject("the line is too long");
-      continue;
-    }
-    const parsed = o.format === "csv" ? csvRow(line.text, header ?? []) : jsonRow(line.text);
-    if (!parsed.ok) {
-      await reject(parsed.reason);
-      continue;
-    }
-    const v = o.schema.safeParse(parsed.value);
-    if (!v.success) {
-      await reject(
-        v.error.issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`).join("; "),
-      );
-      continue;
-    }
-    const refused = o.check?.(v.data);
-    if (refused) {
-      await reject(refused);
-      continue;
-    }
-    const key = o.keyOf(v.data);
-    if (keys.has(key) || batch.length >= size) await flush();
-    if (!batch.length) first = line.no;
-    batch.push(v.data);
-    each.push(line.no);
-    keys.add(key);
-    last = line.no;
-    report.accepted++;
-  }
-  if (o.format === "csv" && !header)
-    throw new AppError("validation_failed", "The file is empty: no CSV header.");
-  await flush();
-  report.ms = Math.round(now() - started);
-  return report;
+  const refused = o.check?.(v.data);
+  if (refused) return { ok: false, reason: refused };
+  return { ok: true, value: v.data };
 }
 
 function csvHeader(text: string, required: readonly string[]): string[] {
@@ -174,6 +225,9 @@ function csvHeader(text: string, required: readonly string[]): string[] {
 }
 
 function csvCells(text: string): string[] | string {
+  // Without a quote (or a stray carriage return, which csv-parse reads as a record end) a CSV line
+  // is its cells between the commas: the parser is kept for the lines that need it.
+  if (!text.includes('"') && !text.includes("\r")) return text.split(",");
   try {
     const rows = parseCsvLine(text, { relax_column_count: true }) as string[][];
     return rows[0] ?? [];

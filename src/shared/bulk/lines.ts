@@ -19,42 +19,67 @@ export type Line = {
 export type ByteSource = AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
 
 const NL = 0x0a;
+const CR = 0x0d;
 
-/** Splits a stream into lines (LF or CRLF). A line over `maxBytes` is cut and flagged, not buffered. */
-export async function* linesOf(source: ByteSource, maxBytes = 64 * 1024): AsyncGenerator<Line> {
+/**
+ * Splits a stream into lines (LF or CRLF). A line over `maxBytes` is cut and flagged, not buffered.
+ * Lines are yielded a chunk at a time (an array per chunk, not a generator step per line): on
+ * millions of rows the per-line cost of an async generator step was a visible part of the import.
+ */
+export async function* lineChunksOf(source: ByteSource, maxBytes = 64 * 1024): AsyncGenerator<Line[]> {
   let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;
   let no = 0;
   let bytes = 0;
-  const take = (end: Buffer): Line => {
-    const all = Buffer.concat([...parts, end]);
+  // A line wholly inside one chunk is decoded straight from it (no copy); only a line that spans
+  // chunks is assembled from its parts.
+  const take = (buf: Buffer, start: number, end: number): Line => {
+    let text: string;
+    if (parts.length === 0) {
+      const stop = end > start && buf[end - 1] === CR ? end - 1 : end;
+      text = buf.toString("utf8", start, stop);
+    } else {
+      const all = Buffer.concat([...parts, buf.subarray(start, end)]);
+      text = all.toString(
+        "utf8",
+        0,
+        all.length > 0 && all[all.length - 1] === CR ? all.length - 1 : all.length,
+      );
+    }
     parts = [];
     size = 0;
-    const cut = all.length > 0 && all[all.length - 1] === 0x0d ? all.subarray(0, -1) : all;
-    const line = { no: ++no, text: cut.toString("utf8"), oversized, bytes };
+    const line = { no: ++no, text, oversized, bytes };
     oversized = false;
     return line;
   };
   for await (const chunk of source) {
     const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
     bytes += buf.length;
+    const out: Line[] = [];
     let start = 0;
     for (let nl = buf.indexOf(NL, start); nl !== -1; nl = buf.indexOf(NL, start)) {
-      yield take(keep(buf.subarray(start, nl)));
+      out.push(take(buf, start, start + keep(nl - start)));
       start = nl + 1;
     }
-    const rest = keep(buf.subarray(start));
-    if (rest.length) parts.push(Buffer.from(rest));
-    size += rest.length;
+    const rest = keep(buf.length - start);
+    if (rest) parts.push(Buffer.from(buf.subarray(start, start + rest)));
+    size += rest;
+    if (out.length) yield out;
   }
-  if (size > 0 || oversized) yield take(Buffer.alloc(0));
+  if (size > 0 || oversized) yield [take(Buffer.alloc(0), 0, 0)];
 
-  // Keeps at most maxBytes of the current line; the rest is dropped and the line flagged.
-  function keep(piece: Buffer): Buffer {
+  // How much of the next `length` bytes of the current line to keep (at most maxBytes in all); the
+  // rest is dropped and the line flagged.
+  function keep(length: number): number {
     const room = Math.max(0, maxBytes - size);
-    if (piece.length <= room) return piece;
+    if (length <= room) return length;
     oversized = true;
-    return piece.subarray(0, room);
+    return room;
   }
+}
+
+/** The same lines one at a time. */
+export async function* linesOf(source: ByteSource, maxBytes = 64 * 1024): AsyncGenerator<Line> {
+  for await (const lines of lineChunksOf(source, maxBytes)) yield* lines;
 }

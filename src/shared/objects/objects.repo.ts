@@ -1,8 +1,9 @@
-import type { Insertable, Kysely, Updateable } from "kysely";
+import { type Insertable, type Kysely, type OrderByItemBuilder, sql, type Updateable } from "kysely";
 import type { Database, EnvelopeColumns } from "../../storage/schema.ts";
 import type { Actor } from "../actor.ts";
 import { duplicateKeyAs } from "../bulk/object-import.ts";
 import { visibleTo } from "../envelope/envelope.sql.ts";
+import type { ObjectSort } from "./objects.schema.ts";
 
 /*
  * The reads and writes the object databases (firearms, vehicles, CBRNE materials) share. Each
@@ -40,6 +41,16 @@ export type ObjectRepoSpec<R, V> = {
 
 const PAGE = 500;
 
+/** The list's own options beside the feature's filters (objects.schema.ts `listQuery`). */
+type ListOptions = {
+  page: number;
+  pageSize: number;
+  owner?: string | undefined;
+  sort?: ObjectSort | undefined;
+};
+type OrderBy = OrderByItemBuilder;
+const sortColumns = { updatedAt: "updated_at", eventDate: "event_date", reviewAt: "review_at" } as const;
+
 export function objectRepo<Tb, R extends ObjectRow, V, F extends object>(spec: ObjectRepoSpec<R, V>) {
   const table: string = spec.table;
   const { alias: a, entityType, duplicate, search } = spec;
@@ -69,13 +80,16 @@ export function objectRepo<Tb, R extends ObjectRow, V, F extends object>(spec: O
       .values({ entity_type: entityType, entity_id: id, op: "upsert", at })
       .execute();
 
-  /** One change-feed row per imported object created or changed. */
+  /**
+   * One change-feed row per imported object created or changed: the ids as one array parameter
+   * (`unnest`), not four parameters a row, so a batch is one short statement.
+   */
   async function recordChanges(db: Db, ids: readonly string[], at: Date) {
     if (!ids.length) return;
-    await db
-      .insertInto("change_feed")
-      .values(ids.map((id) => ({ entity_type: entityType, entity_id: id, op: "upsert" as const, at })))
-      .execute();
+    await sql`INSERT INTO change_feed (entity_type, entity_id, op, at)
+      SELECT ${entityType}, id, 'upsert', ${at}::timestamptz FROM unnest(${[...ids]}::text[]) AS id`.execute(
+      db,
+    );
   }
 
   /** An object the viewer may see, or undefined: "not there" and "not yours" look the same. */
@@ -101,12 +115,19 @@ export function objectRepo<Tb, R extends ObjectRow, V, F extends object>(spec: O
     return query;
   }
 
-  async function listVisible(db: Db, viewer: Viewer, q: F & { page: number; pageSize: number }) {
-    const base = filtered(db, viewer, q);
+  async function listVisible(db: Db, viewer: Viewer, q: F & ListOptions) {
+    let base = filtered(db, viewer, q);
+    if (q.owner) base = base.where(col("owner"), "=", q.owner);
     const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const sort = q.sort ?? "-updatedAt";
+    const column = col(sortColumns[sort.replace(/^-/, "") as keyof typeof sortColumns]);
+    const desc = sort.startsWith("-");
+    // An event date may be missing (firearms, vehicles): those rows come last either way.
     const rows = (await base
       .selectAll(a)
-      .orderBy(col("updated_at"), "desc")
+      .orderBy(column, (o: OrderBy) =>
+        sort.endsWith("eventDate") ? (desc ? o.desc() : o.asc()).nullsLast() : desc ? o.desc() : o.asc(),
+      )
       .orderBy(col("id"))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)

@@ -7,11 +7,28 @@ import { exportFormats } from "../objects.ts";
  * fields, filters and CSV columns come first, these after.
  */
 
-/** A search query: the feature's filters, then the page. */
+/** The list's orders: a column, descending with a leading "-"; latest changed first when not given. */
+export const objectSorts = [
+  "-updatedAt",
+  "updatedAt",
+  "-eventDate",
+  "eventDate",
+  "reviewAt",
+  "-reviewAt",
+] as const;
+export type ObjectSort = (typeof objectSorts)[number];
+
+/** A search query: the feature's filters, the owner and the order, then the page. */
 export const listQuery = <F extends z.ZodRawShape>(filters: F) =>
   z
     .object({
       ...filters,
+      /** The owner country (within what the caller may see): a bureau's own objects. */
+      owner: z
+        .string()
+        .regex(/^[A-Z]{2}$/, "a two-letter country code")
+        .optional(),
+      sort: z.enum(objectSorts).optional(),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     })

@@ -95,3 +95,24 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 export const isAbort = (e: unknown): boolean => e instanceof DOMException && e.name === "AbortError";
+
+/**
+ * A request whose answer is read as it arrives (NDJSON progress lines): the response itself, once its
+ * status is known. Errors answer as `api` does, with the problem.
+ */
+export async function apiStream(
+  path: string,
+  options: { body: Blob | string; contentType: string; accept: string; signal?: AbortSignal },
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: options.accept, "content-type": options.contentType };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  const init: RequestInit = { method: "POST", headers, credentials: "same-origin", body: options.body };
+  if (options.signal) init.signal = options.signal;
+  const res = await fetch(`${API_BASE}${path}`, init);
+  if (!res.ok) {
+    const problem = await readProblem(res);
+    if (res.status === 401) onUnauthenticated?.();
+    throw new ApiError(res.status, problem);
+  }
+  return res;
+}

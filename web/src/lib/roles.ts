@@ -43,7 +43,13 @@ export type Section =
   // Notices and diffusions (src/features/notices, src/features/diffusions).
   | "notices"
   | "reviewQueue"
-  | "diffusions";
+  | "diffusions"
+  // The object databases and their trace requests, bulk import, the retention review-due list.
+  | "databases"
+  | "imports"
+  | "retention"
+  // Entity resolution: suggested duplicates, the pair review and merged entities.
+  | "duplicates";
 
 // The server enforces access on every route; this only decides what the navigation offers.
 const ACCESS: Record<Section, readonly Role[] | "all"> = {
@@ -62,6 +68,13 @@ const ACCESS: Record<Section, readonly Role[] | "all"> = {
   notices: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
   reviewQueue: ["gs_reviewer"],
   diffusions: ["ncb_officer", "ncb_admin", "gs_reviewer"],
+  // File readers search the databases; writers import (documents: bureaus only, checked per database);
+  // a bureau reviews its own records, the Secretariat's reviewers and analysts any country's.
+  databases: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
+  imports: ["ncb_officer", "ncb_admin", "gs_analyst"],
+  retention: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
+  // File readers read suggestions and merged entities; the pair page offers judging to those who may.
+  duplicates: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
 };
 
 export function canAccess(role: Role, section: Section): boolean {

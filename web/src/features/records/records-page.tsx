@@ -7,60 +7,98 @@ import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
 import type { Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
-import { Distribution, Evaluation, HandlingBadge, ReviewDate } from "./envelope.tsx";
+import { useMe } from "../auth/session.tsx";
+import { Evaluation, HandlingBadge, ReviewDate } from "./envelope.tsx";
+import { countryName, schemaLabel } from "./format.ts";
+import { NameWithReading } from "./latin.tsx";
 import { type IntelRecord, SCHEMATA } from "./types.ts";
+import { EdtfDate, TopicBadges } from "./values.tsx";
+import "./records.css";
 
 const PAGE_SIZE = 25;
+const WRITERS = new Set(["ncb_officer", "ncb_admin", "gs_analyst"]);
+
+/** The search lives in the address, so Back returns to the same results and a search can be shared. */
+function useSearch() {
+  const { query } = useLocation();
+  return {
+    q: query.get("q") ?? "",
+    schema: query.get("schema") ?? "",
+    owner: query.get("owner") ?? "",
+    page: Math.max(1, Number(query.get("page") ?? "1") || 1),
+  };
+}
 
 export function RecordsPage() {
   const { t } = useI18n();
-  const { query } = useLocation();
-  // The search lives in the address, so Back returns to the same results and a search can be shared.
-  const q = query.get("q") ?? "";
-  const schema = query.get("schema") ?? "";
-  const page = Math.max(1, Number(query.get("page") ?? "1") || 1);
-  const [draftQ, setDraftQ] = useState(q);
-  const [draftSchema, setDraftSchema] = useState(schema);
+  const me = useMe();
+  const { q, schema, owner, page } = useSearch();
+  const [draft, setDraft] = useState({ q, schema, owner });
 
-  useEffect(() => {
-    setDraftQ(q);
-    setDraftSchema(schema);
-  }, [q, schema]);
+  useEffect(() => setDraft({ q, schema, owner }), [q, schema, owner]);
 
-  const state = useApi<Page<IntelRecord>>(withQuery("/records", { q, schema, page, pageSize: PAGE_SIZE }));
+  const state = useApi<Page<IntelRecord>>(
+    withQuery("/records", { q, schema, owner, page, pageSize: PAGE_SIZE }),
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate("/records", { q: draftQ.trim(), schema: draftSchema });
+    navigate("/records", {
+      q: draft.q.trim(),
+      schema: draft.schema,
+      owner: draft.owner.trim().toUpperCase(),
+    });
   };
 
   return (
     <>
-      <h1>{t("records.title")}</h1>
+      <div className="page-head">
+        <h1>{t("persons.title")}</h1>
+        {WRITERS.has(me.role) && (
+          <Link to="/records/new" className="btn btn-primary" data-testid="record-new">
+            {t("persons.new")}
+          </Link>
+        )}
+      </div>
       <search>
         <form className="toolbar" onSubmit={submit}>
           <TextField
             label={t("records.query")}
             type="search"
             className="grow"
-            placeholder={t("records.queryPlaceholder")}
-            value={draftQ}
-            onChange={(e) => setDraftQ(e.target.value)}
+            placeholder={t("persons.queryPlaceholder")}
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
             testId="records-q"
+            dir="auto"
           />
           <SelectField
             label={t("records.schema")}
-            value={draftSchema}
-            onChange={(e) => setDraftSchema(e.target.value)}
+            value={draft.schema}
+            onChange={(e) => setDraft({ ...draft, schema: e.target.value })}
             testId="records-schema"
           >
             <option value="">{t("records.allSchemata")}</option>
-            {SCHEMATA.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
+            <option value="Person">{t("persons.schema.Person")}</option>
+            <option value="Organization">{t("persons.schema.Organization")}</option>
+            <optgroup label={t("persons.otherTypes")}>
+              {SCHEMATA.filter((s) => s !== "Person" && s !== "Organization").map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </optgroup>
           </SelectField>
+          <TextField
+            label={t("records.owner")}
+            value={draft.owner}
+            maxLength={2}
+            size={4}
+            placeholder="FR"
+            hint={t("persons.ownerHint")}
+            onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
+            testId="records-owner"
+          />
           <button type="submit" className="btn btn-primary" data-testid="records-search">
             {t("common.search")}
           </button>
@@ -77,7 +115,7 @@ export function RecordsPage() {
                 page={data.page}
                 pageSize={data.pageSize}
                 total={data.total}
-                onPage={(p) => navigate("/records", { q, schema, page: p })}
+                onPage={(p) => navigate("/records", { q, schema, owner, page: p })}
               />
             </>
           )
@@ -88,7 +126,7 @@ export function RecordsPage() {
 }
 
 function RecordsTable({ items }: { items: IntelRecord[] }) {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="table-wrap">
       <table className="data" data-testid="records-table">
@@ -96,45 +134,66 @@ function RecordsTable({ items }: { items: IntelRecord[] }) {
           <tr>
             <th scope="col">{t("records.caption")}</th>
             <th scope="col">{t("records.schema")}</th>
+            <th scope="col">{t("persons.prop.birthDate")}</th>
+            <th scope="col">{t("persons.nationalityOrCountry")}</th>
+            <th scope="col">{t("persons.prop.topics")}</th>
             <th scope="col">{t("records.owner")}</th>
-            <th scope="col">{t("records.distribution")}</th>
             <th scope="col">{t("records.handling")}</th>
             <th scope="col">{t("records.evaluation")}</th>
             <th scope="col">{t("records.review")}</th>
-            <th scope="col">{t("records.updated")}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <Link to={`/records/${segment(r.id)}`}>
-                  <bdi>{r.caption || r.id}</bdi>
-                </Link>
-              </td>
-              <td>{r.schema}</td>
-              <td>
-                <code>{r.envelope.owner}</code>
-              </td>
-              <td>
-                <Distribution envelope={r.envelope} />
-              </td>
-              <td>
-                <HandlingBadge envelope={r.envelope} />
-              </td>
-              <td>
-                <Evaluation envelope={r.envelope} />
-              </td>
-              <td>
-                <ReviewDate iso={r.envelope.reviewAt} />
-              </td>
-              <td>
-                <time dateTime={r.updatedAt}>{date(r.updatedAt)}</time>
-              </td>
-            </tr>
+            <RecordRow key={r.id} record={r} />
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function RecordRow({ record: r }: { record: IntelRecord }) {
+  const i18n = useI18n();
+  const p = r.properties;
+  const aliases = [...(p.alias ?? []), ...(p.weakAlias ?? [])];
+  const countries = [...(p.nationality ?? []), ...(p.country ?? [])];
+  return (
+    <tr data-testid="record-row">
+      <td>
+        <Link to={`/records/${segment(r.id)}`} data-testid="record-open">
+          <NameWithReading name={r.caption || r.id} latin={r.readings[r.caption]} />
+        </Link>
+        {aliases.length > 0 && (
+          <div className="muted small">
+            {i18n.t("persons.aka")} <bdi dir="auto">{aliases.slice(0, 3).join(" · ")}</bdi>
+          </div>
+        )}
+      </td>
+      <td>{schemaLabel(r.schema, i18n)}</td>
+      <td>
+        {(p.birthDate ?? []).map((d) => (
+          <div key={d}>
+            <EdtfDate value={d} />
+          </div>
+        ))}
+      </td>
+      <td>{countries.map((c) => countryName(c, i18n)).join(", ")}</td>
+      <td>
+        <TopicBadges topics={p.topics ?? []} />
+      </td>
+      <td>
+        <code>{r.envelope.owner}</code>
+      </td>
+      <td>
+        <HandlingBadge envelope={r.envelope} />
+      </td>
+      <td>
+        <Evaluation envelope={r.envelope} />
+      </td>
+      <td>
+        <ReviewDate iso={r.envelope.reviewAt} />
+      </td>
+    </tr>
   );
 }

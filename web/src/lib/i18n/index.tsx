@@ -1,10 +1,21 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ar } from "./ar.ts";
-import { en, type MessageKey, type Messages } from "./en.ts";
+import { databasesAr } from "./databases.ar.ts";
+import { databasesEn } from "./databases.en.ts";
+import { databasesEs } from "./databases.es.ts";
+import { databasesFr } from "./databases.fr.ts";
+import { type MessageKey as BaseKey, en as baseEn } from "./en.ts";
 import { es } from "./es.ts";
 import { fr } from "./fr.ts";
+import { personsAr } from "./persons.ar.ts";
+import { personsEn } from "./persons.en.ts";
+import { personsEs } from "./persons.es.ts";
+import { personsFr } from "./persons.fr.ts";
 
-export type { MessageKey } from "./en.ts";
+// The object databases' texts live in their own files (databases.*.ts), merged here.
+export type MessageKey = BaseKey | keyof typeof databasesEn | keyof typeof personsEn;
+type Messages = Record<MessageKey, string>;
+const en: Messages = { ...baseEn, ...databasesEn, ...personsEn };
 
 export const LANGUAGES = [
   { code: "en", label: "English", locale: "en-GB", dir: "ltr" },
@@ -17,7 +28,12 @@ export const LANGUAGES = [
 export type Lang = (typeof LANGUAGES)[number]["code"];
 type Vars = Record<string, string | number>;
 
-const DICTIONARIES: Record<Lang, Partial<Messages>> = { en, fr, es, ar };
+const DICTIONARIES: Record<Lang, Partial<Messages>> = {
+  en,
+  fr: { ...fr, ...databasesFr, ...personsFr },
+  es: { ...es, ...databasesEs, ...personsEs },
+  ar: { ...ar, ...databasesAr, ...personsAr },
+};
 const STORAGE_KEY = "fusion.lang";
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {

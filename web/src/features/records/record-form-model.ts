@@ -1,0 +1,211 @@
+import { ApiError } from "../../lib/api.ts";
+import type { I18n, MessageKey } from "../../lib/i18n/index.tsx";
+
+/*
+ * The person/group entry form's state and what it sends: POST /api/v1/records with the FtM
+ * properties, the envelope, the source and the provenance (a capture for battlefield data). Dates of
+ * birth go out in EDTF: exact (YYYY[-MM[-DD]]), about (1970~) or a range (1963/1968).
+ */
+
+export type DobMode = "exact" | "about" | "range";
+export const TOPIC_CHOICES = ["crime.terror", "role.ftf", "wanted", "sanction"] as const;
+
+export interface RecordForm {
+  schema: "Person" | "Organization";
+  name: string;
+  otherNames: string;
+  aliases: string;
+  weakAliases: string;
+  dobMode: DobMode;
+  dob: string;
+  dobFrom: string;
+  dobTo: string;
+  countries: string;
+  gender: string;
+  topics: string[];
+  distribution: "all" | "only" | "except";
+  distributionCountries: string;
+  handlingCode: "H0" | "H1" | "H2" | "H3";
+  handlingNote: string;
+  sourceReliability: "A" | "B" | "C" | "X";
+  informationAccuracy: string;
+  sourceType: string;
+  reviewAt: string;
+  source: string;
+  statedBy: string;
+  statedAt: string;
+  captureUnit: string;
+  capturePlace: string;
+  captureDate: string;
+  captureContext: string;
+}
+
+export const EMPTY_FORM: RecordForm = {
+  schema: "Person",
+  name: "",
+  otherNames: "",
+  aliases: "",
+  weakAliases: "",
+  dobMode: "exact",
+  dob: "",
+  dobFrom: "",
+  dobTo: "",
+  countries: "",
+  gender: "",
+  topics: [],
+  distribution: "all",
+  distributionCountries: "",
+  handlingCode: "H0",
+  handlingNote: "",
+  sourceReliability: "B",
+  informationAccuracy: "2",
+  sourceType: "police",
+  reviewAt: "",
+  source: "",
+  statedBy: "",
+  statedAt: "",
+  captureUnit: "",
+  capturePlace: "",
+  captureDate: "",
+  captureContext: "",
+};
+
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+const codes = (s: string) =>
+  s
+    .split(/[\s,;|]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** The date of birth as EDTF, or null when none was given. */
+export function dobValue(f: RecordForm): string | null {
+  if (f.dobMode === "range")
+    return f.dobFrom.trim() || f.dobTo.trim() ? `${f.dobFrom.trim()}/${f.dobTo.trim()}` : null;
+  const d = f.dob.trim();
+  if (!d) return null;
+  return f.dobMode === "about" ? `${d}~` : d;
+}
+
+function properties(f: RecordForm): Record<string, string[]> {
+  const person = f.schema === "Person";
+  const dob = person ? dobValue(f) : null;
+  const props: Record<string, string[]> = {
+    name: [f.name.trim(), ...lines(f.otherNames)].filter(Boolean),
+    alias: lines(f.aliases),
+    weakAlias: lines(f.weakAliases),
+    // FtM writes country codes in lower case; persons have nationalities, groups a country.
+    [person ? "nationality" : "country"]: codes(f.countries).map((c) => c.toLowerCase()),
+    birthDate: dob ? [dob] : [],
+    gender: person && f.gender ? [f.gender] : [],
+    topics: f.topics,
+  };
+  // The server refuses an empty list: a property without values is left out.
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v.length > 0));
+}
+
+/** The body of POST /api/v1/records. */
+export function toRequest(f: RecordForm) {
+  const military = f.sourceType === "military";
+  const provenance = {
+    ...(f.statedBy.trim() ? { statedBy: f.statedBy.trim() } : {}),
+    ...(f.statedAt ? { statedAt: f.statedAt } : {}),
+    ...(military
+      ? {
+          capture: {
+            unit: f.captureUnit,
+            place: f.capturePlace,
+            date: f.captureDate,
+            context: f.captureContext,
+          },
+        }
+      : {}),
+  };
+  return {
+    schema: f.schema,
+    properties: properties(f),
+    envelope: {
+      distribution: f.distribution,
+      distributionCountries:
+        f.distribution === "all" ? [] : codes(f.distributionCountries).map((c) => c.toUpperCase()),
+      handlingCode: f.handlingCode,
+      ...(f.handlingNote.trim() ? { handlingNote: f.handlingNote.trim() } : {}),
+      sourceReliability: f.sourceReliability,
+      informationAccuracy: Number(f.informationAccuracy),
+      sourceType: f.sourceType,
+      ...(f.reviewAt ? { reviewAt: f.reviewAt } : {}),
+    },
+    source: f.source,
+    ...(Object.keys(provenance).length > 0 ? { provenance } : {}),
+  };
+}
+
+/** The form's fields by the server's error paths (without the "body." prefix). */
+export const FIELD_LABELS: Record<string, MessageKey> = {
+  "properties.name": "persons.field.name",
+  "properties.alias": "persons.field.alias",
+  "properties.weakAlias": "persons.field.weakAlias",
+  "properties.birthDate": "persons.prop.birthDate",
+  "properties.nationality": "persons.prop.nationality",
+  "properties.country": "persons.prop.country",
+  "properties.gender": "persons.prop.gender",
+  "properties.topics": "persons.prop.topics",
+  properties: "persons.field.properties",
+  schema: "records.schema",
+  source: "persons.field.source",
+  "provenance.statedBy": "persons.field.statedBy",
+  "provenance.statedAt": "persons.field.statedAt",
+  "provenance.capture": "persons.capture.title",
+  "provenance.capture.unit": "persons.capture.unit",
+  "provenance.capture.place": "persons.capture.place",
+  "provenance.capture.date": "persons.capture.date",
+  "provenance.capture.context": "persons.capture.context",
+  "envelope.distribution": "records.distribution",
+  "envelope.distributionCountries": "persons.field.distributionCountries",
+  "envelope.handlingCode": "records.handling",
+  "envelope.handlingNote": "records.handlingNote",
+  "envelope.sourceReliability": "records.reliability",
+  "envelope.informationAccuracy": "records.accuracy",
+  "envelope.sourceType": "records.sourceType",
+  "envelope.reviewAt": "records.review",
+};
+
+export interface FieldProblem {
+  /** The field's path ("properties.birthDate"), or null for the form as a whole. */
+  field: string | null;
+  sentence: string;
+}
+
+/** The longest known path a server path starts with ("properties.name.0" is the name field). */
+function knownField(path: string): string | null {
+  let p = path;
+  for (;;) {
+    if (FIELD_LABELS[p]) return p;
+    const cut = p.lastIndexOf(".");
+    if (cut < 0) return null;
+    p = p.slice(0, cut);
+  }
+}
+
+/**
+ * The server's field errors as sentences naming the field by its label: "Date of birth: 1985-02-30
+ * is not a real date." A path the form does not know keeps its name, so nothing said is lost.
+ */
+export function problemsOf(error: unknown, i18n: I18n): FieldProblem[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return [];
+  return error.problem.errors.map((e: unknown) => {
+    const item = (e ?? {}) as { path?: unknown; message?: unknown };
+    const path = String(item.path ?? "").replace(/^body\.?/, "");
+    const message = String(item.message ?? "")
+      .trim()
+      .replace(/\.$/, "");
+    const field = knownField(path);
+    const key = field ? FIELD_LABELS[field] : undefined;
+    if (!path) return { field: null, sentence: `${message}.` };
+    const label = key ? i18n.t(key) : path;
+    return { field: field ?? path, sentence: i18n.t("persons.error.field", { label, message }) };
+  });
+}
