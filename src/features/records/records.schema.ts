@@ -123,6 +123,8 @@ export type ListRecordsQuery = z.output<typeof listRecordsQuery>;
 export const recordPageSchema = z.object({
   items: z.array(recordSchema),
   total: z.number().int(),
+  /** True when counting stopped at its cap: there are at least `total` matches. */
+  totalIsLowerBound: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

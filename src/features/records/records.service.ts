@@ -189,7 +189,7 @@ export function createRecordsService(deps: Deps) {
   async function list(actor: Actor, q: ListRecordsQuery) {
     ensure(recordsPolicy.read(actor), "search");
     return db.transaction().execute(async (trx) => {
-      const { rows, total } = await repo.listVisible(trx, actor, q);
+      const { rows, total, capped } = await repo.listVisible(trx, actor, q);
       await appendAudit(trx, clock, actor, {
         action: "record.search",
         detail: {
@@ -202,7 +202,13 @@ export function createRecordsService(deps: Deps) {
           ...oversightOf(rows, actor),
         },
       });
-      return { items: rows.map((r) => repo.toView(r, today())), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r) => repo.toView(r, today())),
+        total,
+        totalIsLowerBound: capped,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     });
   }
 

@@ -4,10 +4,12 @@ interface PagerProps {
   page: number;
   pageSize: number;
   total: number;
+  /** The server stopped counting at `total`: there are at least that many ("10,000+"). */
+  totalIsLowerBound?: boolean | undefined;
   onPage: (page: number) => void;
 }
 
-export function Pager({ page, pageSize, total, onPage }: PagerProps) {
+export function Pager({ page, pageSize, total, totalIsLowerBound, onPage }: PagerProps) {
   const { t, num } = useI18n();
   const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
   return (
@@ -16,7 +18,11 @@ export function Pager({ page, pageSize, total, onPage }: PagerProps) {
         {t("pager.prev")}
       </button>
       <span className="muted">
-        {t("pager.status", { page: num(page), pages: num(pages), total: num(total) })}
+        {t("pager.status", {
+          page: num(page),
+          pages: `${num(pages)}${totalIsLowerBound ? "+" : ""}`,
+          total: `${num(total)}${totalIsLowerBound ? "+" : ""}`,
+        })}
       </span>
       <button
         type="button"

@@ -37,7 +37,7 @@ export function RecordsPage() {
 
   useEffect(() => setDraft({ q, schema, owner }), [q, schema, owner]);
 
-  const state = useApi<Page<IntelRecord>>(
+  const state = useApi<Page<IntelRecord> & { totalIsLowerBound: boolean }>(
     withQuery("/records", { q, schema, owner, page, pageSize: PAGE_SIZE }),
   );
 
@@ -115,6 +115,7 @@ export function RecordsPage() {
                 page={data.page}
                 pageSize={data.pageSize}
                 total={data.total}
+                totalIsLowerBound={data.totalIsLowerBound}
                 onPage={(p) => navigate("/records", { q, schema, owner, page: p })}
               />
             </>
