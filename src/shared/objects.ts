@@ -34,14 +34,20 @@ export const shortText = (max = 200) => z.string().trim().min(1).max(max);
 export const exportFormats = ["jsonl", "csv"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-/** One CSV line (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled. */
+/**
+ * One CSV line (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled. A
+ * text a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) is
+ * prefixed with an apostrophe, as OWASP advises: free text such as a make or an alias comes from
+ * other bureaux' files. Numbers are written as they are (a negative number is not a formula).
+ */
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {
-  return `${values
-    .map((v) => {
-      const s = v === null || v === undefined ? "" : String(v);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(",")}\n`;
+  return `${values.map(csvCell).join(",")}\n`;
+}
+
+function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  const s = typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { csvLine } from "../../shared/objects.ts";
 import type { DocumentRow } from "./documents.repo.ts";
 
 /*
@@ -20,11 +21,9 @@ const columns = [
   "review_at",
 ] as const;
 
-const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** One CSV line of a document, or the header line for null. */
 export function toCsvLine(row: DocumentRow | null): string {
-  if (!row) return `${columns.join(",")}\n`;
+  if (!row) return csvLine(columns);
   const values = [
     row.number,
     row.issuing_country,
@@ -38,7 +37,7 @@ export function toCsvLine(row: DocumentRow | null): string {
     row.distribution_countries.join("|"),
     row.review_at,
   ];
-  return `${values.map(cell).join(",")}\n`;
+  return csvLine(values);
 }
 
 /** One JSON Lines record of a document. */

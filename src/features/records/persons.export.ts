@@ -1,4 +1,5 @@
 import { ftmDates } from "../../search/dates.ts";
+import { csvLine } from "../../shared/objects.ts";
 import { propertyType } from "./records.ftm.ts";
 import type { RecordView } from "./records.schema.ts";
 
@@ -62,15 +63,9 @@ export function toFlatPerson(v: RecordView): FlatPerson {
   };
 }
 
-// A cell a spreadsheet would read as a formula is prefixed with an apostrophe (OWASP's advice).
-const cell = (s: string) => {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** One CSV line of a record, or the header line for null. */
+/** One CSV line of a record (formulas defused by `csvLine`), or the header line for null. */
 export function toFlatCsvLine(v: RecordView | null): string {
-  if (!v) return `${flatColumns.join(",")}\n`;
+  if (!v) return csvLine(flatColumns);
   const row = toFlatPerson(v);
-  return `${flatColumns.map((c) => cell(row[c])).join(",")}\n`;
+  return csvLine(flatColumns.map((c) => row[c]));
 }
