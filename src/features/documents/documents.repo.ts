@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { envelopeOf, visibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { direction, sortOf } from "../../shared/list-sort.ts";
 import type { Database, DocumentStatus, TravelDocumentsTable } from "../../storage/schema.ts";
 import { type DocumentView, type ListDocumentsQuery, OCR_FROM, OCR_TO, ocrKey } from "./documents.schema.ts";
 
@@ -74,15 +75,12 @@ export async function listVisible(
 ) {
   const base = filtered(db, viewer, q);
   const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const sort = q.sort ?? "-createdAt";
-  const desc = sort.startsWith("-");
-  const column = sortColumns[sort.replace(/^-/, "") as keyof typeof sortColumns];
+  const { key, desc } = sortOf(q.sort ?? "-createdAt");
+  const column = sortColumns[key];
   // Dates may be missing: those rows come last either way. Plain columns keep a plain ORDER BY, which
   // an index scan serves (the default, id descending, reads the primary key backwards).
-  const nullable = column === "d.event_date" || column === "d.reported_date";
-  let sorted = base
-    .selectAll("d")
-    .orderBy(column, (o) => (nullable ? (desc ? o.desc() : o.asc()).nullsLast() : desc ? o.desc() : o.asc()));
+  const nullable = key === "eventDate" || key === "reportedDate";
+  let sorted = base.selectAll("d").orderBy(column, direction(desc, nullable));
   if (column !== "d.id") sorted = sorted.orderBy("d.id", "desc");
   const rows = await sorted
     .limit(q.pageSize)

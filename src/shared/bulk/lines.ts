@@ -32,21 +32,16 @@ export async function* lineChunksOf(source: ByteSource, maxBytes = 64 * 1024): A
   let oversized = false;
   let no = 0;
   let bytes = 0;
-  // A line wholly inside one chunk is decoded straight from it (no copy); only a line that spans
-  // chunks is assembled from its parts.
+  // A line wholly inside one chunk is decoded straight from it (a view, no copy); only a line that
+  // spans chunks is assembled from its parts.
   const take = (buf: Buffer, start: number, end: number): Line => {
-    let text: string;
-    if (parts.length === 0) {
-      const stop = end > start && buf[end - 1] === CR ? end - 1 : end;
-      text = buf.toString("utf8", start, stop);
-    } else {
-      const all = Buffer.concat([...parts, buf.subarray(start, end)]);
-      text = all.toString(
-        "utf8",
-        0,
-        all.length > 0 && all[all.length - 1] === CR ? all.length - 1 : all.length,
-      );
-    }
+    const all =
+      parts.length === 0 ? buf.subarray(start, end) : Buffer.concat([...parts, buf.subarray(start, end)]);
+    const text = all.toString(
+      "utf8",
+      0,
+      all.length > 0 && all[all.length - 1] === CR ? all.length - 1 : all.length,
+    );
     parts = [];
     size = 0;
     const line = { no: ++no, text, oversized, bytes };

@@ -1,8 +1,9 @@
-import { type Insertable, type Kysely, type OrderByItemBuilder, sql, type Updateable } from "kysely";
+import { type Insertable, type Kysely, sql, type Updateable } from "kysely";
 import type { Database, EnvelopeColumns } from "../../storage/schema.ts";
 import type { Actor } from "../actor.ts";
 import { duplicateKeyAs } from "../bulk/object-import.ts";
 import { visibleTo } from "../envelope/envelope.sql.ts";
+import { direction, sortOf } from "../list-sort.ts";
 import type { ObjectSort } from "./objects.schema.ts";
 
 /*
@@ -48,7 +49,6 @@ type ListOptions = {
   owner?: string | undefined;
   sort?: ObjectSort | undefined;
 };
-type OrderBy = OrderByItemBuilder;
 const sortColumns = { updatedAt: "updated_at", eventDate: "event_date", reviewAt: "review_at" } as const;
 
 export function objectRepo<Tb, R extends ObjectRow, V, F extends object>(spec: ObjectRepoSpec<R, V>) {
@@ -119,15 +119,11 @@ export function objectRepo<Tb, R extends ObjectRow, V, F extends object>(spec: O
     let base = filtered(db, viewer, q);
     if (q.owner) base = base.where(col("owner"), "=", q.owner);
     const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const sort = q.sort ?? "-updatedAt";
-    const column = col(sortColumns[sort.replace(/^-/, "") as keyof typeof sortColumns]);
-    const desc = sort.startsWith("-");
+    const { key, desc } = sortOf(q.sort ?? "-updatedAt");
     // An event date may be missing (firearms, vehicles): those rows come last either way.
     const rows = (await base
       .selectAll(a)
-      .orderBy(column, (o: OrderBy) =>
-        sort.endsWith("eventDate") ? (desc ? o.desc() : o.asc()).nullsLast() : desc ? o.desc() : o.asc(),
-      )
+      .orderBy(col(sortColumns[key]), direction(desc, key === "eventDate"))
       .orderBy(col("id"))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
