@@ -419,6 +419,7 @@ export interface ResolutionRunsTable {
   error: string | null;
   started_by: string;
   started_at: Timestamp;
+  updated_at: Timestamp;
   finished_at: Date | null;
 }
 

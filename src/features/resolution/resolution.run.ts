@@ -14,6 +14,10 @@ export type RunOptions = { minScore?: number | undefined; onProgress?: (p: RunPr
 export type RunProgress = { phase: "load" | SuggestProgress["phase"] | "store"; done: number; total: number };
 
 const PAGE = 5000;
+/** How often a run writes its progress to its row (which is also its sign of life). */
+const PROGRESS_WRITE_MS = 5_000;
+/** A run marked running without progress for this long was interrupted (its process died). */
+const STALE_MS = 5 * 60_000;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -24,13 +28,26 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
  */
 export function createRunner(deps: Deps) {
   const { db, clock } = deps;
-  // Progress of runs in this process, finer than the row (which changes at phase boundaries).
+  // Progress of runs in this process, finer than the row's (written every few seconds).
   const live = new Map<string, RunProgress>();
 
   async function execute(actor: Actor, runId: string, options: RunOptions): Promise<runs.RunRow> {
+    let written = Date.now();
+    let writing: Promise<unknown> = Promise.resolve();
+    let closing = false;
     const report = (p: RunProgress) => {
       live.set(runId, p);
       options.onProgress?.(p);
+      if (closing || Date.now() - written < PROGRESS_WRITE_MS) return;
+      written = Date.now();
+      // Progress on the row, for other processes and as the run's sign of life; a failed write
+      // only delays the next one.
+      writing = runs.updateRun(db, runId, { ...p, updated_at: clock.now() }).catch(() => {});
+    };
+    // The row's last word is the run's outcome: no progress write may land after it.
+    const close = async () => {
+      closing = true;
+      await writing;
     };
     try {
       const subjects = await load(report);
@@ -42,6 +59,7 @@ export function createRunner(deps: Deps) {
         onProgress: report,
       });
       report({ phase: "store", done: 0, total: suggestions.length });
+      await close();
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await repo.replaceCandidates(trx, runId, suggestions, now);
@@ -62,6 +80,7 @@ export function createRunner(deps: Deps) {
       });
       report({ phase: "store", done: suggestions.length, total: suggestions.length });
     } catch (e) {
+      await close();
       const message = e instanceof AppError ? e.message : "the run failed";
       await runs.updateRun(db, runId, { status: "failed", error: message, finished_at: clock.now() });
       if (!(e instanceof AppError)) console.error(e);
@@ -111,8 +130,14 @@ export function createRunner(deps: Deps) {
 
   async function begin(actor: Actor) {
     ensureRun(actor);
-    if (await runs.runningRun(db)) throw new AppError("conflict", "A suggestion run is already under way.");
-    return runs.insertRun(db, actor.username, clock.now());
+    const now = clock.now();
+    const running = await runs.runningRun(db);
+    if (running && now.getTime() - new Date(running.updated_at).getTime() < STALE_MS)
+      throw new AppError("conflict", "A suggestion run is already under way.");
+    // A run that stopped giving signs of life was interrupted: it is closed as failed, not resumed.
+    if (running)
+      await runs.updateRun(db, running.id, { status: "failed", error: "interrupted", finished_at: now });
+    return runs.insertRun(db, actor.username, now);
   }
 
   /** Runs to the end (the CLI, tests). */

@@ -12,6 +12,7 @@ export const insertRun = (db: Db, startedBy: string, at: Date) =>
       phase: "load",
       started_by: startedBy,
       started_at: at,
+      updated_at: at,
       error: null,
       finished_at: null,
     })

@@ -214,4 +214,26 @@ describe.each(backends)("entity resolution on %s", (kind) => {
     ).rejects.toMatchObject({ code: "forbidden" });
     expect(await t.rowCount("resolution_judgements")).toBe(before);
   });
+
+  it("refuses a second run while one works, and closes a run whose process died", async () => {
+    const db = t.deps.storage.db;
+    // A run marked running with a fresh sign of life: another process is working on it.
+    const at = t.clock.now();
+    const { id } = await db
+      .insertInto("resolution_runs")
+      .values({ status: "running", phase: "score", started_by: "gs.analyst", started_at: at, updated_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await expect(t.services.resolution.run(analyst)).rejects.toMatchObject({ code: "conflict" });
+    // Six minutes without progress: the process died; the next run closes it and goes ahead.
+    const old = new Date(at.getTime() - 6 * 60_000);
+    await db.updateTable("resolution_runs").set({ updated_at: old }).where("id", "=", id).execute();
+    expect((await t.services.resolution.run(analyst)).status).toBe("done");
+    const closed = await db
+      .selectFrom("resolution_runs")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect([closed.status, closed.error]).toEqual(["failed", "interrupted"]);
+  });
 });

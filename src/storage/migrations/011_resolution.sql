@@ -60,5 +60,8 @@ CREATE TABLE resolution_runs (
   error        text,
   started_by   text NOT NULL,
   started_at   timestamptz NOT NULL,
+  -- Written with the progress while the run works: a run marked running whose progress stopped
+  -- (its process was killed) is stale, and the next run may start.
+  updated_at   timestamptz NOT NULL,
   finished_at  timestamptz
 );
