@@ -121,10 +121,10 @@ export function createRecordPhotos({ db, clock }: Deps) {
 
   async function list(actor: Actor, id: string): Promise<PhotoView[]> {
     if (!recordsPolicy.read(actor)) throw new AppError("forbidden", "Your role may not read records.");
-    const rows = isUuid(id) ? await photos.visiblePhotos(db, actor, id) : [];
-    // An empty list when the record is out of sight would say nothing, but "not found" says the same as get.
-    if (!rows.length && !(isUuid(id) && (await repo.findVisible(db, actor, id))))
+    // A record out of sight answers as one that does not exist, as its own get does.
+    if (!isUuid(id) || !(await repo.findVisible(db, actor, id)))
       throw new AppError("not_found", "No such record.");
+    const rows = await photos.visiblePhotos(db, actor, id);
     return rows.map((r) => ({
       id: Number(r.id),
       sha256: r.sha256,

@@ -48,10 +48,19 @@ export function checkFtmProperties(
   ctx: z.RefinementCtx,
 ): void {
   if (!isKnownSchema(v.schema)) return; // already refused by name
-  for (const message of unknownProperties(v.schema, v.properties ?? {}))
-    ctx.addIssue({ code: "custom", path: ["properties"], message });
-  for (const { prop, message } of valueProblems(v.schema, v.properties ?? {}))
-    ctx.addIssue({ code: "custom", path: ["properties", prop], message });
+  for (const { path, message } of propertyProblems(v.schema, v.properties ?? {}))
+    ctx.addIssue({ code: "custom", path, message });
+}
+
+/** What is wrong with a schema's properties: unknown names, then bad values, each with its path. */
+export function propertyProblems(schema: string, properties: Record<string, string[]>) {
+  return [
+    ...unknownProperties(schema, properties).map((message) => ({ path: ["properties"], message })),
+    ...valueProblems(schema, properties).map(({ prop, message }) => ({
+      path: ["properties", prop],
+      message,
+    })),
+  ];
 }
 
 const propertyName = z

@@ -9,7 +9,6 @@ import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { type PersonsExportFormat, toFlatCsvLine, toFlatPerson, toFtmEntity } from "./persons.export.ts";
 import { createPersonsImport } from "./persons.import.ts";
-import { unknownProperties } from "./records.ftm.ts";
 import { createRecordPhotos } from "./records.photos.ts";
 import { recordsPolicy } from "./records.policy.ts";
 import {
@@ -26,13 +25,14 @@ import {
   captionOf,
   createRecordSchema,
   type ListRecordsQuery,
+  propertyProblems,
   type RecordView,
   type StatementView,
   searchTextOf,
   type UpdateRecordInput,
   updateRecordSchema,
 } from "./records.schema.ts";
-import { normaliseValues, valueProblems } from "./records.values.ts";
+import { normaliseValues } from "./records.values.ts";
 
 // Intelligence records are re-validated by their owner every five years unless they say sooner.
 const RECORD_REVIEW_YEARS = 5;
@@ -282,10 +282,10 @@ async function insertStatements(
 }
 
 function refuseBadValues(schema: string, properties: Record<string, string[]>) {
-  const errors = [
-    ...unknownProperties(schema, properties).map((message) => ({ path: "properties", message })),
-    ...valueProblems(schema, properties).map((x) => ({ path: `properties.${x.prop}`, message: x.message })),
-  ];
+  const errors = propertyProblems(schema, properties).map((x) => ({
+    path: x.path.join("."),
+    message: x.message,
+  }));
   if (errors.length) throw new AppError("validation_failed", "The record is not valid.", { errors });
 }
 
