@@ -16,7 +16,7 @@ import {
  * Who sees which firearm, vehicle and CBRNE material, written out literally per database: three
  * member countries and the Secretariat (XG) own one item in each distribution mode; each country's
  * officer and a Secretariat reviewer read them by list (and its total), get, search by the item's
- * own identifier (no hit and no count for the excluded) and export in both formats.
+ * own identifier (no hit and no count for the excluded) and export in all three formats (JSON Lines, CSV, FtM).
  */
 const viewers = ["FR", "US", "KE", "XG"] as const;
 type Viewer = (typeof viewers)[number];
@@ -160,6 +160,7 @@ describe.each(backends)("object databases access matrix (literal) on %s", (kind)
     const lists = new Map<Viewer, { total: number; ids: string[] }>();
     const jsonl = new Map<Viewer, string[]>();
     const csv = new Map<Viewer, string[]>();
+    const ftm = new Map<Viewer, string[]>();
     const missing = new Map<Viewer, string>();
 
     beforeAll(async () => {
@@ -195,6 +196,14 @@ describe.each(backends)("object databases access matrix (literal) on %s", (kind)
           v,
           rows.map((r) => r.split(",")[0] as string),
         );
+        const f = await getAs(t.app, `/api/v1/${db.name}/export?format=ftm`, headers);
+        ftm.set(
+          v,
+          f.body
+            .split("\n")
+            .filter(Boolean)
+            .map((l) => (JSON.parse(l) as { id: string }).id.replace(/^[a-z]+-/, "")),
+        );
         missing.set(v, (await getAs(t.app, `/api/v1/${db.name}/${MISSING_ID}`, headers)).body);
       }
     });
@@ -211,6 +220,7 @@ describe.each(backends)("object databases access matrix (literal) on %s", (kind)
       expect(lists.get(viewer)?.ids.sort()).toEqual(want);
       expect(jsonl.get(viewer)?.sort()).toEqual(want);
       expect(csv.get(viewer)?.sort()).toEqual(want);
+      expect(ftm.get(viewer)?.sort()).toEqual(want);
     });
 
     it.each(cellsOf(viewers, db.table))("$row read by $viewer: $sees", async ({ row, viewer, sees }) => {

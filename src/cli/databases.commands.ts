@@ -1,7 +1,9 @@
 import { statSync } from "node:fs";
 import type { Command } from "commander";
 import type { BulkFormat } from "../shared/bulk/bulk-import.ts";
+import { exportFormats } from "../shared/objects.ts";
 import type { CliIo, withServices } from "./context.ts";
+import { exportCommandOf, registerExport } from "./export-command.ts";
 import { actingAs, runFileImport } from "./import-file.ts";
 import { registerPersonsExport, registerPersonsImport } from "./persons.commands.ts";
 
@@ -72,25 +74,13 @@ export function registerDatabasesCommands(
 
   registerPersonsImport(importCmd, io, run, setExit);
 
-  const exportCmd =
-    program.commands.find((c) => c.name() === "export") ??
-    program.command("export").description("export police databases to standard output");
-  exportCmd
-    .command("documents")
-    .description("export the travel documents the acting country may see (all, for the Secretariat)")
-    .option("--format <format>", "csv or jsonl", "jsonl")
-    .option("--as <country>", "see what this country sees (default: the Secretariat, audited as oversight)")
-    .action(async (o: { format: string; as?: string }) => {
-      const actor = actingAs(o.as);
-      if (typeof actor === "string" || (o.format !== "csv" && o.format !== "jsonl")) {
-        io.err(`error: ${typeof actor === "string" ? actor : `--format ${o.format}: expected csv or jsonl`}`);
-        return setExit(1);
-      }
-      const format = o.format;
-      await run(async ({ services }) => {
-        for await (const line of services.documents.exportLines(actor, format)) io.out(line.trimEnd());
-        return 0;
-      });
-    });
+  const exportCmd = exportCommandOf(program);
+  registerExport(exportCmd, io, run, setExit, {
+    name: "documents",
+    description: "export the travel documents the acting country may see (all, for the Secretariat)",
+    formats: exportFormats,
+    defaultFormat: "jsonl",
+    lines: (services, actor, format) => services.documents.exportLines(actor, format),
+  });
   registerPersonsExport(exportCmd, io, run, setExit);
 }

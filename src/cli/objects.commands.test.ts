@@ -54,6 +54,24 @@ describe("fusion export firearms|vehicles|materials", () => {
     expect((await runFusion(env, "export", "materials", "--as", "KE")).out).toBe("");
     const bad = await runFusion(env, "export", "firearms", "--as", "ZZ");
     expect(bad).toMatchObject({ code: 1, err: "error: --as ZZ: not a member country code" });
-    expect((await runFusion(env, "export", "vehicles", "--format", "xml")).code).toBe(1);
+    const xml = await runFusion(env, "export", "vehicles", "--format", "xml");
+    expect(xml).toMatchObject({ code: 1, err: "error: --format xml: expected jsonl, csv or ftm" });
+
+    // FtM entities: the schema, FtM's properties plus ours in its style, the envelope under `fusion`.
+    const ftm = await runFusion(env, "export", "firearms", "--as", "KE", "--format", "ftm");
+    const [firearm, ...more] = ftm.out.split("\n").map((l) => JSON.parse(l));
+    expect(more).toEqual([]);
+    expect(firearm).toMatchObject({
+      schema: "Firearm",
+      properties: { name: ["Glock"], serialNumber: ["OPEN-1"], weaponType: ["pistol"], status: ["stolen"] },
+      fusion: { envelope: { owner: "FR", distribution: "all" } },
+    });
+    expect(firearm.id).toMatch(/^firearm-[0-9a-f-]{36}$/);
+    const vehicle = JSON.parse((await runFusion(env, "export", "vehicles", "--format", "ftm")).out);
+    expect(vehicle).toMatchObject({
+      schema: "Vehicle",
+      properties: { name: ["Ford"], vin: ["1M8GDM9AXKP042788"], status: ["stolen"] },
+    });
+    expect(vehicle.properties.registrationNumber).toBeUndefined();
   });
 });

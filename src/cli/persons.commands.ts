@@ -1,9 +1,10 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { type PersonsExportFormat, personsExportFormats } from "../features/records/persons.export.ts";
+import { personsExportFormats } from "../features/records/persons.export.ts";
 import type { PersonsImportFormat } from "../features/records/persons.import.schema.ts";
 import type { CliIo, withServices } from "./context.ts";
+import { registerExport } from "./export-command.ts";
 import { actingAs, runFileImport } from "./import-file.ts";
 
 type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
@@ -61,9 +62,6 @@ export function registerPersonsImport(
     });
 }
 
-const isExportFormat = (f: string): f is PersonsExportFormat =>
-  (personsExportFormats as readonly string[]).includes(f);
-
 /** `fusion export persons [--format ftm|jsonl|csv] [--as CC]`: what the acting country may see. */
 export function registerPersonsExport(
   exportCmd: Command,
@@ -71,25 +69,12 @@ export function registerPersonsExport(
   run: Run,
   setExit: (code: number) => void,
 ) {
-  exportCmd
-    .command("persons")
-    .description(
+  registerExport(exportCmd, io, run, setExit, {
+    name: "persons",
+    description:
       "export the persons and groups the acting country may see (all, for the Secretariat): FtM entities, or the import's flat rows as JSON Lines or CSV",
-    )
-    .option("--format <format>", "ftm, jsonl or csv", "ftm")
-    .option("--as <country>", "see what this country sees (default: the Secretariat, audited as oversight)")
-    .action(async (o: { format: string; as?: string }) => {
-      const actor = actingAs(o.as);
-      const format = o.format;
-      if (typeof actor === "string" || !isExportFormat(format)) {
-        io.err(
-          `error: ${typeof actor === "string" ? actor : `--format ${format}: expected ftm, jsonl or csv`}`,
-        );
-        return setExit(1);
-      }
-      await run(async ({ services }) => {
-        for await (const line of services.records.exportLines(actor, {}, format)) io.out(line.trimEnd());
-        return 0;
-      });
-    });
+    formats: personsExportFormats,
+    defaultFormat: "ftm",
+    lines: (services, actor, format) => services.records.exportLines(actor, {}, format),
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isInternationalEntity, isMemberCountry } from "../storage/seed/countries.ts";
+import type { Envelope } from "./envelope/envelope.schema.ts";
 
 /*
  * Pieces the object databases (firearms, vehicles, CBRNE materials) share: how identifiers are
@@ -31,8 +32,35 @@ export const identifierText = (max: number) =>
 /** Free text of a field (make, model, colour...). */
 export const shortText = (max = 200) => z.string().trim().min(1).max(max);
 
-export const exportFormats = ["jsonl", "csv"] as const;
+export const exportFormats = ["jsonl", "csv", "ftm"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
+
+/**
+ * One line of an FtM export: a FollowTheMoney entity (id, schema, properties as lists of
+ * strings), with our envelope under `fusion`, which FtM tools ignore. What FtM lacks (the
+ * `Firearm` and `CbrneMaterial` schemata, a vehicle's `vin`) is written in its style (records.ftm.ts).
+ */
+export type FtmEntity = {
+  id: string;
+  schema: string;
+  properties: Record<string, string[]>;
+  fusion: { envelope: Envelope };
+};
+
+/** An FtM entity with empty values left out; countries lower case, as FtM writes them. */
+export function ftmEntity(
+  id: string,
+  schema: string,
+  values: Record<string, (string | number | null | undefined)[]>,
+  envelope: Envelope,
+): FtmEntity {
+  const properties: Record<string, string[]> = {};
+  for (const [prop, vs] of Object.entries(values)) {
+    const kept = vs.filter((v) => v !== null && v !== undefined && v !== "").map(String);
+    if (kept.length) properties[prop] = prop === "country" ? kept.map((c) => c.toLowerCase()) : kept;
+  }
+  return { id, schema, properties, fusion: { envelope } };
+}
 
 /**
  * One CSV line (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled. A
@@ -50,16 +78,25 @@ function csvCell(v: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** How a database writes its items in the export formats beside JSON Lines. */
+export type ExportShape<T> = {
+  columns: readonly string[];
+  row: (item: T) => readonly (string | number | null | undefined)[];
+  ftm: (item: T) => FtmEntity;
+};
+
 /**
- * The lines of an export: JSON Lines (one object per line, as the API shows it) or CSV with a
- * header of `columns`, each row flattened by `flat`.
+ * The lines of an export: JSON Lines (one object per line, as the API shows it), CSV with a header
+ * of the shape's columns, or FtM entities.
  */
 export async function* exportLines<T>(
   items: AsyncIterable<T>,
   format: ExportFormat,
-  columns: readonly string[],
-  flat: (item: T) => readonly (string | number | null | undefined)[],
+  shape: ExportShape<T>,
 ): AsyncGenerator<string> {
-  if (format === "csv") yield csvLine(columns);
-  for await (const item of items) yield format === "csv" ? csvLine(flat(item)) : `${JSON.stringify(item)}\n`;
+  if (format === "csv") yield csvLine(shape.columns);
+  for await (const item of items)
+    yield format === "csv"
+      ? csvLine(shape.row(item))
+      : `${JSON.stringify(format === "ftm" ? shape.ftm(item) : item)}\n`;
 }

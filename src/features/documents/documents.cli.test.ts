@@ -60,6 +60,23 @@ describe("fusion import documents and fusion export documents", () => {
     ]);
     const jsonl = await runFusion(env, "export", "documents");
     expect(jsonl.out.split("\n").map((l) => JSON.parse(l).number)).toEqual(["KE1000001", "KE1000002"]);
+    const ftm = await runFusion(env, "export", "documents", "--format", "ftm", "--as", "FR");
+    const [passport, card] = ftm.out.split("\n").map((l) => JSON.parse(l));
+    expect([passport.schema, passport.properties]).toEqual([
+      "Passport",
+      {
+        number: ["KE1000001"],
+        country: ["ke"],
+        type: ["passport"],
+        summary: ["stolen; reported 2026-01-06"],
+        date: ["2026-01-05"],
+      },
+    ]);
+    expect([card.schema, card.properties.summary, card.fusion.envelope.owner]).toEqual([
+      "Identification",
+      ["lost"],
+      "KE",
+    ]);
 
     const bad = await runFusion(env, "import", "documents", file, "--as", "ZZ");
     expect([bad.code, bad.err]).toEqual([1, "error: --as ZZ: not a member country code"]);

@@ -1,4 +1,6 @@
-import { csvLine } from "../../shared/objects.ts";
+import { envelopeOf } from "../../shared/envelope/envelope.sql.ts";
+import { csvLine, ftmEntity } from "../../shared/objects.ts";
+import { issuerOf } from "./documents.issuers.ts";
 import type { DocumentRow } from "./documents.repo.ts";
 
 /*
@@ -59,4 +61,31 @@ export function toExportRecord(row: DocumentRow) {
       reviewAt: row.review_at,
     },
   };
+}
+
+/**
+ * A document as an FtM entity: `Passport` for a passport, `Identification` for the other types.
+ * FtM has no status for a document: the status, a blank's mention and the reported date are its
+ * `summary`; the date of the theft or loss is its `date`.
+ */
+export function toFtmDocument(row: DocumentRow) {
+  const summary = [
+    row.status,
+    row.blank ? "blank document" : "",
+    row.reported_date ? `reported ${row.reported_date}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+  return ftmEntity(
+    `document-${row.id}`,
+    row.doc_type === "passport" ? "Passport" : "Identification",
+    {
+      number: [row.number],
+      country: [issuerOf(row.issuing_country)?.owner],
+      type: [row.doc_type],
+      summary: [summary],
+      date: [row.event_date],
+    },
+    envelopeOf(row),
+  );
 }

@@ -49,6 +49,7 @@ describe.each(backends)("travel document access matrix (literal) on %s", (kind) 
   const sessions = new Map<Viewer, H>();
   const lists = new Map<Viewer, { total: number; ids: string[] }>();
   const jsonl = new Map<Viewer, string[]>();
+  const ftm = new Map<Viewer, string[]>();
   const csv = new Map<Viewer, string>();
   const missing = new Map<Viewer, string>();
 
@@ -94,6 +95,14 @@ describe.each(backends)("travel document access matrix (literal) on %s", (kind) 
           .map((l) => (JSON.parse(l) as { id: string }).id),
       );
       csv.set(v, (await getAs(t.app, "/api/v1/documents/export?format=csv", headers)).body);
+      const entities = (await getAs(t.app, "/api/v1/documents/export?format=ftm", headers)).body;
+      ftm.set(
+        v,
+        entities
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { id: string }).id.replace(/^document-/, "")),
+      );
       missing.set(v, (await getAs(t.app, `/api/v1/documents/${MISSING}`, headers)).body);
     }
   });
@@ -108,6 +117,7 @@ describe.each(backends)("travel document access matrix (literal) on %s", (kind) 
     expect(lists.get(viewer)?.total).toBe(want.length);
     expect(lists.get(viewer)?.ids.sort()).toEqual(want.map((k) => ids.get(k)).sort());
     expect(jsonl.get(viewer)?.sort()).toEqual(want.map((k) => ids.get(k)).sort());
+    expect(ftm.get(viewer)?.sort()).toEqual(want.map((k) => ids.get(k)).sort());
     // The CSV export: a header line and one line per visible document.
     expect(csv.get(viewer)?.trimEnd().split("\n").length).toBe(want.length + 1);
   });
@@ -121,6 +131,7 @@ describe.each(backends)("travel document access matrix (literal) on %s", (kind) 
     const search = (await getAs(t.app, `/api/v1/documents?number=${typed}`, headers)).json();
     expect(lists.get(viewer)?.ids.includes(id), "list").toBe(sees);
     expect(jsonl.get(viewer)?.includes(id), "export jsonl").toBe(sees);
+    expect(ftm.get(viewer)?.includes(id), "export ftm").toBe(sees);
     expect(csv.get(viewer)?.includes(`${wordOf(row)},`), "export csv").toBe(sees);
     expect(search.total, "search total").toBe(sees ? 1 : 0);
     expect(search.items.map((i: { id: string }) => i.id)).toEqual(sees ? [id] : []);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envelopeInputSchema, envelopeSchema } from "../../shared/envelope/envelope.schema.ts";
+import { exportFormats } from "../../shared/objects.ts";
 
 export const documentTypes = [
   "passport",
@@ -158,7 +159,7 @@ export const documentPageSchema = z.object({
   pageSize: z.number().int(),
 });
 
-export const exportDocumentsQuery = z.object({ format: z.enum(["csv", "jsonl"]).default("jsonl") }).strict();
+export const exportDocumentsQuery = z.object({ format: z.enum(exportFormats).default("jsonl") }).strict();
 
 export const importReportSchema = z
   .object({

@@ -11,10 +11,11 @@ import type { EnvelopeValues } from "../../shared/envelope/envelope.schema.ts";
 import { defaultReviewAt, envelopeColumns } from "../../shared/envelope/envelope.sql.ts";
 import { canEdit, isOversightRead, oversightOf } from "../../shared/envelope/visibility.ts";
 import { AppError } from "../../shared/errors.ts";
+import type { ExportFormat } from "../../shared/objects.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { inTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
-import { toCsvLine, toExportRecord } from "./documents.export.ts";
+import { toCsvLine, toExportRecord, toFtmDocument } from "./documents.export.ts";
 import { issuerOf, issuerRefusal } from "./documents.issuers.ts";
 import { documentsPolicy } from "./documents.policy.ts";
 import * as repo from "./documents.repo.ts";
@@ -199,8 +200,8 @@ export function createDocumentsService({ db, clock }: Deps) {
     });
   }
 
-  /** Every visible document, one line each (CSV with a header, or JSON Lines). Audited first. */
-  async function* exportLines(actor: Actor, format: BulkFormat): AsyncGenerator<string> {
+  /** Every visible document, one line each (CSV with a header, JSON Lines or FtM). Audited first. */
+  async function* exportLines(actor: Actor, format: ExportFormat): AsyncGenerator<string> {
     ensure(documentsPolicy.read(actor), "export");
     await inTransaction(db, (trx) =>
       appendAudit(trx, clock, actor, {
@@ -212,7 +213,10 @@ export function createDocumentsService({ db, clock }: Deps) {
     if (format === "csv") yield toCsvLine(null);
     for (let after = 0; ; ) {
       const rows = await repo.visiblePage(db, actor, after, EXPORT_PAGE);
-      for (const r of rows) yield format === "csv" ? toCsvLine(r) : `${JSON.stringify(toExportRecord(r))}\n`;
+      for (const r of rows)
+        yield format === "csv"
+          ? toCsvLine(r)
+          : `${JSON.stringify(format === "ftm" ? toFtmDocument(r) : toExportRecord(r))}\n`;
       const last = rows.at(-1);
       if (!last || rows.length < EXPORT_PAGE) return;
       after = last.id;

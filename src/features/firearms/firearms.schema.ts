@@ -7,7 +7,7 @@ import {
   listQuery,
   pageOf,
 } from "../../shared/objects/objects.schema.ts";
-import { identifierText, knownCountry, shortText } from "../../shared/objects.ts";
+import { ftmEntity, identifierText, knownCountry, shortText } from "../../shared/objects.ts";
 
 export const firearmTypes = [
   "pistol",
@@ -102,6 +102,25 @@ export const firearmCsvRow = (f: FirearmView) => [
   f.eventDate,
   ...envelopeCsvValues(f.envelope),
 ];
+
+/** A firearm as an FtM entity (`Firearm`, our schema in FtM's style). */
+export const firearmFtm = (f: FirearmView) =>
+  ftmEntity(
+    `firearm-${f.id}`,
+    "Firearm",
+    {
+      name: [[f.make, f.model].filter(Boolean).join(" ")],
+      serialNumber: [f.serialNumber],
+      make: [f.make],
+      model: [f.model],
+      calibre: [f.calibre],
+      weaponType: [f.type],
+      country: [f.countryOfManufacture],
+      status: [f.status],
+      date: [f.eventDate],
+    },
+    f.envelope,
+  );
 
 /* Trace requests */
 

@@ -12,6 +12,7 @@ import {
   type FirearmFilters,
   firearmCsvColumns,
   firearmCsvRow,
+  firearmFtm,
   updateFirearmSchema,
 } from "./firearms.schema.ts";
 
@@ -60,7 +61,7 @@ export function createFirearmsService({ db, clock }: Deps) {
         ...(v.eventDate !== undefined && { event_date: v.eventDate }),
       }),
       normalize: normalized,
-      csv: { columns: firearmCsvColumns, row: firearmCsvRow },
+      exports: { columns: firearmCsvColumns, row: firearmCsvRow, ftm: firearmFtm },
     },
   );
 

@@ -7,7 +7,7 @@ import {
   listQuery,
   pageOf,
 } from "../../shared/objects/objects.schema.ts";
-import { identifierText, knownCountry, shortText } from "../../shared/objects.ts";
+import { ftmEntity, identifierText, knownCountry, shortText } from "../../shared/objects.ts";
 
 export const materialCategories = [
   "explosive",
@@ -129,3 +129,22 @@ export const materialCsvRow = (m: MaterialView) => [
   m.status,
   ...envelopeCsvValues(m.envelope),
 ];
+
+/** A material as an FtM entity (`CbrneMaterial`, our schema in FtM's style). */
+export const materialFtm = (m: MaterialView) =>
+  ftmEntity(
+    `material-${m.id}`,
+    "CbrneMaterial",
+    {
+      name: [m.description],
+      category: [m.category],
+      identifier: [m.identifier],
+      amount: [m.quantity],
+      unit: [m.unit],
+      address: [m.place],
+      country: [m.country],
+      status: [m.status],
+      date: [m.eventDate],
+    },
+    m.envelope,
+  );

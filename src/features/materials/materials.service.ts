@@ -12,6 +12,7 @@ import {
   type MaterialFilters,
   materialCsvColumns,
   materialCsvRow,
+  materialFtm,
   updateMaterialSchema,
 } from "./materials.schema.ts";
 
@@ -62,7 +63,7 @@ export function createMaterialsService({ db, clock }: Deps) {
         ...(v.eventDate !== undefined && { event_date: v.eventDate }),
       }),
       normalize: normalized,
-      csv: { columns: materialCsvColumns, row: materialCsvRow },
+      exports: { columns: materialCsvColumns, row: materialCsvRow, ftm: materialFtm },
     },
   );
 

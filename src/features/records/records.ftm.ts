@@ -21,17 +21,40 @@ const extraSchemata: ReadonlyMap<string, ReadonlySet<string>> = new Map([
       "weaponType",
       "country",
       "status",
+      "date",
       "notes",
       "summary",
+    ]),
+  ],
+  [
+    // Explosives, precursors, chemical agents, radiological and nuclear sources (the CBRNE database).
+    "CbrneMaterial",
+    new Set([
+      "name",
+      "category",
+      "description",
+      "identifier",
+      "amount",
+      "unit",
+      "address",
+      "country",
+      "status",
+      "date",
+      "notes",
     ]),
   ],
 ]);
 
 /**
- * Properties later versions of FtM added that this library version lacks, by the schema that
- * carries them (and every schema derived from it): the UN list's reference number.
+ * Properties this library version lacks, by the schema that carries them (and every schema derived
+ * from it): the UN list's reference number (later FtM versions have it), and what a stolen vehicle
+ * record says beyond FtM's Vehicle.
  */
-const extraProperties: ReadonlyMap<string, readonly string[]> = new Map([["LegalEntity", ["unscId"]]]);
+const extraProperties: ReadonlyMap<string, readonly string[]> = new Map([
+  ["LegalEntity", ["unscId"]],
+  // The stolen vehicles database: the VIN, colour, status and the date of the theft or loss.
+  ["Vehicle", ["vin", "colour", "status", "date"]],
+]);
 
 type FtmSchema = InstanceType<typeof ftm.Schema>;
 

@@ -7,7 +7,7 @@ import {
   listQuery,
   pageOf,
 } from "../../shared/objects/objects.schema.ts";
-import { identifierText, knownCountry, shortText } from "../../shared/objects.ts";
+import { ftmEntity, identifierText, knownCountry, shortText } from "../../shared/objects.ts";
 import { normalizeVin, vinProblem } from "./vin.ts";
 
 export const vehicleStatuses = ["stolen", "wanted", "seized", "recovered"] as const;
@@ -118,3 +118,21 @@ export const vehicleCsvRow = (v: VehicleView) => [
   v.eventDate,
   ...envelopeCsvValues(v.envelope),
 ];
+
+/** A vehicle as an FtM `Vehicle`, with the VIN, colour, status and date FtM lacks (records.ftm.ts). */
+export const vehicleFtm = (v: VehicleView) =>
+  ftmEntity(
+    `vehicle-${v.id}`,
+    "Vehicle",
+    {
+      name: [[v.make, v.model].filter(Boolean).join(" ")],
+      model: [v.model],
+      registrationNumber: [v.plate],
+      country: [v.plateCountry],
+      vin: [v.vin],
+      colour: [v.colour],
+      status: [v.status],
+      date: [v.eventDate],
+    },
+    v.envelope,
+  );

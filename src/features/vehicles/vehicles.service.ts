@@ -13,6 +13,7 @@ import {
   type VehicleFilters,
   vehicleCsvColumns,
   vehicleCsvRow,
+  vehicleFtm,
 } from "./vehicles.schema.ts";
 import { normalizeVin } from "./vin.ts";
 
@@ -59,7 +60,7 @@ export function createVehiclesService({ db, clock }: Deps) {
         ...(v.eventDate !== undefined && { event_date: v.eventDate }),
       }),
       normalize: normalized,
-      csv: { columns: vehicleCsvColumns, row: vehicleCsvRow },
+      exports: { columns: vehicleCsvColumns, row: vehicleCsvRow, ftm: vehicleFtm },
     },
   );
 

@@ -9,7 +9,7 @@ import { defaultReviewAt, envelopeColumns } from "../envelope/envelope.sql.ts";
 import { canEdit, isOversightRead, oversightOf } from "../envelope/visibility.ts";
 import { AppError } from "../errors.ts";
 import { isUuid } from "../ids.ts";
-import { type ExportFormat, exportLines } from "../objects.ts";
+import { type ExportFormat, type ExportShape, exportLines } from "../objects.ts";
 import { parseOrThrow } from "../validate.ts";
 import type { ObjectRow } from "./objects.repo.ts";
 
@@ -60,7 +60,8 @@ export type ObjectServiceSpec<
   updateColumns: (v: z.output<U>) => Up;
   /** The search values in their stored form. */
   normalize: <Q extends F>(q: Q) => Q;
-  csv: { columns: readonly string[]; row: (v: V) => readonly (string | number | null | undefined)[] };
+  /** The item in CSV (columns and row) and as an FtM entity. */
+  exports: ExportShape<V>;
 };
 
 export function createObjectService<
@@ -154,7 +155,7 @@ export function createObjectService<
     });
   }
 
-  /** Every visible object, as JSON lines or CSV. The export is audited before the first byte leaves. */
+  /** Every visible object, as JSON lines, CSV or FtM entities. The export is audited before the first byte leaves. */
   async function* exportAll(actor: Actor, q: F, format: ExportFormat) {
     ensure(s.policy.read(actor), "export");
     const query = s.normalize(q);
@@ -164,7 +165,7 @@ export function createObjectService<
     async function* views() {
       for await (const row of repo.exportVisible(db, actor, query)) yield repo.toView(row);
     }
-    yield* exportLines(views(), format, s.csv.columns, s.csv.row);
+    yield* exportLines(views(), format, s.exports);
   }
 
   return { create, update, get, list, exportAll };
