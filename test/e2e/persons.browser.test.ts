@@ -62,6 +62,20 @@ async function seedPersons(t: TestContext) {
     source: "Captured personnel file 7/2018, second reading",
     provenance: { statedBy: "Demo Task Force 7", statedAt: "2018-11-02", capture: CAPTURE },
   });
+  // A group and JO's record of his membership in it: the entity page lists it, both ways.
+  const cell = await s.create(jo, {
+    schema: "Organization",
+    properties: { name: ["Demo Northern Cell"] },
+    envelope: ENVELOPE,
+    source: "Captured personnel file 7/2018",
+  });
+  await s.create(jo, {
+    schema: "Membership",
+    properties: { member: [battlefield.id], organization: [cell.id], role: ["recruiter"] },
+    envelope: military,
+    source: "Captured personnel file 7/2018",
+    provenance: { statedBy: "Demo Task Force 7", statedAt: "2018-11-02", capture: CAPTURE },
+  });
   const common = { nationality: ["sy"], passportNumber: ["N0123456"], topics: ["wanted"] };
   await s.create(await actor(t, "fr.officer"), {
     schema: "Person",
@@ -125,6 +139,9 @@ describe.skipIf(!browserTestsRunnable())("persons and groups in Chromium", () =>
     await eventually(() => p.getByTestId("retracted").textContent()).toContain(
       "Earlier values no longer held: 3",
     );
+    // The membership that names him, with the group it names.
+    await eventually(() => p.getByTestId("record-links").textContent()).toContain("Demo Northern Cell");
+    await eventually(() => p.getByTestId("record-links").textContent()).toContain("Membership");
     await p.getByTestId("retracted").locator("summary").click();
     await eventually(() => p.getByTestId("retracted").textContent()).toContain("1968");
     await p.screenshot({ path: `${ARTIFACTS}/persons-entity-en.png`, fullPage: true });

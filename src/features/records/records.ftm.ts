@@ -93,3 +93,20 @@ export function unknownProperties(schema: string, properties: Record<string, unk
     .filter((p) => !hasProperty(schema, p))
     .map((p) => `${schema} has no property "${p}"`);
 }
+
+/**
+ * The properties that name another entity (FtM type `entity`: Membership.member, Family.relative,
+ * Passport.holder...), by schema, for the schemata the store holds. `proof` (a source document) and
+ * `addressEntity` are left out: they are not links between persons, groups and objects.
+ */
+export function linkProperties(schemata: readonly string[]): [schema: string, prop: string][] {
+  const out: [string, string][] = [];
+  for (const name of schemata) {
+    const s = ftmSchema(name);
+    if (!s) continue;
+    for (const p of s.getProperties().values())
+      if (p.type.name === "entity" && !p.stub && p.name !== "proof" && p.name !== "addressEntity")
+        out.push([name, p.name]);
+  }
+  return out;
+}

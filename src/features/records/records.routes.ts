@@ -4,6 +4,7 @@ import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
 import { personsExportFormats } from "./persons.export.ts";
 import { registerPersonsImportRoute } from "./persons.import.routes.ts";
+import { recordLinksSchema } from "./records.links.ts";
 import { registerPhotoRoutes } from "./records.photos.routes.ts";
 import {
   createRecordSchema,
@@ -93,6 +94,23 @@ export function registerRecordsRoutes(app: ZodApp, records: RecordsService): voi
       },
     },
     async (req) => ({ items: await records.history(actorOf(req), req.params.id) }),
+  );
+
+  app.get(
+    "/api/v1/records/:id/links",
+    {
+      schema: {
+        operationId: "getRecordLinks",
+        tags: ["records"],
+        summary:
+          "The records this one names and the records that name it (memberships, family, passports...)",
+        description:
+          "Both ends are records you may see; a link to a record you may not see is not listed, and not counted.",
+        params: idParams,
+        response: { 200: recordLinksSchema },
+      },
+    },
+    async (req) => records.linksOf(actorOf(req), req.params.id),
   );
 
   app.post(

@@ -9,6 +9,13 @@ import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { type PersonsExportFormat, toFlatCsvLine, toFlatPerson, toFtmEntity } from "./persons.export.ts";
 import { createPersonsImport } from "./persons.import.ts";
+import {
+  createRecordLinks,
+  hideUnseenLinks,
+  hideUnseenLinksOf,
+  hideUnseenStatements,
+  unseenLinkProblems,
+} from "./records.links.ts";
 import { createRecordPhotos } from "./records.photos.ts";
 import { recordsPolicy } from "./records.policy.ts";
 import {
@@ -60,6 +67,7 @@ export function createRecordsService(deps: Deps) {
     const properties = normaliseValues(v.schema, v.properties);
     const now = clock.now();
     return db.transaction().execute(async (trx) => {
+      await refuseUnseenLinks(trx, actor, v.schema, properties);
       const row = await trx
         .insertInto("records")
         .values({
@@ -125,6 +133,7 @@ export function createRecordsService(deps: Deps) {
       const sourceType = v.envelope?.sourceType ?? current.source_type;
       refuseBadProvenance(v.provenance, sourceType);
       const properties = v.properties ? normaliseValues(current.schema, v.properties) : current.properties;
+      if (v.properties) await refuseUnseenLinks(trx, actor, current.schema, properties);
       const envelope = v.envelope
         ? envelopeColumns(current.owner, envelopeInputSchema.parse(v.envelope), current.review_at)
         : {};
@@ -175,7 +184,7 @@ export function createRecordsService(deps: Deps) {
     return db.transaction().execute(async (trx) => {
       const row = await repo.findVisible(trx, actor, id);
       if (!row) throw new AppError("not_found", "No such record.");
-      const view = repo.toView(row, today());
+      const view = await hideUnseenLinksOf(trx, actor, repo.toView(row, today()));
       await appendAudit(trx, clock, actor, {
         action: "record.read",
         recordType: row.schema,
@@ -203,7 +212,11 @@ export function createRecordsService(deps: Deps) {
         },
       });
       return {
-        items: rows.map((r) => repo.toView(r, today())),
+        items: await hideUnseenLinks(
+          trx,
+          actor,
+          rows.map((r) => repo.toView(r, today())),
+        ),
         total,
         totalIsLowerBound: capped,
         page: q.page,
@@ -230,7 +243,7 @@ export function createRecordsService(deps: Deps) {
     );
     if (format === "csv") yield toFlatCsvLine(null);
     for await (const row of repo.exportVisible(db, actor, q)) {
-      const v = repo.toView(row, today());
+      const v = await hideUnseenLinksOf(db, actor, repo.toView(row, today()));
       if (format === "csv") yield toFlatCsvLine(v);
       else yield `${JSON.stringify(format === "ftm" ? toFtmEntity(v) : toFlatPerson(v))}\n`;
     }
@@ -239,7 +252,7 @@ export function createRecordsService(deps: Deps) {
   async function history(actor: Actor, id: string) {
     const view = await get(actor, id);
     const rows = await repo.visibleHistory(db, actor, view.id);
-    return rows.map(
+    const statements = rows.map(
       (r): StatementView => ({
         prop: r.prop,
         value: r.value,
@@ -254,6 +267,7 @@ export function createRecordsService(deps: Deps) {
         retractedAt: r.retracted_at?.toISOString() ?? null,
       }),
     );
+    return hideUnseenStatements(db, actor, view.schema, statements);
   }
 
   return {
@@ -265,6 +279,7 @@ export function createRecordsService(deps: Deps) {
     history,
     ...createPersonsImport(deps),
     ...createRecordPhotos(deps),
+    ...createRecordLinks(deps),
   };
 }
 
@@ -286,6 +301,16 @@ function refuseBadValues(schema: string, properties: Record<string, string[]>) {
     path: x.path.join("."),
     message: x.message,
   }));
+  if (errors.length) throw new AppError("validation_failed", "The record is not valid.", { errors });
+}
+
+async function refuseUnseenLinks(
+  trx: Deps["db"],
+  actor: Actor,
+  schema: string,
+  properties: Record<string, string[]>,
+) {
+  const errors = await unseenLinkProblems(trx, actor, schema, properties);
   if (errors.length) throw new AppError("validation_failed", "The record is not valid.", { errors });
 }
 

@@ -1,38 +1,59 @@
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
 import { useApi } from "../../lib/use-api.ts";
-import { isRecordId, propLabel } from "./format.ts";
+import { propLabel, schemaLabel } from "./format.ts";
 import type { IntelRecord, MergedEntity } from "./types.ts";
 
+type Ref = { id: string; schema: string; caption: string; owner: string };
+type Links = {
+  outgoing: { prop: string; record: Ref }[];
+  incoming: { prop: string; record: Ref; others: { prop: string; record: Ref }[] }[];
+};
+
 /**
- * The links a record holds: FtM relationship schemata (Membership, Family, Associate...) and entity
- * properties name other records by id (member, organization, person, relative, associate). The
- * records that name this one cannot be listed yet: the search does not look into property values.
+ * The links of a record both ways (GET /records/{id}/links): the records it names (a membership's
+ * member and organization) and the records that name it (its memberships, family, passports),
+ * each with the other ends it names. The server lists only records the reader may see.
  */
 export function LinksPanel({ record }: { record: IntelRecord }) {
   const i18n = useI18n();
-  const links = Object.entries(record.properties).flatMap(([prop, values]) =>
-    values.filter(isRecordId).map((id) => ({ prop, id })),
-  );
+  const state = useApi<Links>(`/records/${segment(record.id)}/links`);
+  const links = state.data;
+  const empty = links && links.outgoing.length === 0 && links.incoming.length === 0;
   return (
     <section className="panel" aria-labelledby="links-heading" data-testid="record-links">
       <h2 id="links-heading">{i18n.t("persons.links")}</h2>
-      {links.length === 0 ? (
-        <p className="empty">{i18n.t("persons.noLinks")}</p>
-      ) : (
+      {empty && <p className="empty">{i18n.t("persons.noLinks")}</p>}
+      {links && !empty && (
         <ul className="section-list">
-          {links.map(({ prop, id }) => (
-            <li key={`${prop}:${id}`}>
-              {propLabel(prop, i18n)}:{" "}
-              <Link to={`/records/${segment(id)}`} data-testid="record-link">
-                <code>{id}</code>
-              </Link>
+          {links.outgoing.map(({ prop, record: r }) => (
+            <li key={`out:${prop}:${r.id}`}>
+              {propLabel(prop, i18n)}: <RefLink r={r} />
+            </li>
+          ))}
+          {links.incoming.map(({ prop, record: r, others }) => (
+            <li key={`in:${r.id}`}>
+              {schemaLabel(r.schema, i18n)} ({propLabel(prop, i18n)}) <RefLink r={r} />
+              {others.map((o) => (
+                <span key={`${o.prop}:${o.record.id}`}>
+                  {" · "}
+                  {propLabel(o.prop, i18n)}: <RefLink r={o.record} />
+                </span>
+              ))}
             </li>
           ))}
         </ul>
       )}
       <p className="muted small">{i18n.t("persons.linksNote")}</p>
     </section>
+  );
+}
+
+function RefLink({ r }: { r: Ref }) {
+  return (
+    <Link to={`/records/${segment(r.id)}`} data-testid="record-link">
+      <bdi dir="auto">{r.caption}</bdi>
+    </Link>
   );
 }
 

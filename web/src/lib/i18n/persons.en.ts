@@ -82,7 +82,7 @@ export const personsEn = {
   "persons.links": "Links to other records",
   "persons.noLinks": "This record names no other record.",
   "persons.linksNote":
-    "Shown: the records this one names (memberships, family, associates). Records that name this one are not listed yet.",
+    "The records this one names, and the records that name it (memberships, family, associates, documents). Only records you may see are listed.",
   "persons.partOfMerged": "This record was judged the same as others: {n} records form one entity.",
   "persons.openMerged": "Open the merged entity",
   // ---- entry form ----

@@ -81,7 +81,7 @@ export const personsEs: Record<keyof typeof personsEn, string> = {
   "persons.links": "Vínculos con otros registros",
   "persons.noLinks": "Este registro no nombra ningún otro registro.",
   "persons.linksNote":
-    "Se muestran los registros que este nombra (pertenencias, familia, asociados). Los registros que nombran a este aún no se listan.",
+    "Los registros que este nombra y los que lo nombran (pertenencias, familia, asociados, documentos). Solo se listan los registros que usted puede ver.",
   "persons.partOfMerged": "Este registro se juzgó igual a otros: {n} registros forman una entidad.",
   "persons.openMerged": "Abrir la entidad fusionada",
   "persons.form.intro":

@@ -81,7 +81,7 @@ export const personsFr: Record<keyof typeof personsEn, string> = {
   "persons.links": "Liens vers d'autres fiches",
   "persons.noLinks": "Cette fiche ne nomme aucune autre fiche.",
   "persons.linksNote":
-    "Affichées : les fiches que celle-ci nomme (appartenances, famille, relations). Les fiches qui nomment celle-ci ne sont pas encore listées.",
+    "Les fiches que celle-ci nomme, et celles qui la nomment (appartenances, famille, relations, documents). Seules les fiches que vous pouvez voir sont listées.",
   "persons.partOfMerged": "Cette fiche a été jugée identique à d'autres : {n} fiches forment une entité.",
   "persons.openMerged": "Ouvrir l'entité fusionnée",
   "persons.form.intro":
