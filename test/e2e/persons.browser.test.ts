@@ -160,6 +160,10 @@ describe.skipIf(!browserTestsRunnable())("persons and groups in Chromium", () =>
     await p.getByTestId("form-countries").fill("RU");
     await p.getByTestId("form-gender").selectOption("male");
     await p.getByTestId("form-topic-role.ftf").check();
+    await p.getByTestId("form-birthPlace").fill("Grozny");
+    await p.getByTestId("form-passportNumbers").fill("RU7512345");
+    await p.getByTestId("form-height").fill("178 cm");
+    await p.getByTestId("form-appearance").fill("Scar above the left eyebrow");
     await p.getByTestId("form-source").fill("FR case file 2026-077");
     await p.getByTestId("form-submit").click();
     await waitForExactText(
@@ -182,6 +186,10 @@ describe.skipIf(!browserTestsRunnable())("persons and groups in Chromium", () =>
     await eventually(() => p.getByTestId("record-title").textContent()).toContain("Юсуф Алиев (Yusuf Aliev)");
     await eventually(() => p.getByTestId("value-birthDate").textContent()).toContain("between 1984 and 1986");
     await eventually(() => p.getByTestId("value-weakAlias").textContent()).toContain("Abu Yusuf");
+    await eventually(() => p.getByTestId("value-birthPlace").textContent()).toContain("Grozny");
+    await eventually(() => p.getByTestId("value-passportNumber").textContent()).toContain("RU7512345");
+    await eventually(() => p.getByTestId("record-properties").textContent()).toContain("Height");
+    await eventually(() => p.getByTestId("value-appearance").textContent()).toContain("Scar above");
     await eventually(() => p.getByTestId("capture").first().textContent()).toContain(CAPTURE.place);
     await p.screenshot({ path: `${ARTIFACTS}/persons-created-en.png`, fullPage: true });
     await p.close();

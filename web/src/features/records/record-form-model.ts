@@ -23,6 +23,14 @@ export interface RecordForm {
   countries: string;
   gender: string;
   topics: string[];
+  birthPlace: string;
+  passportNumbers: string;
+  idNumbers: string;
+  height: string;
+  weight: string;
+  eyeColor: string;
+  hairColor: string;
+  appearance: string;
   distribution: "all" | "only" | "except";
   distributionCountries: string;
   handlingCode: "H0" | "H1" | "H2" | "H3";
@@ -53,6 +61,14 @@ export const EMPTY_FORM: RecordForm = {
   countries: "",
   gender: "",
   topics: [],
+  birthPlace: "",
+  passportNumbers: "",
+  idNumbers: "",
+  height: "",
+  weight: "",
+  eyeColor: "",
+  hairColor: "",
+  appearance: "",
   distribution: "all",
   distributionCountries: "",
   handlingCode: "H0",
@@ -102,6 +118,19 @@ function properties(f: RecordForm): Record<string, string[]> {
     birthDate: dob ? [dob] : [],
     gender: person && f.gender ? [f.gender] : [],
     topics: f.topics,
+    // A person's place of birth, documents and description; a group has none of them.
+    ...(person
+      ? {
+          birthPlace: lines(f.birthPlace),
+          passportNumber: lines(f.passportNumbers),
+          idNumber: lines(f.idNumbers),
+          height: lines(f.height),
+          weight: lines(f.weight),
+          eyeColor: lines(f.eyeColor),
+          hairColor: lines(f.hairColor),
+          appearance: lines(f.appearance),
+        }
+      : {}),
   };
   // The server refuses an empty list: a property without values is left out.
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v.length > 0));
@@ -153,6 +182,14 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   "properties.country": "persons.prop.country",
   "properties.gender": "persons.prop.gender",
   "properties.topics": "persons.prop.topics",
+  "properties.birthPlace": "persons.prop.birthPlace",
+  "properties.passportNumber": "persons.prop.passportNumber",
+  "properties.idNumber": "persons.prop.idNumber",
+  "properties.height": "persons.prop.height",
+  "properties.weight": "persons.prop.weight",
+  "properties.eyeColor": "persons.prop.eyeColor",
+  "properties.hairColor": "persons.prop.hairColor",
+  "properties.appearance": "persons.prop.appearance",
   properties: "persons.field.properties",
   schema: "records.schema",
   source: "persons.field.source",

@@ -4,6 +4,7 @@ import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment } from "../../lib/router.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
 import { FormErrors } from "./form-parts.tsx";
+import { DescriptionFields } from "./record-form-description.tsx";
 import { IdentityFields } from "./record-form-identity.tsx";
 import { EMPTY_FORM, problemsOf, type RecordForm, toRequest } from "./record-form-model.ts";
 import { EnvelopeFields, SourceFields } from "./record-form-source.tsx";
@@ -34,6 +35,7 @@ export function RecordFormPage() {
       <form className="record-form" onSubmit={submit} noValidate data-testid="record-form">
         <FormErrors error={error} problems={problems} />
         <IdentityFields form={form} set={set} problems={problems} />
+        <DescriptionFields form={form} set={set} problems={problems} />
         <SourceFields form={form} set={set} problems={problems} />
         <EnvelopeFields form={form} set={set} problems={problems} />
         <div className="form-actions">
