@@ -3,7 +3,7 @@ import type { Actor } from "../src/shared/actor.ts";
 import { backends, createTestContext, type TestContext } from "./harness.ts";
 
 /*
- * The `sort` and `owner` parameters of the object lists: ascending and descending by key, dates a
+ * The `sort` and `owner` parameters of the object lists and the persons list: ascending and descending by key, dates a
  * row lacks last in both directions, the creation order as the default.
  */
 const envelope = { sourceReliability: "B", informationAccuracy: 2, sourceType: "police" } as const;
@@ -24,6 +24,15 @@ describe.each(backends)("sorted lists on %s", (kind) => {
     await t.services.documents.create(fr, { ...doc, number: "B200", reportedDate: "2024-02-01" });
     await t.services.documents.create(fr, { ...doc, number: "A100" });
     await t.services.documents.create(fr, { ...doc, number: "C300", reportedDate: "2023-07-01" });
+    for (const name of ["Bravo SORTTEST", "Alpha SORTTEST", "Charlie SORTTEST"]) {
+      t.clock.advance(60_000); // entered a minute apart: the entry order is theirs
+      await t.services.records.create(fr, {
+        schema: "Person",
+        properties: { name: [name] },
+        envelope: { ...envelope, distribution: "all", distributionCountries: [] },
+        source: "sort test",
+      });
+    }
     h = (await t.login("fr.sort")).headers;
   });
   afterAll(() => t?.close());
@@ -51,5 +60,34 @@ describe.each(backends)("sorted lists on %s", (kind) => {
     expect(await numbers("sort=-number")).toEqual(["C300", "B200", "A100"]);
     expect(await numbers("sort=-reportedDate")).toEqual(["B200", "C300", "A100"]);
     expect(await numbers("sort=reportedDate")).toEqual(["C300", "B200", "A100"]);
+  });
+
+  it("sorts persons by name either way, and a search in the order asked for", async () => {
+    const names = async (query: string) =>
+      (await t.app.inject({ method: "GET", url: `/api/v1/records?${query}`, headers: h }))
+        .json()
+        .items.map((r: { caption: string }) => r.caption);
+    expect(await names("schema=Person&sort=caption")).toEqual([
+      "Alpha SORTTEST",
+      "Bravo SORTTEST",
+      "Charlie SORTTEST",
+    ]);
+    expect(await names("schema=Person&sort=-caption")).toEqual([
+      "Charlie SORTTEST",
+      "Bravo SORTTEST",
+      "Alpha SORTTEST",
+    ]);
+    expect(await names("schema=Person&sort=createdAt")).toEqual([
+      "Bravo SORTTEST",
+      "Alpha SORTTEST",
+      "Charlie SORTTEST",
+    ]);
+    expect(await names("q=sorttest&sort=-caption")).toEqual([
+      "Charlie SORTTEST",
+      "Bravo SORTTEST",
+      "Alpha SORTTEST",
+    ]);
+    const bad = await t.app.inject({ method: "GET", url: "/api/v1/records?sort=colour", headers: h });
+    expect(bad.statusCode).toBe(400);
   });
 });

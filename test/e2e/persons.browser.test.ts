@@ -112,6 +112,14 @@ describe.skipIf(!browserTestsRunnable())("persons and groups in Chromium", () =>
     await eventually(() => p.getByTestId("record-open").allTextContents()).toEqual(
       expect.arrayContaining(["Ahmad Hasan AL-HASHIMI", "Ahmed Hassan ALHASHIMI"]),
     );
+    // Sorted by name, Z to A: the order the officer asked for, not the ranking.
+    await p.getByTestId("records-sort").selectOption("-caption");
+    await p.getByTestId("records-search").click();
+    await eventually(() => p.getByTestId("record-open").allTextContents()).toEqual([
+      "Ahmed Hassan ALHASHIMI",
+      "Ahmad Hasan AL-HASHIMI",
+    ]);
+    await p.getByTestId("records-sort").selectOption("");
     await eventually(() => p.getByTestId("records-table").textContent()).toContain("between 1963 and 1968");
     await eventually(() => p.getByTestId("records-table").textContent()).toContain("Wanted");
 

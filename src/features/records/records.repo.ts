@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { envelopeOf, recordVisibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { direction, sortOf } from "../../shared/list-sort.ts";
 import { isServedToScreening } from "../../shared/review.sql.ts";
 import type { Database, RecordsTable } from "../../storage/schema.ts";
 import type { ListRecordsQuery, RecordView } from "./records.schema.ts";
@@ -92,6 +93,8 @@ export const COUNT_CAP = 10_000;
 /**
  * A page of the visible records: without a search, newest change first; with one, the closest
  * matches first (pg_trgm word similarity to the query, 1 for the query found whole), then newest.
+ * `sort` (last change, entry, name; either way) replaces either order. Sorting a browse by name
+ * reads every visible record (no index on the caption, which every import would pay for).
  * `total` is exact up to `COUNT_CAP`. A search ranks at most `COUNT_CAP + 1` matching rows and
  * counts them in the same pass (a window count), so its cost stays bounded however broad it is; a
  * broader one says so (`capped`) and is ranked among the first rows found.
@@ -118,45 +121,54 @@ export async function listVisible(db: Kysely<Database>, viewer: Viewer, q: ListR
   });
   if (!q.q) {
     const n = await countCapped();
+    const { key, desc } = sortOf(q.sort ?? "-updatedAt");
     const rows = await base
       .selectAll("r")
-      .orderBy("r.updated_at", "desc")
+      .orderBy(`r.${sortColumns[key]}`, direction(desc, false))
       .orderBy("r.id")
       .limit(q.pageSize)
       .offset(offset)
       .execute();
     return result(rows, n);
   }
-  const ranked = await rankedPage(db, base, q.q, q.pageSize, offset);
+  const ranked = await rankedPage(db, base, { ...q, q: q.q }, offset);
   // A page past the last match has no row to carry the count: count apart then.
   const n = ranked[0] ? Number(ranked[0].matched) : offset > 0 ? await countCapped() : 0;
   return result(ranked, n);
 }
 
-/** One page of at most `COUNT_CAP + 1` matches, closest first, each row with the matches' count. */
-const rankedPage = (
+/**
+ * One page of at most `COUNT_CAP + 1` matches, closest first (or in the order asked for), each row
+ * with the matches' count.
+ */
+function rankedPage(
   db: Kysely<Database>,
   base: ReturnType<typeof filtered>,
-  q: string,
-  limit: number,
+  q: ListRecordsQuery & { q: string },
   offset: number,
-) =>
-  db
-    .selectFrom(
-      base
-        .selectAll("r")
-        .select(sql<number>`word_similarity(${q.toLowerCase()}, r.search_text)`.as("score"))
-        .limit(COUNT_CAP + 1)
-        .as("m"),
-    )
+) {
+  const matches = db.selectFrom(
+    base
+      .selectAll("r")
+      .select(sql<number>`word_similarity(${q.q.toLowerCase()}, r.search_text)`.as("score"))
+      .limit(COUNT_CAP + 1)
+      .as("m"),
+  );
+  const asked = q.sort && sortOf(q.sort);
+  const sorted = asked
+    ? matches.orderBy(`m.${sortColumns[asked.key]}`, direction(asked.desc, false))
+    : matches.orderBy("m.score", "desc").orderBy("m.updated_at", "desc");
+  return sorted
     .selectAll("m")
     .select(sql<number>`count(*) OVER ()`.as("matched"))
-    .orderBy("m.score", "desc")
-    .orderBy("m.updated_at", "desc")
     .orderBy("m.id")
-    .limit(limit)
+    .limit(q.pageSize)
     .offset(offset)
     .execute();
+}
+
+// The list's sort keys and their columns.
+const sortColumns = { updatedAt: "updated_at", createdAt: "created_at", caption: "caption" } as const;
 
 /** Pages through every visible record in id order (keyset, so memory stays flat on big exports). */
 export async function* exportVisible(

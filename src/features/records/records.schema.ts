@@ -115,9 +115,21 @@ export const recordSchema = z
   .meta({ id: "Record" });
 export type RecordView = z.infer<typeof recordSchema>;
 
+/** The orders a list may ask for; without one, a search ranks by closeness, a browse by last change. */
+export const recordSorts = [
+  "-updatedAt",
+  "updatedAt",
+  "caption",
+  "-caption",
+  "-createdAt",
+  "createdAt",
+] as const;
+export type RecordSort = (typeof recordSorts)[number];
+
 export const listRecordsQuery = z
   .object({
     q: z.string().trim().max(200).optional(),
+    sort: z.enum(recordSorts).optional(),
     schema: z.enum(recordSchemata).optional(),
     owner: z
       .string()

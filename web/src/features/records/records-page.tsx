@@ -25,6 +25,7 @@ function useSearch() {
     q: query.get("q") ?? "",
     schema: query.get("schema") ?? "",
     owner: query.get("owner") ?? "",
+    sort: query.get("sort") ?? "",
     page: Math.max(1, Number(query.get("page") ?? "1") || 1),
   };
 }
@@ -32,13 +33,13 @@ function useSearch() {
 export function RecordsPage() {
   const { t } = useI18n();
   const me = useMe();
-  const { q, schema, owner, page } = useSearch();
-  const [draft, setDraft] = useState({ q, schema, owner });
+  const { q, schema, owner, sort, page } = useSearch();
+  const [draft, setDraft] = useState({ q, schema, owner, sort });
 
-  useEffect(() => setDraft({ q, schema, owner }), [q, schema, owner]);
+  useEffect(() => setDraft({ q, schema, owner, sort }), [q, schema, owner, sort]);
 
   const state = useApi<Page<IntelRecord> & { totalIsLowerBound: boolean }>(
-    withQuery("/records", { q, schema, owner, page, pageSize: PAGE_SIZE }),
+    withQuery("/records", { q, schema, owner, sort, page, pageSize: PAGE_SIZE }),
   );
 
   const submit = (e: FormEvent) => {
@@ -47,6 +48,7 @@ export function RecordsPage() {
       q: draft.q.trim(),
       schema: draft.schema,
       owner: draft.owner.trim().toUpperCase(),
+      sort: draft.sort,
     });
   };
 
@@ -99,6 +101,19 @@ export function RecordsPage() {
             onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
             testId="records-owner"
           />
+          <SelectField
+            label={t("persons.sort")}
+            value={draft.sort}
+            onChange={(e) => setDraft({ ...draft, sort: e.target.value })}
+            testId="records-sort"
+          >
+            <option value="">{t("persons.sort.default")}</option>
+            <option value="caption">{t("persons.sort.caption")}</option>
+            <option value="-caption">{t("persons.sort.captionDesc")}</option>
+            <option value="-updatedAt">{t("persons.sort.updated")}</option>
+            <option value="-createdAt">{t("persons.sort.created")}</option>
+            <option value="createdAt">{t("persons.sort.createdAsc")}</option>
+          </SelectField>
           <button type="submit" className="btn btn-primary" data-testid="records-search">
             {t("common.search")}
           </button>
@@ -116,7 +131,7 @@ export function RecordsPage() {
                 pageSize={data.pageSize}
                 total={data.total}
                 totalIsLowerBound={data.totalIsLowerBound}
-                onPage={(p) => navigate("/records", { q, schema, owner, page: p })}
+                onPage={(p) => navigate("/records", { q, schema, owner, sort, page: p })}
               />
             </>
           )
