@@ -33,6 +33,7 @@ import { registerRecordsRoutes } from "./features/records/records.routes.ts";
 import { registerReferralsRoutes } from "./features/referrals/referrals.routes.ts";
 import { registerResolutionRoutes } from "./features/resolution/resolution.routes.ts";
 import { registerReviewRoutes } from "./features/review/review.routes.ts";
+import { registerScreeningRoutes } from "./features/screening/screening.routes.ts";
 import { registerUsersRoutes } from "./features/users/users.routes.ts";
 import { registerVehiclesRoutes } from "./features/vehicles/vehicles.routes.ts";
 import { installAuth, markScopePublic } from "./http/auth-plugin.ts";
@@ -44,7 +45,12 @@ import { createServices, type Services } from "./services.ts";
 export const VERSION = "0.1.0";
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web/dist");
 
-export type BuildOptions = { logger?: boolean; services?: Services };
+/**
+ * `all` serves everything; `screening` a node that only screens (health, sign-in and the screening
+ * API), following the change feed, to run any number of behind a load balancer.
+ */
+export type ServerRole = "all" | "screening";
+export type BuildOptions = { logger?: boolean; services?: Services; role?: ServerRole };
 
 /** The composition root: plugins, error mapping, auth, then every feature's routes. */
 export async function buildApp(deps: Deps, options: BuildOptions = {}) {
@@ -126,6 +132,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
     config: deps.config,
     countryName: services.countries.nameOf,
   });
+  registerScreeningRoutes(app, services.screening);
+  if (options.role === "screening") return app;
   registerUsersRoutes(app, services.users);
   registerClientsRoutes(app, services.clients);
   registerCountriesRoutes(app, services.countries);

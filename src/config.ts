@@ -34,6 +34,7 @@ const envSchema = z.object({
     .regex(/^udp:\/\/(\[[0-9a-f:.]+\]|[^:/\s]+):\d{1,5}$/i, "AUDIT_CHECKPOINT_SYSLOG must be udp://host:port")
     .optional(),
   REVIEW_WARNING_MONTHS: z.coerce.number().int().min(1).max(24).default(4),
+  SCREENING_FEED_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
 });
 
 export type Config = {
@@ -61,6 +62,11 @@ export type Config = {
   auditCheckpointSyslog: string | undefined;
   /** How long before its review date a record shows as due to its owner (retention review). */
   reviewWarningMonths: number;
+  /**
+   * How stale a screening node's watchlist may be: it reads the change feed at least this often
+   * (in the background, and before a query when the last read is older). 0 reads before every query.
+   */
+  screeningFeedPollMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -100,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointWebhookUrl: e.AUDIT_CHECKPOINT_WEBHOOK_URL,
     auditCheckpointSyslog: e.AUDIT_CHECKPOINT_SYSLOG,
     reviewWarningMonths: e.REVIEW_WARNING_MONTHS,
+    screeningFeedPollMs: e.SCREENING_FEED_POLL_MS,
   };
 }

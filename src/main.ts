@@ -1,4 +1,4 @@
-import { buildApp } from "./app.ts";
+import { buildApp, type ServerRole } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
 import { loadConfig } from "./config.ts";
 import { startAuditCheckpoints } from "./features/audit/audit.checkpoint.ts";
@@ -8,21 +8,34 @@ import { scheduleNoticeExpiry } from "./features/notices/notices.scheduler.ts";
 import { scheduleReviewWarnings } from "./features/review/review.scheduler.ts";
 import { createServices } from "./services.ts";
 
-/** config -> db -> migrate -> (demo seed) -> app -> listen */
-export async function serve(): Promise<void> {
+/** How often queued hits are sent to the owners' national systems. */
+const WEBHOOK_EVERY_MS = 2000;
+
+/**
+ * config -> db -> migrate -> (demo seed) -> app -> listen. A screening node (`role` "screening")
+ * serves only screening: no demo seed, no schedulers; it builds its watchlist at start-up, showing
+ * progress, and follows the change feed.
+ */
+export async function serve(role: ServerRole = "all"): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const deps = await bootstrap(config);
   const services = createServices(deps);
-  const creds = config.demo ? await seedDemo(deps, services) : null;
-  const app = await buildApp(deps, { logger: true, services });
-  const stopExpiry = scheduleNoticeExpiry(services.notices, app.log);
-  const stopReviewWarnings = scheduleReviewWarnings(services.review, app.log);
+  const main = role === "all";
+  const creds = main && config.demo ? await seedDemo(deps, services) : null;
+  const app = await buildApp(deps, { logger: true, services, role });
+  const stops: (() => void)[] = [];
+  if (main) {
+    stops.push(scheduleNoticeExpiry(services.notices, app.log));
+    stops.push(scheduleReviewWarnings(services.review, app.log));
+  }
+  const screening = services.screening;
+  const logError = (e: unknown) => app.log.error(e);
+  stops.push(screening.webhooks.start(WEBHOOK_EVERY_MS, logError));
   let stopCheckpoints = async () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
-    stopExpiry();
-    stopReviewWarnings();
+    for (const stop of stops) stop();
     await app.close();
     // The final signed checkpoint covers everything written until the server stopped.
     await stopCheckpoints();
@@ -31,15 +44,35 @@ export async function serve(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  if (!main) await warmWatchlist(services, (line) => app.log.info(line));
   await app.listen({ port: config.port, host: config.host });
-  stopCheckpoints = startAuditCheckpoints(deps, app.log);
+  if (main) stopCheckpoints = startAuditCheckpoints(deps, app.log);
+  stops.push(screening.service.feed.startFollowing(logError));
   const url = `http://localhost:${config.port}`;
   if (creds) console.log(formatDemoCredentials(creds, url));
+  const where = deps.storage.kind === "pglite" ? `the embedded database in ${config.dataDir}` : "PostgreSQL";
   console.log(
-    `Fusion is serving ${url} on ${deps.storage.kind === "pglite" ? `the embedded database in ${config.dataDir}` : "PostgreSQL"} (ready in ${Math.round(performance.now() - started)} ms)`,
+    `Fusion ${main ? "is serving" : "screening node is serving"} ${url} on ${where} (ready in ${Math.round(performance.now() - started)} ms)`,
   );
-  // After listening: the UN list import runs in the background and never delays readiness.
-  if (config.demo) void importDemoUnList(services, app.log);
+  if (main) {
+    // After listening: the watchlist and the UN list import load in the background, never delaying readiness.
+    void warmWatchlist(services, (line) => app.log.info(line)).catch(logError);
+    if (config.demo) void importDemoUnList(services, app.log);
+  }
+}
+
+/** Builds the screening watchlist from the database, logging progress per phase. */
+async function warmWatchlist(services: ReturnType<typeof createServices>, log: (line: string) => void) {
+  const t0 = performance.now();
+  let lastLog = 0;
+  const w = await services.screening.service.feed.warmUp((p) => {
+    if (performance.now() - lastLog < 1000) return;
+    lastLog = performance.now();
+    log(`screening watchlist: ${p.loaded} ${p.phase} loaded`);
+  });
+  log(
+    `screening watchlist ready: ${w.size} listed persons, ${w.documents.size} document numbers (${Math.round(performance.now() - t0)} ms)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

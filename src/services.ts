@@ -14,6 +14,10 @@ import { createRecordsService } from "./features/records/records.service.ts";
 import { createReferralsService } from "./features/referrals/referrals.service.ts";
 import { createResolutionService } from "./features/resolution/resolution.service.ts";
 import { createReviewService } from "./features/review/review.service.ts";
+import { createChecks } from "./features/screening/screening.check.ts";
+import { createHits } from "./features/screening/screening.hits.ts";
+import { createScreeningService } from "./features/screening/screening.service.ts";
+import { createWebhookDeliverer } from "./features/screening/screening.webhooks.ts";
 import { createUsersService } from "./features/users/users.service.ts";
 import { createVehiclesService } from "./features/vehicles/vehicles.service.ts";
 
@@ -21,6 +25,7 @@ import { createVehiclesService } from "./features/vehicles/vehicles.service.ts";
 export function createServices(deps: Deps) {
   const content = createContentService(deps);
   const records = createRecordsService(deps);
+  const screening = createScreeningService(deps);
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
@@ -39,6 +44,12 @@ export function createServices(deps: Deps) {
     referrals: createReferralsService(deps, content),
     review: createReviewService(deps),
     resolution: createResolutionService(deps, records),
+    screening: {
+      service: screening,
+      checks: createChecks(screening),
+      hits: createHits(deps),
+      webhooks: createWebhookDeliverer(deps),
+    },
   };
 }
 

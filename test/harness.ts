@@ -82,6 +82,8 @@ export async function createTestContext(
     FUSION_SECRET_KEY: "ab".repeat(32),
     LOG_LEVEL: "silent",
     LOGIN_ATTEMPTS_PER_MINUTE: "100000",
+    // A write is screened by the next query: the watchlist reads the change feed before each one.
+    SCREENING_FEED_POLL_MS: "0",
   });
   const clock = fixedClock(new Date("2026-06-01T09:00:00Z"));
   const deps: Deps = {

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { buildApp } from "../app.ts";
 import { createCheckpointWriter } from "../features/audit/audit.checkpoint.ts";
 import { backup, restore } from "../features/backup/backup.service.ts";
@@ -16,7 +16,15 @@ export function registerAdminCommands(program: Command, io: CliIo, run: Run, _en
   program
     .command("serve")
     .description("migrate, seed demo data in demo mode, and serve the API and web app")
-    .action(() => serve());
+    .addOption(
+      new Option(
+        "--role <role>",
+        "all: the whole system; screening: a node that only screens, following the change feed",
+      )
+        .choices(["all", "screening"])
+        .default("all"),
+    )
+    .action((o: { role: "all" | "screening" }) => serve(o.role));
 
   program
     .command("migrate")

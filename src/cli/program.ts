@@ -10,6 +10,7 @@ import { registerNoticesCommands } from "./notices.commands.ts";
 import { registerObjectsCommands } from "./objects.commands.ts";
 import { registerResolutionCommands } from "./resolution.commands.ts";
 import { registerReviewCommands } from "./review.commands.ts";
+import { registerScreeningCommands } from "./screening.commands.ts";
 
 const oneOf = (allowed: readonly string[]) => (v: string) => {
   if (!allowed.includes(v)) throw new InvalidArgumentError(`expected one of: ${allowed.join(", ")}`);
@@ -40,6 +41,7 @@ export function buildProgram(
   registerDatabasesCommands(program, io, run, setExit);
   registerReviewCommands(program, io, run, setExit);
   registerResolutionCommands(program, io, run, setExit);
+  registerScreeningCommands(program, io, run, setExit);
 
   const users = program.command("users").description("manage accounts");
   users

@@ -79,6 +79,8 @@ export interface RecordsTable extends EnvelopeColumns {
   subject_of_notice: Generated<string | null>;
   /** The owner's own reference (natural key of the import, unique per owner); null if none. */
   reference: Generated<string | null>;
+  /** The owner asks for discreet checks: a hit tells the owner, the officer only to take no action. */
+  discreet_check: Generated<boolean>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -423,6 +425,53 @@ export interface ResolutionRunsTable {
   finished_at: Date | null;
 }
 
+export type ScreeningSubjectKind = "notice" | "diffusion" | "person" | "document";
+export type HitState = "pending" | "confirmed" | "rejected";
+
+/** A screening hit (migration 015): read through fusion_hit_visible only. */
+export interface ScreeningHitsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  at: Timestamp;
+  checked_by_country: string;
+  checked_by: string;
+  checked_by_kind: "user" | "client";
+  location: string | null;
+  traveller: Json<Record<string, unknown>>;
+  traveller_key: string;
+  subject_kind: ScreeningSubjectKind;
+  subject_id: string;
+  reference: string | null;
+  score: number;
+  explanation: Json<Record<string, unknown>>;
+  action: string;
+  discreet: boolean;
+  owner: string;
+  state: Generated<HitState>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
+export interface ScreeningWebhooksTable {
+  country: string;
+  url: string;
+  secret_box: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScreeningDeliveriesTable {
+  id: Generated<number>;
+  hit_id: string;
+  country: string;
+  attempts: Generated<number>;
+  next_at: Timestamp;
+  delivered_at: Date | null;
+  given_up_at: Date | null;
+  last_error: string | null;
+}
+
 export interface Database {
   countries: CountriesTable;
   users: UsersTable;
@@ -450,4 +499,7 @@ export interface Database {
   resolution_candidates: ResolutionCandidatesTable;
   resolution_judgements: ResolutionJudgementsTable;
   resolution_runs: ResolutionRunsTable;
+  screening_hits: ScreeningHitsTable;
+  screening_webhooks: ScreeningWebhooksTable;
+  screening_deliveries: ScreeningDeliveriesTable;
 }

@@ -17,6 +17,8 @@ export const guardedTables: Record<string, readonly string[]> = {
   vehicles: ["fusion_can_see"],
   cbrne_materials: ["fusion_can_see"],
   travel_documents: ["fusion_can_see"],
+  // A hit is its owner's information on its subject, and the screening country's own check.
+  screening_hits: ["fusion_hit_visible"],
 };
 
 /**

@@ -44,6 +44,14 @@ export async function isEmptyForRestore(db: Kysely<Database>): Promise<boolean> 
   return !users && !audit;
 }
 
+/**
+ * Marks the restore's transaction, so the change-feed triggers add nothing: the backup carries the
+ * feed as it was (migration 015).
+ */
+export async function markRestoring(db: Kysely<Database>): Promise<void> {
+  await sql`SELECT set_config('fusion.restoring', 'on', true)`.execute(db);
+}
+
 /** Inserts restored rows as they are; `ignoreConflictOn` keeps rows already there (reference data). */
 export async function insertRows(
   db: Kysely<Database>,

@@ -142,6 +142,7 @@ export async function restore(deps: Deps, file: string, options: BackupOptions =
   const { header, counts } = await inTransaction(deps.db, async (trx) => {
     if (!(await repo.isEmptyForRestore(trx)))
       throw new AppError("conflict", "The target database is not empty; restore only into a new one.");
+    await repo.markRestoring(trx);
     const loaded = await loadBackup(trx, file, options.onProgress);
     for (const t of backupTables) if (t.sequence) await repo.runFixedStatement(trx, t.sequence);
     await appendAudit(trx, deps.clock, options.actor ?? operator(), {

@@ -13,7 +13,7 @@ export type BackupTable = {
 };
 
 // JSON columns come back as objects; write them back as JSON text so both drivers store them alike.
-const jsonColumns = new Set(["properties", "detail", "explanation", "capture"]);
+const jsonColumns = new Set(["properties", "detail", "explanation", "capture", "traveller"]);
 const prepare = (row: Row): Row =>
   Object.fromEntries(
     Object.entries(row).map(([k, v]) => [k, jsonColumns.has(k) && v !== null ? JSON.stringify(v) : v]),
@@ -107,6 +107,19 @@ export const backupTables: BackupTable[] = [
   { name: "firearm_trace_requests", orderBy: "id", insert: plain("firearm_trace_requests") },
   { name: "vehicles", orderBy: "id", insert: plain("vehicles") },
   { name: "cbrne_materials", orderBy: "id", insert: plain("cbrne_materials") },
+  {
+    name: "screening_hits",
+    orderBy: "seq",
+    sequence: seq("screening_hits", "seq"),
+    insert: plain("screening_hits"),
+  },
+  { name: "screening_webhooks", orderBy: "country", insert: plain("screening_webhooks") },
+  {
+    name: "screening_deliveries",
+    orderBy: "id",
+    sequence: seq("screening_deliveries", "id"),
+    insert: plain("screening_deliveries"),
+  },
   { name: "audit_log", orderBy: "seq", sequence: seq("audit_log", "seq"), insert: plain("audit_log") },
   { name: "change_feed", orderBy: "seq", sequence: seq("change_feed", "seq"), insert: plain("change_feed") },
 ];

@@ -1,0 +1,87 @@
+import type { Actor } from "../../shared/actor.ts";
+import { AppError } from "../../shared/errors.ts";
+import type { MrzResult } from "./input/mrz.ts";
+import { type TravellerInput, type TravellerIssue, validateTraveller } from "./input/traveller.ts";
+import { screeningPolicy } from "./screening.policy.ts";
+import type { CheckRequest, TravellerResultView } from "./screening.schema.ts";
+import type { ScreeningService } from "./screening.service.ts";
+
+/*
+ * The two single-traveller questions: an officer's check (name, dates, documents, MRZ: everything
+ * the country may see) and a carrier's (one document: board or do not board, nothing more).
+ */
+
+export const invalid = (problems: readonly TravellerIssue[], message = "The traveller cannot be screened.") =>
+  new AppError("validation_failed", message, {
+    errors: problems.map((p) => ({ path: p.field, message: p.message })),
+  });
+
+/** What the officer needs of the zone: which check digits held and whether the document expired. */
+export const mrzSummary = (m: MrzResult | null) =>
+  m && {
+    format: m.format,
+    valid: m.valid,
+    expired: m.expired,
+    checks: m.checks.map((c) => ({ field: c.field, valid: c.valid })),
+    problems: m.problems,
+  };
+
+/** The traveller's facts as the audit row keeps them (who was checked, by what). */
+export const querySummary = (input: TravellerInput) =>
+  Object.fromEntries(
+    Object.entries(input)
+      .filter(([, v]) => typeof v === "string" && v !== "")
+      .map(([k, v]) => [k, String(v).slice(0, 300)]),
+  );
+
+export function createChecks(service: ScreeningService) {
+  return {
+    async check(actor: Actor, body: CheckRequest): Promise<TravellerResultView> {
+      service.ensureScreen(actor);
+      const { location, ...fields } = body;
+      const ctx = service.context(location);
+      const v = validateTraveller(fields, ctx.today);
+      if (!v.ok) throw invalid(v.problems);
+      const results = await service.screenAll(
+        actor,
+        [{ position: 1, id: "1", traveller: v.traveller }],
+        ctx,
+        {
+          action: "screening.check",
+          detail: { query: querySummary(fields) },
+        },
+      );
+      const r = results.get(1);
+      if (!r) throw new AppError("internal", "The traveller was not screened.");
+      return { ...r, mrz: mrzSummary(v.traveller.mrz), warnings: v.warnings };
+    },
+
+    async carrierCheck(
+      actor: Actor,
+      body: { documentNumber: string; documentType: string; issuingCountry: string },
+    ): Promise<{ decision: "board" | "do_not_board" }> {
+      if (!screeningPolicy.carrierCheck(actor))
+        throw new AppError("forbidden", "Your role may not check documents for boarding.");
+      const ctx = service.context();
+      const v = validateTraveller(
+        {
+          documentNumber: body.documentNumber,
+          documentType: body.documentType,
+          documentCountry: body.issuingCountry,
+        },
+        ctx.today,
+      );
+      if (!v.ok) throw invalid(v.problems, "The document cannot be checked.");
+      // Only the reported documents decide boarding: a carrier learns nothing of persons.
+      const results = await service.screenAll(
+        actor,
+        [{ position: 1, id: "1", traveller: v.traveller }],
+        ctx,
+        { action: "screening.carrier_check", detail: { query: querySummary(body) } },
+        undefined,
+        new Set(["document"]),
+      );
+      return { decision: results.get(1)?.hit ? "do_not_board" : "board" };
+    },
+  };
+}
