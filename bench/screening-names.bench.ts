@@ -40,7 +40,9 @@ for (const p of generatePersons(N, SEED)) {
 }
 const buildMs = performance.now() - t0;
 const after = heap();
-console.log(`persons ${N.toLocaleString("en")} (${names.toLocaleString("en")} names), build ${(buildMs / 1000).toFixed(1)} s`);
+console.log(
+  `persons ${N.toLocaleString("en")} (${names.toLocaleString("en")} names), build ${(buildMs / 1000).toFixed(1)} s`,
+);
 console.log(
   `heap growth ${mb(after - before)} = ${((after - before) / N).toFixed(0)} bytes a person; index estimate ${((index.memoryBytes?.() ?? 0) / N).toFixed(0)} bytes a person`,
 );

@@ -13,7 +13,12 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { XMLParser } from "fast-xml-parser";
-import { compareNames, MATCH_THRESHOLD, ScreeningIndex, type ScreeningSubject } from "../src/search/screening/index.ts";
+import {
+  compareNames,
+  MATCH_THRESHOLD,
+  ScreeningIndex,
+  type ScreeningSubject,
+} from "../src/search/screening/index.ts";
 import { scriptOf } from "../src/search/transliterate.ts";
 
 const dir = path.resolve(process.cwd(), "../shared/data/name-matching");
@@ -23,7 +28,8 @@ if (!existsSync(dir)) {
   process.exit(2);
 }
 type Row = Record<string, string>;
-const csv = (file: string): Row[] => parse(readFileSync(path.join(dir, file)), { columns: true, relax_column_count: true });
+const csv = (file: string): Row[] =>
+  parse(readFileSync(path.join(dir, file)), { columns: true, relax_column_count: true });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const f3 = (x: number) => x.toFixed(3);
 
@@ -72,11 +78,17 @@ function nameBench() {
   const ours = prf(overall);
   const theirs = prf(ref);
   console.log(`\nname_bench (${cases.length} cases), threshold ${MATCH_THRESHOLD}:`);
-  console.log(`  this engine      P ${f3(ours.p)}  R ${f3(ours.r)}  F1 ${f3(ours.f1)}  (${perCaseUs.toFixed(0)} µs a pair)`);
-  console.log(`  reference (0.70) P ${f3(theirs.p)}  R ${f3(theirs.r)}  F1 ${f3(theirs.f1)}  (its frozen run)`);
+  console.log(
+    `  this engine      P ${f3(ours.p)}  R ${f3(ours.r)}  F1 ${f3(ours.f1)}  (${perCaseUs.toFixed(0)} µs a pair)`,
+  );
+  console.log(
+    `  reference (0.70) P ${f3(theirs.p)}  R ${f3(theirs.r)}  F1 ${f3(theirs.f1)}  (its frozen run)`,
+  );
   for (const [k, c] of [...slices].sort()) {
     const m = prf(c);
-    console.log(`  ${k.padEnd(28)} n ${String(c.tp + c.fp + c.fn + c.tn).padStart(4)}  P ${f3(m.p)}  R ${f3(m.r)}  F1 ${f3(m.f1)}`);
+    console.log(
+      `  ${k.padEnd(28)} n ${String(c.tp + c.fp + c.fn + c.tn).padStart(4)}  P ${f3(m.p)}  R ${f3(m.r)}  F1 ${f3(m.f1)}`,
+    );
   }
   if (process.argv.includes("--wrong")) {
     console.log("\n  cases still wrong, by category:");
@@ -100,13 +112,18 @@ function unPersons() {
   const listed = csv("positives_un_untreated.csv");
   const queries = csv("positives_un_treated.csv");
   const index = new ScreeningIndex();
-  listed.forEach((r, i) => index.add(i, subjectOf(r)));
+  for (const [i, r] of listed.entries()) index.add(i, subjectOf(r));
   let top = 0;
   let hit = 0;
   const misses: string[] = [];
   queries.forEach((r, i) => {
     const results = index.search(
-      { name: r.full_name ?? "", birthDate: r.date_of_birth, nationality: r.nationality?.toUpperCase(), birthPlace: r.place_of_birth },
+      {
+        name: r.full_name ?? "",
+        birthDate: r.date_of_birth,
+        nationality: r.nationality?.toUpperCase(),
+        birthPlace: r.place_of_birth,
+      },
       { limit: 1, threshold: 0 },
     );
     if (results[0]?.id === i) {
@@ -115,13 +132,22 @@ function unPersons() {
     } else misses.push(`${r.full_name} -> ${results[0] ? listed[results[0].id]?.full_name : "(nothing)"}`);
   });
   console.log(`\nUN persons (${queries.length} treated queries against ${listed.length} untreated):`);
-  console.log(`  recall at rank 1 ${pct(top / queries.length)}; top result also a hit at ${MATCH_THRESHOLD}: ${pct(hit / queries.length)}`);
+  console.log(
+    `  recall at rank 1 ${pct(top / queries.length)}; top result also a hit at ${MATCH_THRESHOLD}: ${pct(hit / queries.length)}`,
+  );
   for (const m of misses.slice(0, 10)) console.log(`    missed: ${m}`);
   return { rank1: top / queries.length, hitRate: hit / queries.length };
 }
 
 // 3 and 4. UN XML ------------------------------------------------------------------------------
-type UnPerson = { ref: string; names: string[]; weak: string[]; original?: string; dates: string[]; nat: string[] };
+type UnPerson = {
+  ref: string;
+  names: string[];
+  weak: string[];
+  original?: string;
+  dates: string[];
+  nat: string[];
+};
 const countryCode = (() => {
   const names = new Intl.DisplayNames(["en"], { type: "region" });
   const map = new Map<string, string>();
@@ -140,7 +166,10 @@ function readUn(): UnPerson[] {
   const xml = new XMLParser({ parseTagValue: false }).parse(readFileSync(unXml, "utf8"));
   const individuals = list(xml.CONSOLIDATED_LIST?.INDIVIDUALS?.INDIVIDUAL) as Record<string, unknown>[];
   return individuals.map((p) => {
-    const main = ["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"].map((k) => text(p[k])).filter(Boolean).join(" ");
+    const main = ["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"]
+      .map((k) => text(p[k]))
+      .filter(Boolean)
+      .join(" ");
     const names = [main];
     const weak: string[] = [];
     for (const a of list(p.INDIVIDUAL_ALIAS as Record<string, unknown>[])) {
@@ -151,7 +180,8 @@ function readUn(): UnPerson[] {
     for (const d of list(p.INDIVIDUAL_DATE_OF_BIRTH as Record<string, unknown>[])) {
       const type = text(d?.TYPE_OF_DATE);
       const date = text(d?.DATE) || text(d?.YEAR);
-      if (type === "BETWEEN" && text(d.FROM_YEAR) && text(d.TO_YEAR)) dates.push(`${text(d.FROM_YEAR)}/${text(d.TO_YEAR)}`);
+      if (type === "BETWEEN" && text(d.FROM_YEAR) && text(d.TO_YEAR))
+        dates.push(`${text(d.FROM_YEAR)}/${text(d.TO_YEAR)}`);
       else if (date) dates.push(type === "APPROXIMATELY" ? `${date}~` : date);
     }
     const nat = list((p.NATIONALITY as Record<string, unknown>)?.VALUE as string[])
@@ -164,14 +194,13 @@ function readUn(): UnPerson[] {
 
 function negatives(un: UnPerson[]) {
   const index = new ScreeningIndex();
-  un.forEach((p, i) =>
+  for (const [i, p] of un.entries())
     index.add(i, {
       names: [...p.names, ...(p.original ? [p.original] : [])],
       weakNames: p.weak,
       birthDates: p.dates,
       nationalities: p.nat,
-    }),
-  );
+    });
   const rows = csv("negatives_global.csv");
   let hits = 0;
   const examples: string[] = [];
@@ -188,19 +217,25 @@ function negatives(un: UnPerson[]) {
     );
     if (found.length > 0) {
       hits++;
-      if (examples.length < 10) examples.push(`${r.full_name} (${r.date_of_birth}) -> ${found[0]?.explanation.summary}`);
+      if (examples.length < 10)
+        examples.push(`${r.full_name} (${r.date_of_birth}) -> ${found[0]?.explanation.summary}`);
     }
   }
   const ms = performance.now() - t0;
-  console.log(`\nnegatives (${rows.length} against ${un.length} UN individuals with aliases and original script):`);
-  console.log(`  hits at ${MATCH_THRESHOLD}: ${hits} (${pct(hits / rows.length)}), ${((ms * 1000) / rows.length).toFixed(0)} µs a query`);
+  console.log(
+    `\nnegatives (${rows.length} against ${un.length} UN individuals with aliases and original script):`,
+  );
+  console.log(
+    `  hits at ${MATCH_THRESHOLD}: ${hits} (${pct(hits / rows.length)}), ${((ms * 1000) / rows.length).toFixed(0)} µs a query`,
+  );
   for (const e of examples) console.log(`    ${e}`);
   return { hits, total: rows.length };
 }
 
 function crossScript(un: UnPerson[]) {
   const index = new ScreeningIndex();
-  un.forEach((p, i) => index.add(i, { names: p.names, weakNames: p.weak, birthDates: p.dates, nationalities: p.nat }));
+  for (const [i, p] of un.entries())
+    index.add(i, { names: p.names, weakNames: p.weak, birthDates: p.dates, nationalities: p.nat });
   const cases = un.map((p, i) => ({ p, i })).filter(({ p }) => p.original && scriptOf(p.original) !== "Latn");
   const byScript = new Map<string, { n: number; top: number }>();
   const misses: string[] = [];
@@ -214,10 +249,13 @@ function crossScript(un: UnPerson[]) {
     if (found[0]?.id === i) {
       top++;
       s.top++;
-    } else misses.push(`${p.original} (${p.names[0]}) -> ${found[0] ? un[found[0].id]?.names[0] : "(nothing)"}`);
+    } else
+      misses.push(`${p.original} (${p.names[0]}) -> ${found[0] ? un[found[0].id]?.names[0] : "(nothing)"}`);
     byScript.set(script, s);
   }
-  console.log(`\ncross-script (${cases.length} UN individuals queried in their original script, Latin-only index):`);
+  console.log(
+    `\ncross-script (${cases.length} UN individuals queried in their original script, Latin-only index):`,
+  );
   console.log(`  recall at rank 1 ${pct(top / cases.length)}`);
   for (const [s, c] of byScript) console.log(`    ${s}: ${c.top}/${c.n}`);
   for (const m of misses.slice(0, 12)) console.log(`    missed: ${m}`);
@@ -236,6 +274,11 @@ console.log("|---|---|---|");
 console.log(
   `| name_bench P / R / F1 at ${MATCH_THRESHOLD} | ${f3(bench.ours.p)} / ${f3(bench.ours.r)} / ${f3(bench.ours.f1)} | ${f3(bench.theirs.p)} / ${f3(bench.theirs.r)} / ${f3(bench.theirs.f1)} (logic-v2 at 0.70); target F1 >= 0.92 |`,
 );
-console.log(`| UN treated persons, recall at rank 1 | ${pct(un.rank1)} (top result a hit: ${pct(un.hitRate)}) | >= 99% |`);
-if (neg) console.log(`| negatives hitting the UN list | ${neg.hits} of ${neg.total} (${pct(neg.hits / neg.total)}) | <= 0.1% (50) |`);
+console.log(
+  `| UN treated persons, recall at rank 1 | ${pct(un.rank1)} (top result a hit: ${pct(un.hitRate)}) | >= 99% |`,
+);
+if (neg)
+  console.log(
+    `| negatives hitting the UN list | ${neg.hits} of ${neg.total} (${pct(neg.hits / neg.total)}) | <= 0.1% (50) |`,
+  );
 if (cross) console.log(`| cross-script recall at rank 1 | ${pct(cross.rank1)} of ${cross.n} | >= 95% |`);

@@ -45,7 +45,9 @@ export function joinedToken(ts: NameToken[]): NameToken {
   const text = ts.map((t) => t.text).join("");
   const abjad = ts.some((t) => t.abjad);
   const first = ts[0] as NameToken;
-  const second = ts.some((t) => t.skeleton2) ? collapse(ts.map((t) => t.skeleton2 ?? t.skeleton).join("")) : undefined;
+  const second = ts.some((t) => t.skeleton2)
+    ? collapse(ts.map((t) => t.skeleton2 ?? t.skeleton).join(""))
+    : undefined;
   return {
     ...(second ? { skeleton2: second } : {}),
     text,
@@ -164,9 +166,12 @@ function summarise(
   const restA = leftA.filter((_, i) => !doneA[i]);
   const restB = leftB.filter((_, j) => !doneB[j]);
   for (const t of [...restA, ...restB])
-    factor *= t.kind === "initial" || t.patronymic || t.softTitle ? EXTRA.light : org ? EXTRA.org : EXTRA.person;
+    factor *=
+      t.kind === "initial" || t.patronymic || t.softTitle ? EXTRA.light : org ? EXTRA.org : EXTRA.person;
   if (taken.length === 1 && restA.length + restB.length > 0 && !org) factor *= SINGLE_PART;
-  const order = [...taken].sort((p, q) => (p.as[0] as number) - (q.as[0] as number)).map((c) => c.bs[0] as number);
+  const order = [...taken]
+    .sort((p, q) => (p.as[0] as number) - (q.as[0] as number))
+    .map((c) => c.bs[0] as number);
   const orderSwapped = order.some((j, k) => k > 0 && j < (order[k - 1] as number));
   const filiationMismatch = ownNameDiffers(query, listed, A, B, taken);
   if (filiationMismatch) factor *= 0.7;

@@ -53,8 +53,16 @@ const RANK: BirthDateResult[] = [
 
 /** Days from 1 January 1800 of a YYYY-MM-DD (for range arithmetic without Date objects). */
 export function dayNumber(iso: string): number {
-  const [y = 1800, m = 1, d = 1] = iso.split("-").map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000) + 62_091;
+  const y0 = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) || 1;
+  const d = Number(iso.slice(8, 10)) || 1;
+  // Days from civil (proleptic Gregorian), shifted so that 1 January 1800 is 0: no Date objects.
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468 + 62_091;
 }
 
 export type QueryDate = { year: number; month?: number; day?: number; text: string; readAs?: string };
@@ -75,7 +83,11 @@ export function readQueryDate(text: string | undefined): QueryDate | undefined {
     q.month = month;
     if (day !== undefined && day >= 1 && day <= lastDay(year, month)) q.day = day;
   }
-  const shown = q.day ? `${year}-${pad(month ?? 1)}-${pad(q.day)}` : q.month ? `${year}-${pad(q.month)}` : `${year}`;
+  const shown = q.day
+    ? `${year}-${pad(month ?? 1)}-${pad(q.day)}`
+    : q.month
+      ? `${year}-${pad(q.month)}`
+      : `${year}`;
   if ((month !== undefined && !q.month) || (day !== undefined && !q.day)) q.readAs = shown;
   return q;
 }
@@ -107,7 +119,9 @@ function compareOne(q: QueryDate, listed: string): BirthDateResult | undefined {
     // The two overlap: the coarser of the two says how much is known to agree.
     const bothDays = q.day && d.precision === "day";
     if (bothDays) return "exact";
-    return (q.month && d.precision !== "year") || (q.day && d.precision === "month") ? "same_month" : "same_year";
+    return (q.month && d.precision !== "year") || (q.day && d.precision === "month")
+      ? "same_month"
+      : "same_year";
   }
   if (q.day && q.month && d.precision === "day") {
     const [ly = 0, lm = 0, ld = 0] = d.from.split("-").map(Number);
@@ -121,7 +135,10 @@ function compareOne(q: QueryDate, listed: string): BirthDateResult | undefined {
   return gap <= 1 ? "close" : "conflict";
 }
 
-export function compareBirthDates(query: string | undefined, listed: readonly string[] | undefined): BirthDateExplanation {
+export function compareBirthDates(
+  query: string | undefined,
+  listed: readonly string[] | undefined,
+): BirthDateExplanation {
   const q = readQueryDate(query);
   if (!q || !listed || listed.length === 0) return { result: "not_given", effect: 0 };
   let best: { result: BirthDateResult; listed: string } | undefined;
@@ -130,7 +147,12 @@ export function compareBirthDates(query: string | undefined, listed: readonly st
     if (r && (!best || RANK.indexOf(r) < RANK.indexOf(best.result))) best = { result: r, listed: l };
   }
   if (!best) return { result: "not_given", effect: 0 };
-  const out: BirthDateExplanation = { result: best.result, effect: EFFECT[best.result], query: q.text, listed: best.listed };
+  const out: BirthDateExplanation = {
+    result: best.result,
+    effect: EFFECT[best.result],
+    query: q.text,
+    listed: best.listed,
+  };
   if (q.readAs) out.queryReadAs = q.readAs;
   return out;
 }

@@ -8,8 +8,15 @@ const how = (a: string, b: string) => compareNames(a, b).explanation.parts.map((
 describe("compareNames", () => {
   it("matches Arabic script against its Latin spellings", () => {
     expect(score("أسامة بن لادن", "Usama bin Ladin")).toBeGreaterThan(MATCH_THRESHOLD);
-    expect(how("محمد طاهر أنوري", "Muhammad Taher Anwari")).toEqual(["transliterated", "transliterated", "transliterated"]);
-    expect(compareNames("محمد طاهر أنوري", "Muhammad Taher Anwari").explanation.scripts).toEqual({ query: "Arab", listed: "Latn" });
+    expect(how("محمد طاهر أنوري", "Muhammad Taher Anwari")).toEqual([
+      "transliterated",
+      "transliterated",
+      "transliterated",
+    ]);
+    expect(compareNames("محمد طاهر أنوري", "Muhammad Taher Anwari").explanation.scripts).toEqual({
+      query: "Arab",
+      listed: "Latn",
+    });
   });
 
   it("matches Cyrillic, Chinese and Korean names to their romanisations", () => {
@@ -48,7 +55,12 @@ describe("compareNames", () => {
 
   it("ignores titles and particles and says so", () => {
     const e = compareNames("Sheikh Isa bin Tarif", "Isa Tarif").explanation;
-    expect(e.ignored).toEqual(expect.arrayContaining([{ word: "sheikh", why: "title" }, { word: "bin", why: "particle" }]));
+    expect(e.ignored).toEqual(
+      expect.arrayContaining([
+        { word: "sheikh", why: "title" },
+        { word: "bin", why: "particle" },
+      ]),
+    );
     expect(e.score).toBe(1);
   });
 

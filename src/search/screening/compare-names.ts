@@ -72,13 +72,22 @@ export function explainName(
  * The pair comparator: how alike two names are (0..1), with the explanation. `schema` (FtM schema
  * name) switches organisation rules on: legal forms set aside, extra words cost more.
  */
-export function compareNames(a: string, b: string, schema?: Schema): { score: number; explanation: NameExplanation } {
+export function compareNames(
+  a: string,
+  b: string,
+  schema?: Schema,
+): { score: number; explanation: NameExplanation } {
   const pa = parseName(a, schema);
   const pb = parseName(b, schema);
   const alignment = alignNames(pa, pb, { org: isOrg(schema) });
   let score = alignment.score;
   // Companies of different legal forms (AG / GmbH) are more likely two companies than one.
-  if (isOrg(schema) && pa.legalForms.length && pb.legalForms.length && !pa.legalForms.some((f) => pb.legalForms.includes(f)))
+  if (
+    isOrg(schema) &&
+    pa.legalForms.length &&
+    pb.legalForms.length &&
+    !pa.legalForms.some((f) => pb.legalForms.includes(f))
+  )
     score *= 0.95;
   const explanation = explainName({ text: a, parsed: pa }, { text: b, parsed: pb }, { ...alignment, score });
   return { score: explanation.score, explanation };

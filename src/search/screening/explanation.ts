@@ -73,7 +73,9 @@ const SCRIPT_NAMES: Record<string, string> = {
 };
 
 function nameSentence(n: NameExplanation): string {
-  const label = { exact: "Exact", strong: "Strong", possible: "Possible", weak: "Weak", none: "No" }[n.result];
+  const label = { exact: "Exact", strong: "Strong", possible: "Possible", weak: "Weak", none: "No" }[
+    n.result
+  ];
   const details: string[] = [];
   const notable = n.parts.filter((p) => p.how !== "exact");
   for (const p of notable.slice(0, 3)) details.push(`${p.query} ~ ${p.listed}: ${HOW_WORDS[p.how] ?? p.how}`);
@@ -84,7 +86,8 @@ function nameSentence(n: NameExplanation): string {
   if (n.orderSwapped) details.push("order swapped");
   if (n.missing.length) details.push(`missing ${n.missing.join(", ")}`);
   if (n.extra.length) details.push(`extra ${n.extra.join(", ")}`);
-  if (n.conflicting.length) details.push(`differs: ${n.conflicting.map((c) => `${c.query} / ${c.listed}`).join(", ")}`);
+  if (n.conflicting.length)
+    details.push(`differs: ${n.conflicting.map((c) => `${c.query} / ${c.listed}`).join(", ")}`);
   if (n.weakAlias) details.push("weak alias");
   if (n.filiationMismatch) details.push("father's name in the place of the person's own");
   return `${label} name match (${n.listed}${details.length ? `; ${details.join("; ")}` : ""})`;

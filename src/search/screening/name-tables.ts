@@ -101,7 +101,10 @@ export const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
     .map((w, i) => [w, i])
     .concat(
       "twenty thirty forty fifty sixty seventy eighty ninety".split(" ").map((w, i) => [w, (i + 2) * 10]),
-      [["fourty", 40], ["hundred", 100]],
+      [
+        ["fourty", 40],
+        ["hundred", 100],
+      ],
       "first second third fourth fifth sixth seventh eighth ninth tenth".split(" ").map((w, i) => [w, i + 1]),
     ),
 );

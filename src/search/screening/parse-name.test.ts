@@ -2,11 +2,21 @@ import { describe, expect, it } from "vitest";
 import { parseName } from "./parse-name.ts";
 
 const texts = (name: string, schema?: string) => parseName(name, schema).tokens.map((t) => t.text);
-const skeletons = (name: string) => parseName(name).tokens.filter((t) => t.kind !== "particle").map((t) => t.skeleton);
+const skeletons = (name: string) =>
+  parseName(name)
+    .tokens.filter((t) => t.kind !== "particle")
+    .map((t) => t.skeleton);
 
 describe("name parts", () => {
   it("joins Abd al-X in every spelling, Latin or Arabic, into one part", () => {
-    const forms = ["Abdurrahman", "Abd al-Rahman", "Abdul Rahman", "Abdel Rahman", "Abd-al-Rahman", "Abdulrahman"];
+    const forms = [
+      "Abdurrahman",
+      "Abd al-Rahman",
+      "Abdul Rahman",
+      "Abdel Rahman",
+      "Abd-al-Rahman",
+      "Abdulrahman",
+    ];
     for (const f of forms) expect(texts(f)).toEqual(["abdrahman"]);
     expect(skeletons("عبد الرحمن")).toEqual(skeletons("Abdurrahman"));
     expect(skeletons("عبدالله")).toEqual(skeletons("Abdullah"));

@@ -70,7 +70,13 @@ const isOrg = (schema?: Schema) => schema !== undefined && schema !== "Person";
 function token(w: ReadWord, kind?: TokenKind): NameToken {
   const k: TokenKind =
     kind ??
-    (PARTICLES.has(w.text) ? "particle" : /^\d+$/.test(w.text) ? "number" : w.text.length === 1 ? "initial" : "word");
+    (PARTICLES.has(w.text)
+      ? "particle"
+      : /^\d+$/.test(w.text)
+        ? "number"
+        : w.text.length === 1
+          ? "initial"
+          : "word");
   return {
     text: w.text,
     skeleton: w.abjad && w.skeleton !== undefined ? w.skeleton : latinSkeleton(w.text),
@@ -87,7 +93,10 @@ function token(w: ReadWord, kind?: TokenKind): NameToken {
 /** Concatenate two parts into one (Abd + Rahman), keeping the abjad skeleton when there is one. */
 function join(a: NameToken, b: NameToken, rule: NameToken["joined"], text: string): NameToken {
   const abjad = a.abjad || b.abjad;
-  const second = a.skeleton2 || b.skeleton2 ? collapse((a.skeleton2 ?? a.skeleton) + (b.skeleton2 ?? b.skeleton)) : undefined;
+  const second =
+    a.skeleton2 || b.skeleton2
+      ? collapse((a.skeleton2 ?? a.skeleton) + (b.skeleton2 ?? b.skeleton))
+      : undefined;
   return {
     text,
     skeleton: abjad ? collapse(a.skeleton + b.skeleton) : latinSkeleton(text),
@@ -120,7 +129,8 @@ function joinParts(tokens: NameToken[]): NameToken[] {
   const out: NameToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as NameToken;
-    const nextIndex = tokens[i + 1]?.kind === "particle" && !FILIATION.has(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1;
+    const nextIndex =
+      tokens[i + 1]?.kind === "particle" && !FILIATION.has(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1;
     const next = tokens[nextIndex];
     const head = /^abd(?:[aeiou]?[lr]?)?$/.test(t.text) || t.text === "abdu" || t.text === "abdou";
     if (head && next && next.kind === "word") {
@@ -129,12 +139,20 @@ function joinParts(tokens: NameToken[]): NameToken[] {
       continue;
     }
     if (KUNYA.has(t.text) && next && next.kind === "word") {
-      out.push(join(t, next, "kunya", `${t.text.startsWith("u") || t.text.startsWith("o") ? "umm" : "abu"}${next.text}`));
+      out.push(
+        join(
+          t,
+          next,
+          "kunya",
+          `${t.text.startsWith("u") || t.text.startsWith("o") ? "umm" : "abu"}${next.text}`,
+        ),
+      );
       i = nextIndex;
       continue;
     }
     const prev = out[out.length - 1];
-    const suffix = t.text === "din" || t.text === "deen" || t.text === "dine" || t.text === "eddine" || t.text === "uddin";
+    const suffix =
+      t.text === "din" || t.text === "deen" || t.text === "dine" || t.text === "eddine" || t.text === "uddin";
     if (suffix && prev && prev.kind === "word") {
       out[out.length - 1] = join(prev, t, "din", `${prev.text}din`);
       continue;
@@ -145,7 +163,11 @@ function joinParts(tokens: NameToken[]): NameToken[] {
     }
     // A particle sitting between a word and "din"/"ullah" (ad-Din, al-Din) belongs to the join.
     const after = tokens[i + 1]?.text;
-    if (t.kind === "particle" && prev?.kind === "word" && (after === "din" || after === "allah" || after === "ullah"))
+    if (
+      t.kind === "particle" &&
+      prev?.kind === "word" &&
+      (after === "din" || after === "allah" || after === "ullah")
+    )
       continue;
     out.push(canonicalJoined(t));
   }
@@ -190,7 +212,8 @@ const scriptOf = (words: ReadWord[]) => words.find((w) => w.script !== "Latn")?.
 export function parseName(text: string, schema?: Schema): ParsedName {
   let words = readAll(text, schema);
   if (isOrg(schema)) words = foldNumbers(words);
-  if (schema === "Vessel" && words.length > 1 && VESSEL_PREFIXES.has(words[0]?.text ?? "")) words = words.slice(1);
+  if (schema === "Vessel" && words.length > 1 && VESSEL_PREFIXES.has(words[0]?.text ?? ""))
+    words = words.slice(1);
   const dropped: DroppedWord[] = [];
   const legalForms: string[] = [];
   const tokens: NameToken[] = [];

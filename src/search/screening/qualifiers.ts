@@ -27,7 +27,10 @@ export function compareNationality(query: string | undefined, listed: readonly s
     : { result: "conflict" as const, effect: -0.05, query: q, listed: l };
 }
 
-export function compareSex(query: string | undefined, listed: "M" | "F" | null | undefined): QualifierExplanation {
+export function compareSex(
+  query: string | undefined,
+  listed: "M" | "F" | null | undefined,
+): QualifierExplanation {
   if ((query !== "M" && query !== "F") || !listed) return NOT_GIVEN;
   return query === listed
     ? { result: "match", effect: 0, query, listed: [listed] }
@@ -48,7 +51,10 @@ export function placeWords(place: string): string[] {
     .filter((w) => w.length >= 4 && !GENERIC.has(w));
 }
 
-export function comparePlace(query: string | undefined, listed: readonly string[] | undefined): QualifierExplanation {
+export function comparePlace(
+  query: string | undefined,
+  listed: readonly string[] | undefined,
+): QualifierExplanation {
   if (!query?.trim() || !listed || listed.length === 0) return NOT_GIVEN;
   const q = new Set(placeWords(query));
   if (q.size === 0) return NOT_GIVEN;

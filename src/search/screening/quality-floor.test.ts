@@ -13,7 +13,9 @@ const F1_FLOOR = 0.86;
 
 describe.skipIf(!data.available)(`name_bench quality floor ${data.note}`, () => {
   it(`keeps F1 at or above ${F1_FLOOR}`, () => {
-    const rows: Record<string, string>[] = parse(readFileSync(path.join(data.path, "name_bench_cases.csv")), { columns: true });
+    const rows: Record<string, string>[] = parse(readFileSync(path.join(data.path, "name_bench_cases.csv")), {
+      columns: true,
+    });
     let tp = 0;
     let fp = 0;
     let fn = 0;

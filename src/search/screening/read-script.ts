@@ -72,13 +72,25 @@ function readArabic(word: string): ReadWord[] {
   const text = plain(core);
   if (!text) return [];
   const skeleton2 = persianSkeleton(core);
-  return [{ text, script: "Arab", abjad: true, skeleton: abjadSkeleton(core), article, ...(skeleton2 ? { skeleton2 } : {}) }];
+  return [
+    {
+      text,
+      script: "Arab",
+      abjad: true,
+      skeleton: abjadSkeleton(core),
+      article,
+      ...(skeleton2 ? { skeleton2 } : {}),
+    },
+  ];
 }
 
 /** Syllables of a Chinese or Korean reading: any-ascii capitalises each ("XiJinPing"). */
 function familyAndGiven(word: string, script: string): ReadWord[] {
   const chars = [...word.replace(/[^\p{L}]/gu, "")];
-  const read = (cs: string[]) => anyAscii(cs.join("")).replace(/[^A-Za-z]/g, "").toLowerCase();
+  const read = (cs: string[]) =>
+    anyAscii(cs.join(""))
+      .replace(/[^A-Za-z]/g, "")
+      .toLowerCase();
   if (chars.length < 2) return [{ text: read(chars), script, abjad: false, original: chars.join("") }];
   // One-character family name first, as Chinese and Korean write it; the given name is the rest.
   const [family = "", ...given] = chars;

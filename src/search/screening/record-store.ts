@@ -50,7 +50,12 @@ function edtfOf(from: number, to: number, flags: number): string {
   return whole ? `${a.slice(0, 4)}/${b.slice(0, 4)}` : `${a}/${b}`;
 }
 
-export type PackedDate = { from: string; to: string; precision: (typeof PRECISIONS)[number]; approximate: boolean };
+export type PackedDate = {
+  from: string;
+  to: string;
+  precision: (typeof PRECISIONS)[number];
+  approximate: boolean;
+};
 
 export class RecordStore {
   private pool = new Int32Array(1024);
@@ -67,12 +72,25 @@ export class RecordStore {
     return id < this.start.length && (this.start[id] as number) >= 0;
   }
 
-  put(id: number, r: { names: StoredName[]; dates: PackedDate[]; nationalities: string[]; sex: "M" | "F" | null; places: number[] }) {
+  put(
+    id: number,
+    r: {
+      names: StoredName[];
+      dates: PackedDate[];
+      nationalities: string[];
+      sex: "M" | "F" | null;
+      places: number[];
+    },
+  ) {
     const words: number[] = [r.names.length];
     for (const n of r.names) words.push(n.parts.length | (n.weak ? 1 << 16 : 0), ...n.parts);
     words.push(r.dates.length);
     for (const d of r.dates)
-      words.push(dayNumber(d.from), dayNumber(d.to), PRECISIONS.indexOf(d.precision) | (d.approximate ? 4 : 0));
+      words.push(
+        dayNumber(d.from),
+        dayNumber(d.to),
+        PRECISIONS.indexOf(d.precision) | (d.approximate ? 4 : 0),
+      );
     words.push(r.nationalities.length);
     for (const c of r.nationalities) words.push((c.charCodeAt(0) << 8) | c.charCodeAt(1));
     words.push(r.sex === "M" ? 1 : r.sex === "F" ? 2 : 0, r.places.length, ...r.places);
@@ -115,7 +133,7 @@ export class RecordStore {
     for (let k = 0; k < n; k++) {
       const header = this.pool[at++] as number;
       const len = header & 0xffff;
-      visit(this.pool.subarray(at, at + len), (header >> 16) === 1);
+      visit(this.pool.subarray(at, at + len), header >> 16 === 1);
       at += len;
     }
   }
@@ -133,7 +151,8 @@ export class RecordStore {
     }
     const birthDates: string[] = [];
     const nd = p[at++] as number;
-    for (let k = 0; k < nd; k++, at += 3) birthDates.push(edtfOf(p[at] as number, p[at + 1] as number, p[at + 2] as number));
+    for (let k = 0; k < nd; k++, at += 3)
+      birthDates.push(edtfOf(p[at] as number, p[at + 1] as number, p[at + 2] as number));
     const nationalities: string[] = [];
     const nn = p[at++] as number;
     for (let k = 0; k < nn; k++) {
@@ -143,7 +162,13 @@ export class RecordStore {
     const sexCode = p[at++] as number;
     const np = p[at++] as number;
     const places = Array.from(p.subarray(at, at + np));
-    return { names, birthDates, nationalities, sex: sexCode === 1 ? "M" : sexCode === 2 ? "F" : null, places };
+    return {
+      names,
+      birthDates,
+      nationalities,
+      sex: sexCode === 1 ? "M" : sexCode === 2 ? "F" : null,
+      places,
+    };
   }
 
   private compact() {

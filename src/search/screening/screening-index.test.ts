@@ -3,16 +3,37 @@ import { MATCH_THRESHOLD, ScreeningIndex } from "./screening-index.ts";
 
 function sample(): ScreeningIndex {
   const ix = new ScreeningIndex();
-  ix.add(1, { names: ["Usama bin Muhammad bin Awad bin Ladin"], weakNames: ["Abu Abdallah"], birthDates: ["1957-03-10"], nationalities: ["SA"], sex: "M" });
-  ix.add(2, { names: ["Mohammed Ahmed Al-Hashimi"], birthDates: ["1970"], nationalities: ["IQ"], birthPlaces: ["Mosul, Iraq"] });
-  ix.add(3, { names: ["Sergey Viktorovich Lavrov"], birthDates: ["1950-03-21"], nationalities: ["RU"], sex: "M" });
+  ix.add(1, {
+    names: ["Usama bin Muhammad bin Awad bin Ladin"],
+    weakNames: ["Abu Abdallah"],
+    birthDates: ["1957-03-10"],
+    nationalities: ["SA"],
+    sex: "M",
+  });
+  ix.add(2, {
+    names: ["Mohammed Ahmed Al-Hashimi"],
+    birthDates: ["1970"],
+    nationalities: ["IQ"],
+    birthPlaces: ["Mosul, Iraq"],
+  });
+  ix.add(3, {
+    names: ["Sergey Viktorovich Lavrov"],
+    birthDates: ["1950-03-21"],
+    nationalities: ["RU"],
+    sex: "M",
+  });
   ix.add(4, { names: ["Mohamed Ahmed Hashemi"], birthDates: ["1963/1968"], nationalities: ["IQ"] });
   return ix;
 }
 
 describe("ScreeningIndex", () => {
   it("finds a traveller in another script and explains every feature", () => {
-    const [hit] = sample().search({ name: "أسامة بن لادن", birthDate: "1957-03-10", nationality: "SA", sex: "M" });
+    const [hit] = sample().search({
+      name: "أسامة بن لادن",
+      birthDate: "1957-03-10",
+      nationality: "SA",
+      sex: "M",
+    });
     expect(hit?.id).toBe(1);
     expect(hit?.match).toBe(true);
     expect(hit?.explanation.name.scripts?.query).toBe("Arab");
@@ -27,7 +48,10 @@ describe("ScreeningIndex", () => {
     const results = sample().search({ name: "Muhamad al Hashimi", birthDate: "1966-04-02" });
     expect(results[0]?.id).toBe(4);
     expect(results[0]?.explanation.birthDate.result).toBe("within_range");
-    const conflict = sample().search({ name: "Sergey Lavrov", birthDate: "1931-01-01", nationality: "FR" }, { threshold: 0 });
+    const conflict = sample().search(
+      { name: "Sergey Lavrov", birthDate: "1931-01-01", nationality: "FR" },
+      { threshold: 0 },
+    );
     expect(conflict[0]?.explanation.birthDate.result).toBe("conflict");
     expect(conflict[0]?.explanation.nationality.result).toBe("conflict");
     expect(conflict[0]?.match).toBe(false);
@@ -68,7 +92,8 @@ describe("ScreeningIndex", () => {
   it("survives many updates (the packed store compacts) and estimates its memory", () => {
     const ix = new ScreeningIndex();
     for (let round = 0; round < 30; round++)
-      for (let id = 0; id < 3000; id++) ix.add(id, { names: [`Person${id % 97} Family${id} Round${round}`], birthDates: ["1970"] });
+      for (let id = 0; id < 3000; id++)
+        ix.add(id, { names: [`Person${id % 97} Family${id} Round${round}`], birthDates: ["1970"] });
     expect(ix.size).toBe(3000);
     expect(ix.search({ name: "Person5 Family5 Round29" })[0]?.id).toBe(5);
     expect(ix.memoryBytes()).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { parseDateOfBirth } from "../dates.ts";
-import { dayNumber, readQueryDate } from "./birth-dates.ts";
 import { type Alignment, alignNames, joinedToken, PART_MIN } from "./align-names.ts";
+import { dayNumber, readQueryDate } from "./birth-dates.ts";
 import { explainName } from "./compare-names.ts";
 import {
   type Explanation,
@@ -14,7 +14,7 @@ import { Postings } from "./postings.ts";
 import { placeWords } from "./qualifiers.ts";
 import { type PackedDate, RecordStore } from "./record-store.ts";
 import { type TokenMatch, tokenSimilarity } from "./token-similarity.ts";
-import { Vocabulary, type VocabToken } from "./vocabulary.ts";
+import { type VocabToken, Vocabulary } from "./vocabulary.ts";
 
 /*
  * The in-memory screening index. Adding a person parses each of its names once, interns the parts
@@ -37,7 +37,12 @@ const FULL_SCORE_LIMIT = 100;
 /** A query part whose postings exceed this is not used to find candidates when rarer parts exist. */
 const COMMON_PART = 60_000;
 
-type QueryName = { text: string; parsed: ParsedName; content: NameToken[]; similar: Map<number, TokenMatch>[] };
+type QueryName = {
+  text: string;
+  parsed: ParsedName;
+  content: NameToken[];
+  similar: Map<number, TokenMatch>[];
+};
 
 /** `covers`: how many query parts it stands for (2 for two adjacent parts joined). */
 type QueryPart = { token: NameToken; similar: Map<number, TokenMatch>; volume: number; covers: number };
@@ -78,7 +83,9 @@ export class ScreeningIndex {
         dates.push({ from: p.from, to: p.to, precision: p.precision, approximate: p.approximate });
     }
     const places = (subject.birthPlaces ?? []).flatMap(placeWords).map((w) => this.placeId(w));
-    const nationalities = (subject.nationalities ?? []).filter((c) => /^[A-Za-z]{2}$/.test(c)).map((c) => c.toUpperCase());
+    const nationalities = (subject.nationalities ?? [])
+      .filter((c) => /^[A-Za-z]{2}$/.test(c))
+      .map((c) => c.toUpperCase());
     this.records.put(id, { names, dates, nationalities, sex: subject.sex ?? null, places });
     this.setDateSpan(id, dates);
     for (const part of this.records.partIds(id)) this.postings.add(part, id);
@@ -95,7 +102,10 @@ export class ScreeningIndex {
       this.dobTo = to;
     }
     // Approximate dates are widened by two years either side, as the date rule reads them.
-    const spans = dates.map((d) => [dayNumber(d.from) - (d.approximate ? 731 : 0), dayNumber(d.to) + (d.approximate ? 731 : 0)]);
+    const spans = dates.map((d) => [
+      dayNumber(d.from) - (d.approximate ? 731 : 0),
+      dayNumber(d.to) + (d.approximate ? 731 : 0),
+    ]);
     this.dobFrom[id] = spans.length ? Math.min(...spans.map((x) => x[0] as number)) : 0;
     this.dobTo[id] = spans.length ? Math.max(...spans.map((x) => x[1] as number)) : 0;
   }
@@ -164,9 +174,14 @@ export class ScreeningIndex {
   /** Candidate ids, best blocking agreement first, at most FULL_SCORE_LIMIT, all accepted. */
   private candidates(parts: QueryPart[], dob: [number, number], accept?: (id: number) => boolean): number[] {
     this.ensureScratch();
-    const order = parts.map((_, i) => i).sort((a, b) => (parts[a] as QueryPart).volume - (parts[b] as QueryPart).volume);
+    const order = parts
+      .map((_, i) => i)
+      .sort((a, b) => (parts[a] as QueryPart).volume - (parts[b] as QueryPart).volume);
     const used = order.filter((i, k) => k < 2 || (parts[i] as QueryPart).volume <= COMMON_PART);
-    const need = Math.min(2, used.reduce((n, i) => n + ((parts[i] as QueryPart).covers === 1 ? 1 : 0), 0) || 1);
+    const need = Math.min(
+      2,
+      used.reduce((n, i) => n + ((parts[i] as QueryPart).covers === 1 ? 1 : 0), 0) || 1,
+    );
     const touched: number[] = [];
     const { acc, best, hits, last } = this;
     for (const i of used) {
@@ -219,7 +234,9 @@ export class ScreeningIndex {
   search(q: TravellerQuery, options: SearchOptions = {}): ScreeningMatch[] {
     const limit = options.limit ?? 10;
     const threshold = options.threshold ?? MATCH_THRESHOLD;
-    const texts = [q.name, [q.givenNames, q.surname].filter(Boolean).join(" ")].filter((t) => t.trim() !== "");
+    const texts = [q.name, [q.givenNames, q.surname].filter(Boolean).join(" ")].filter(
+      (t) => t.trim() !== "",
+    );
     const queryNames = [...new Set(texts)].map((text) => ({ text, parsed: parseName(text) }));
     if (queryNames.length === 0) return [];
     const parts = this.queryParts(queryNames.map((n) => n.parsed));
@@ -255,17 +272,25 @@ export class ScreeningIndex {
     }));
   }
 
-  private scoreCandidate(
-    id: number,
-    q: TravellerQuery,
-    queryNames: QueryName[],
-    threshold: number,
-  ) {
+  private scoreCandidate(id: number, q: TravellerQuery, queryNames: QueryName[], threshold: number) {
     const record = this.records.read(id);
-    let best: { alignment: Alignment; effective: number; qn: (typeof queryNames)[number]; listed: ParsedName; weak: boolean } | undefined;
+    let best:
+      | {
+          alignment: Alignment;
+          effective: number;
+          qn: (typeof queryNames)[number];
+          listed: ParsedName;
+          weak: boolean;
+        }
+      | undefined;
     for (const name of record.names) {
       const tokens = name.parts.map((p) => this.vocabulary.tokens[p] as VocabToken);
-      const listed: ParsedName = { tokens, dropped: [], script: tokens.find((t) => t.script !== "Latn")?.script ?? "Latn", legalForms: [] };
+      const listed: ParsedName = {
+        tokens,
+        dropped: [],
+        script: tokens.find((t) => t.script !== "Latn")?.script ?? "Latn",
+        legalForms: [],
+      };
       for (const qn of queryNames) {
         const alignment = alignNames(qn.parsed, listed, {
           scorer: (qi, b) => {

@@ -65,7 +65,8 @@ function metaphone(text: string): [string, string] {
 export const phoneticKey = (text: string): string => metaphone(text)[0];
 
 function initialMatch(a: NameToken, b: NameToken): TokenMatch {
-  if (a.kind === "initial" && b.kind === "initial") return a.text === b.text ? { score: 1, how: "exact" } : DIFFERENT;
+  if (a.kind === "initial" && b.kind === "initial")
+    return a.text === b.text ? { score: 1, how: "exact" } : DIFFERENT;
   const [initial, full] = a.kind === "initial" ? [a, b] : [b, a];
   return full.text.startsWith(initial.text) ? { score: 0.85, how: "initial" } : DIFFERENT;
 }
@@ -126,7 +127,8 @@ function latinMatch(a: NameToken, b: NameToken): TokenMatch {
   if (m >= 3 && ratio >= 0.5) {
     const [p1, s1] = metaphone(x);
     const [p2, s2] = metaphone(y);
-    if (p1.length >= 3 && (p1 === p2 || p1 === s2 || s1 === p2)) return { score: 0.84, how: spelled ?? "phonetic" };
+    if (p1.length >= 3 && (p1 === p2 || p1 === s2 || s1 === p2))
+      return { score: 0.84, how: spelled ?? "phonetic" };
   }
   if (ratio >= 0.7) return { score: ratio * 0.92, how: "similar" };
   return { score: Math.max(0, ratio) * 0.6, how: "different" };
