@@ -425,7 +425,7 @@ export interface ResolutionRunsTable {
   finished_at: Date | null;
 }
 
-export type ScreeningSubjectKind = "notice" | "diffusion" | "person" | "document";
+export type ScreeningSubjectKind = "notice" | "diffusion" | "person" | "document" | "firearm" | "vehicle";
 export type HitState = "pending" | "confirmed" | "rejected";
 
 /** A screening hit (migration 015): read through fusion_hit_visible only. */

@@ -142,3 +142,10 @@ export const demoRecords: DemoRecord[] = [
     },
   },
 ];
+
+/** Fictitious stolen and lost travel documents, so a border check in the demo can hit one. */
+export const demoDocuments = [
+  { owner: "FR", input: { number: "18DM00427", country: "FRA", type: "passport", status: "lost" } },
+  { owner: "FR", input: { number: "DEMO12345", country: "FRA", type: "id_card", status: "invalidated" } },
+  { owner: "US", input: { number: "560000123", country: "USA", type: "passport", status: "revoked" } },
+] as const;

@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Deps } from "../../deps.ts";
 import type { Services } from "../../services.ts";
-import { systemActor } from "../../shared/actor.ts";
+import { type Actor, systemActor } from "../../shared/actor.ts";
 import { randomToken } from "../../shared/ids.ts";
 import { newTotpSecret } from "../auth/credentials.ts";
 import { seal } from "../auth/secret-box.ts";
-import { demoClients, demoRecords, demoUsers } from "./demo-data.ts";
+import { demoClients, demoDocuments, demoRecords, demoUsers } from "./demo-data.ts";
 
 export type DemoCredentials = {
   password: string;
@@ -64,26 +64,25 @@ export async function seedDemo(deps: Deps, services: Services): Promise<DemoCred
     });
     creds.clients.push({ name: c.name, role: c.role, country: c.country, token });
   }
-  for (const r of demoRecords) {
+  const officerOf = async (country: string): Promise<Actor> => {
     const officer = await deps.db
       .selectFrom("users")
       .selectAll()
-      .where("country", "=", r.owner)
+      .where("country", "=", country)
       .where("role", "=", "ncb_officer")
       .executeTakeFirstOrThrow();
-    await services.records.create(
-      {
-        kind: "user",
-        id: officer.id,
-        username: officer.username,
-        role: "ncb_officer",
-        country: r.owner,
-        isSecretariat: false,
-        scopes: [],
-      },
-      r.input,
-    );
-  }
+    return {
+      kind: "user",
+      id: officer.id,
+      username: officer.username,
+      role: "ncb_officer",
+      country,
+      isSecretariat: false,
+      scopes: [],
+    };
+  };
+  for (const r of demoRecords) await services.records.create(await officerOf(r.owner), r.input);
+  for (const d of demoDocuments) await services.documents.create(await officerOf(d.owner), d.input);
   mkdirSync(deps.config.dataDir, { recursive: true });
   writeFileSync(credentialsFile(deps), JSON.stringify(creds, null, 2), { mode: 0o600 });
   return creds;

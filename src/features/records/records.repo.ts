@@ -21,6 +21,7 @@ export function toView(row: RecordRow, today: string): RecordView {
     readings: readingsOf(row.properties),
     envelope: envelopeOf(row),
     reviewOverdue: !isServedToScreening(row.review_at, today),
+    discreetCheck: row.discreet_check,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

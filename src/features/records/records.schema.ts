@@ -72,6 +72,14 @@ export const propertiesSchema = z
   .record(propertyName, propertyValues)
   .refine((p) => Object.keys(p).length <= 60, "at most 60 properties");
 
+/** The owner asks for discreet checks: a screening hit tells the owner, the officer only to take no action. */
+const discreetCheck = z
+  .boolean()
+  .optional()
+  .describe(
+    "Discreet check: a screening hit tells the owner where and when; the officer is told only to take no action",
+  );
+
 export const createRecordSchema = z
   .object({
     schema: recordSchemaName,
@@ -81,6 +89,7 @@ export const createRecordSchema = z
     source: z.string().trim().min(1).max(500),
     /** Who said the values, when and how, if not the acting bureau today (battlefield data: its capture). */
     provenance: provenanceInputSchema.optional(),
+    discreetCheck,
   })
   .strict()
   .superRefine(checkFtmProperties);
@@ -92,6 +101,7 @@ export const updateRecordSchema = z
     envelope: envelopeInputSchema.optional(),
     source: z.string().trim().min(1).max(500),
     provenance: provenanceInputSchema.optional(),
+    discreetCheck,
   })
   .strict();
 export type UpdateRecordInput = z.input<typeof updateRecordSchema>;
@@ -109,6 +119,8 @@ export const recordSchema = z
     envelope: envelopeSchema,
     /** Past its review date without re-validation: kept and readable, no longer served to screening. */
     reviewOverdue: z.boolean(),
+    /** Screening hits on this record are discreet checks (docs/screening.md). */
+    discreetCheck: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -76,6 +76,7 @@ export function createRecordsService(deps: Deps) {
           properties: JSON.stringify(properties),
           search_text: searchTextOf(properties),
           subject_of_notice: asSubjectOf ?? null,
+          discreet_check: v.discreetCheck ?? false,
           ...envelopeColumns(actor.country, v.envelope, defaultReviewAt(now, RECORD_REVIEW_YEARS)),
           created_by: actor.kind === "user" ? actor.id : null,
           created_at: now,
@@ -144,6 +145,7 @@ export function createRecordsService(deps: Deps) {
           caption: captionOf(current.schema, properties),
           search_text: searchTextOf(properties),
           ...envelope,
+          ...(v.discreetCheck === undefined ? {} : { discreet_check: v.discreetCheck }),
           updated_at: now,
         })
         .where("id", "=", id)
@@ -172,7 +174,13 @@ export function createRecordsService(deps: Deps) {
         action: "record.update",
         recordType: current.schema,
         recordId: id,
-        detail: { changed: [v.properties && "properties", v.envelope && "envelope"].filter(Boolean) },
+        detail: {
+          changed: [
+            v.properties && "properties",
+            v.envelope && "envelope",
+            v.discreetCheck !== undefined && "discreetCheck",
+          ].filter(Boolean),
+        },
       });
       return repo.toView(row, today());
     });

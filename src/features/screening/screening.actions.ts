@@ -30,10 +30,17 @@ const documentActions: Record<string, string> = {
     "The document has been invalidated: do not accept it; contact the issuing country's National Central Bureau.",
 };
 
+const objectActions = {
+  firearm:
+    "The firearm is reported lost, stolen or trafficked: seize it if national law allows, and contact the owning National Central Bureau to trace it.",
+  vehicle:
+    "The vehicle is reported stolen or wanted: stop it if national law allows and contact the owning National Central Bureau.",
+};
+
 const PERSON_ACTION =
   "The person is recorded in the police databases: verify the traveller's identity and contact the owning National Central Bureau before any further step.";
 
-export type ActionKind = "notice" | "diffusion" | "person" | "document";
+export type ActionKind = "notice" | "diffusion" | "person" | "document" | "firearm" | "vehicle";
 
 /** The instruction for a hit on a record of `kind` and `category` (notice type, diffusion kind, document status). */
 export function actionFor(kind: ActionKind, category: string, discreet: boolean): string {
@@ -41,6 +48,7 @@ export function actionFor(kind: ActionKind, category: string, discreet: boolean)
   if (kind === "notice") return noticeCatalogue[category as NoticeType]?.action ?? PERSON_ACTION;
   if (kind === "diffusion") return diffusionActions[category] ?? PERSON_ACTION;
   if (kind === "document") return documentActions[category] ?? documentActions.invalidated ?? PERSON_ACTION;
+  if (kind === "firearm" || kind === "vehicle") return objectActions[kind];
   return PERSON_ACTION;
 }
 
@@ -57,7 +65,7 @@ export function severity(kind: ActionKind, category: string, discreet: boolean):
   if (discreet) return 0;
   if (kind === "notice" && (category === "red" || category === "un_special")) return 5;
   if (kind === "diffusion" && category === "arrest") return 5;
-  if (kind === "document") return 4;
+  if (kind === "document" || kind === "firearm" || kind === "vehicle") return 4;
   if (kind === "notice" && category === "orange") return 4;
   return 3;
 }

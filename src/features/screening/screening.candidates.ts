@@ -9,7 +9,7 @@ import type { DocumentHolder, ListedMatch } from "./watchlist.ts";
  * record appears once, with the best score and every reason.
  */
 
-export type CandidateKind = "notice" | "diffusion" | "person" | "document";
+export type CandidateKind = "notice" | "diffusion" | "person" | "document" | "firearm" | "vehicle";
 
 export type Candidate = {
   kind: CandidateKind;

@@ -1,7 +1,12 @@
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { MrzResult } from "./input/mrz.ts";
-import { type TravellerInput, type TravellerIssue, validateTraveller } from "./input/traveller.ts";
+import {
+  type Traveller,
+  type TravellerInput,
+  type TravellerIssue,
+  validateTraveller,
+} from "./input/traveller.ts";
 import { screeningPolicy } from "./screening.policy.ts";
 import type { CheckRequest, TravellerResultView } from "./screening.schema.ts";
 import type { ScreeningService } from "./screening.service.ts";
@@ -10,6 +15,19 @@ import type { ScreeningService } from "./screening.service.ts";
  * The two single-traveller questions: an officer's check (name, dates, documents, MRZ: everything
  * the country may see) and a carrier's (one document: board or do not board, nothing more).
  */
+
+const EMPTY_TRAVELLER: Traveller = {
+  name: null,
+  surname: null,
+  givenNames: null,
+  dateOfBirth: null,
+  nationality: null,
+  sex: null,
+  documents: [],
+  mrz: null,
+};
+const isEmpty = (fields: Record<string, unknown>) =>
+  Object.values(fields).every((v) => v === undefined || (typeof v === "string" && v.trim() === ""));
 
 export const invalid = (problems: readonly TravellerIssue[], message = "The traveller cannot be screened.") =>
   new AppError("validation_failed", message, {
@@ -38,22 +56,22 @@ export function createChecks(service: ScreeningService) {
   return {
     async check(actor: Actor, body: CheckRequest): Promise<TravellerResultView> {
       service.ensureScreen(actor);
-      const { location, ...fields } = body;
+      const { location, firearmSerialNumber, vehicleVin, vehiclePlate, ...fields } = body;
+      const objects = { firearmSerialNumber, vehicleVin, vehiclePlate };
+      const carries = Object.values(objects).some((x) => x !== undefined && x.trim() !== "");
       const ctx = service.context(location);
       const v = validateTraveller(fields, ctx.today);
-      if (!v.ok) throw invalid(v.problems);
-      const results = await service.screenAll(
-        actor,
-        [{ position: 1, id: "1", traveller: v.traveller }],
-        ctx,
-        {
-          action: "screening.check",
-          detail: { query: querySummary(fields) },
-        },
-      );
+      // A vehicle or a firearm alone is a check too: the traveller's own fields may then be empty.
+      if (!v.ok && !(carries && isEmpty(fields))) throw invalid(v.problems);
+      const traveller = v.ok ? v.traveller : EMPTY_TRAVELLER;
+      const entry = { position: 1, id: "1", traveller, ...(carries ? { objects } : {}) };
+      const results = await service.screenAll(actor, [entry], ctx, {
+        action: "screening.check",
+        detail: { query: querySummary({ ...fields, ...objects }) },
+      });
       const r = results.get(1);
       if (!r) throw new AppError("internal", "The traveller was not screened.");
-      return { ...r, mrz: mrzSummary(v.traveller.mrz), warnings: v.warnings };
+      return { ...r, mrz: mrzSummary(traveller.mrz), warnings: v.ok ? v.warnings : [] };
     },
 
     async carrierCheck(

@@ -7,6 +7,7 @@ import { z } from "zod";
  */
 
 const text = (max: number) => z.string().max(max);
+const hitKinds = ["notice", "diffusion", "person", "document", "firearm", "vehicle"] as const;
 
 export const travellerFields = {
   name: text(400).optional().describe("Full name as written, any script, any order"),
@@ -23,9 +24,17 @@ export const travellerFields = {
   mrz: text(300).optional().describe("The machine-readable zone, lines separated by newlines"),
 };
 
+/** A firearm or vehicle the traveller carries or drives, checked against the police databases. */
+export const objectFields = {
+  firearmSerialNumber: text(60).optional(),
+  vehicleVin: text(30).optional(),
+  vehiclePlate: text(30).optional(),
+};
+
 export const checkRequestSchema = z
   .object({
     ...travellerFields,
+    ...objectFields,
     location: text(200).optional().describe("Where the traveller is checked: a border post, a flight"),
   })
   .strict();
@@ -38,8 +47,10 @@ export const hitViewSchema = z
     hitId: z.string().nullable().describe("The stored hit (null for a possible match, which is not stored)"),
     score: z.number(),
     match: z.boolean(),
-    kind: z.enum(["notice", "diffusion", "person", "document"]),
-    category: z.string().describe("Notice type, diffusion kind, 'person', or the document's status"),
+    kind: z.enum(hitKinds),
+    category: z
+      .string()
+      .describe("Notice type, diffusion kind, 'person', or the document's, firearm's or vehicle's status"),
     reference: z.string().describe("UN reference, notice number, or the record's reference"),
     caption: z.string(),
     action: z.string(),
@@ -116,7 +127,7 @@ export const storedHitSchema = z
     checkedBy: z.string(),
     location: z.string().nullable(),
     traveller: z.record(z.string(), z.unknown()),
-    subjectKind: z.enum(["notice", "diffusion", "person", "document"]),
+    subjectKind: z.enum(hitKinds),
     subjectId: z.string(),
     reference: z.string().nullable(),
     score: z.number(),

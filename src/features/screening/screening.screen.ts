@@ -9,7 +9,9 @@ import { type Candidate, type DocumentQuery, mergeCandidates } from "./screening
 import * as shownRepo from "./screening.display.repo.ts";
 import { documentsByFoldedNumber } from "./screening.documents.repo.ts";
 import type { WatchlistFeed } from "./screening.feed.ts";
+import type { Watchlist } from "./watchlist.ts";
 import * as hitsRepo from "./screening.hits.repo.ts";
+import { firearmsShown, type ObjectQuery, objectCandidates, vehiclesShown } from "./screening.objects.ts";
 
 /*
  * One traveller against everything the asking country may see: names (with date of birth,
@@ -73,13 +75,15 @@ export function createScreener({ db }: Deps, feed: WatchlistFeed) {
   /** Reference and caption for each candidate, through the asker's SQL guard; unseen ones dropped. */
   async function shown(viewer: Actor, cs: Candidate[]) {
     const ids = (k: Candidate["kind"]) => cs.filter((c) => c.kind === k).map((c) => c.sourceId);
-    const [n, d, p, t] = await Promise.all([
+    const [notice, diffusion, person, document, firearm, vehicle] = await Promise.all([
       shownRepo.noticesShown(db, viewer, ids("notice")),
       shownRepo.diffusionsShown(db, viewer, ids("diffusion")),
       shownRepo.personsShown(db, viewer, ids("person")),
       shownRepo.documentsShown(db, viewer, ids("document")),
+      firearmsShown(db, viewer, ids("firearm")),
+      vehiclesShown(db, viewer, ids("vehicle")),
     ]);
-    const maps = { notice: n, diffusion: d, person: p, document: t };
+    const maps = { notice, diffusion, person, document, firearm, vehicle };
     return cs.flatMap((c): ScreenedHit[] => {
       const s = maps[c.kind].get(c.sourceId);
       if (!s) return [];
@@ -102,8 +106,15 @@ export function createScreener({ db }: Deps, feed: WatchlistFeed) {
     });
   }
 
-  return async function screen(t: Traveller, viewer: Actor, today: string, now: number): Promise<Screened> {
-    const watchlist = await feed.current();
+  return async function screen(
+    t: Traveller,
+    viewer: Actor,
+    today: string,
+    now: number,
+    objects?: ObjectQuery,
+    current?: Watchlist,
+  ): Promise<Screened> {
+    const watchlist = current ?? (await feed.current());
     const query = queryOf(t);
     const names = query
       ? watchlist.searchNames(query, viewer, today, now, MATCH_THRESHOLD - POSSIBLE_MARGIN)
@@ -123,7 +134,8 @@ export function createScreener({ db }: Deps, feed: WatchlistFeed) {
         return mergeCandidates([], watchlist.holdersOf(d.number, viewer, today, now), rows, q);
       }),
     );
-    const candidates = mergeCandidates(names, [], [], null, byDocument.flat());
+    const carried = objects ? await objectCandidates(db, viewer, objects, today) : [];
+    const candidates = mergeCandidates(names, [], [], null, [...byDocument.flat(), ...carried]);
     const key = travellerKey(t);
     const rejected = candidates.some((c) => c.match)
       ? await hitsRepo.rejectedFor(db, key)

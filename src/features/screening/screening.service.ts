@@ -4,6 +4,7 @@ import { AppError } from "../../shared/errors.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { createWatchlistFeed } from "./screening.feed.ts";
 import * as hitsRepo from "./screening.hits.repo.ts";
+import type { ObjectQuery } from "./screening.objects.ts";
 import { screeningPolicy } from "./screening.policy.ts";
 import {
   createScreener,
@@ -99,15 +100,17 @@ export function createScreeningService(deps: Deps) {
    */
   async function screenAll(
     actor: Actor,
-    travellers: readonly { position: number; id: string; traveller: Traveller }[],
+    travellers: readonly { position: number; id: string; traveller: Traveller; objects?: ObjectQuery }[],
     ctx: ScreenContext,
     audit: { action: string; detail: Record<string, unknown> },
     onProgress?: (screened: number) => void,
     only?: ReadonlySet<ScreenedHit["kind"]>,
   ): Promise<Map<number, TravellerResult>> {
     const screened: { position: number; id: string; traveller: Traveller; result: Screened }[] = [];
+    // The watchlist is brought up to date once per slice, not once per passenger.
+    let watchlist = await feed.current();
     for (const t of travellers) {
-      const result = await screen(t.traveller, actor, ctx.today, ctx.now);
+      const result = await screen(t.traveller, actor, ctx.today, ctx.now, t.objects, watchlist);
       if (only) {
         result.matches = result.matches.filter((m) => only.has(m.kind));
         result.possible = [];
@@ -117,6 +120,7 @@ export function createScreeningService(deps: Deps) {
       if (screened.length % YIELD_EVERY === 0) {
         onProgress?.(screened.length);
         await new Promise((resolve) => setImmediate(resolve));
+        watchlist = await feed.current();
       }
     }
     onProgress?.(screened.length);

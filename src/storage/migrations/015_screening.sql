@@ -25,7 +25,8 @@ CREATE TABLE screening_hits (
   -- The same traveller next time (normalised name, date of birth, document): a rejected match is
   -- not raised again for this key and this record.
   traveller_key      text NOT NULL,
-  subject_kind       text NOT NULL CHECK (subject_kind IN ('notice', 'diffusion', 'person', 'document')),
+  subject_kind       text NOT NULL
+    CHECK (subject_kind IN ('notice', 'diffusion', 'person', 'document', 'firearm', 'vehicle')),
   subject_id         text NOT NULL,
   reference          text,
   score              real NOT NULL CHECK (score >= 0 AND score <= 1),
