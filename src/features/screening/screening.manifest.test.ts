@@ -97,4 +97,14 @@ describe.each(backends)("manifest screening over HTTP on %s", (kind) => {
     expect(await t.rowCount("screening_hits")).toBe(hits);
     expect(await t.rowCount("audit_log")).toBe(audit);
   });
+
+  it("refuses a manifest over 100,000 passengers with 413, screening none of it", async () => {
+    const audit = await t.rowCount("audit_log");
+    const rows = ["id,name,date_of_birth,nationality,sex,document_number,document_country"];
+    for (let i = 0; i <= 100_000; i++) rows.push(`P${i},Pax ${i},1980,GB,M,,`);
+    const res = await post(rows.join("\n"), "text/csv");
+    expect(res.statusCode).toBe(413);
+    expect(res.json().detail).toMatch(/100[,.]?000/);
+    expect(await t.rowCount("audit_log")).toBe(audit);
+  });
 });
