@@ -442,6 +442,7 @@ export interface ScreeningHitsTable {
   subject_kind: ScreeningSubjectKind;
   subject_id: string;
   reference: string | null;
+  category: string;
   score: number;
   explanation: Json<Record<string, unknown>>;
   action: string;

@@ -38,6 +38,17 @@ export const invalid = (problems: readonly TravellerIssue[], message = "The trav
 export const mrzSummary = (m: MrzResult | null) =>
   m && {
     format: m.format,
+    read: {
+      documentType: m.documentType,
+      issuingState: m.issuingState,
+      documentNumber: m.documentNumber,
+      surname: m.surname,
+      givenNames: m.givenNames,
+      nationality: m.nationality,
+      dateOfBirth: m.dateOfBirth,
+      sex: m.sex,
+      expiryDate: m.expiryDate,
+    },
     valid: m.valid,
     expired: m.expired,
     checks: m.checks.map((c) => ({ field: c.field, valid: c.valid })),

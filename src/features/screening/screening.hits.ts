@@ -26,6 +26,7 @@ export function hitView(r: repo.HitRow): StoredHitView {
     subjectKind: r.subject_kind,
     subjectId: r.subject_id,
     reference: r.reference,
+    category: r.category,
     score: r.score,
     explanation: r.explanation,
     action: r.action,

@@ -57,12 +57,21 @@ export async function screenManifest(
   );
   let hits = 0;
   const passengers = manifest.passengers.map((p) => {
-    if (!p.result.ok) return { position: p.position, id: p.id, result: null, problems: p.result.problems };
+    if (!p.result.ok)
+      return { position: p.position, id: p.id, traveller: null, result: null, problems: p.result.problems };
+    const t = p.result.traveller;
+    const traveller = {
+      name: t.name,
+      dateOfBirth: t.dateOfBirth,
+      nationality: t.nationality,
+      documentNumber: t.documents[0]?.number ?? null,
+    };
     const r = results.get(p.position);
     if (r?.hit) hits++;
     return {
       position: p.position,
       id: p.id,
+      traveller,
       result: r ? { ...r, mrz: mrzSummary(p.result.traveller.mrz), warnings: p.result.warnings } : null,
       problems: [],
     };

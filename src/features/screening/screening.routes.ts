@@ -90,7 +90,10 @@ export function registerScreeningRoutes(app: ZodApp, s: ScreeningRoutes): void {
     async (req, reply) => {
       const actor = actorOf(req);
       // Checks access (and fails as a problem response) before the stream opens.
-      let seq = req.query.after ?? (await s.hits.list(actor, { limit: 1 })).items[0]?.seq ?? 0;
+      // A reconnecting EventSource sends the last id it saw: the stream resumes after it.
+      const lastEventId = Number(req.headers["last-event-id"]);
+      const resume = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : undefined;
+      let seq = req.query.after ?? resume ?? (await s.hits.list(actor, { limit: 1 })).items[0]?.seq ?? 0;
       reply.hijack();
       reply.raw.writeHead(200, {
         "content-type": "text/event-stream",

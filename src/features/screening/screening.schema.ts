@@ -63,6 +63,19 @@ const issueSchema = z.object({ field: z.string(), message: z.string() });
 
 export const mrzSummarySchema = z.object({
   format: z.string(),
+  read: z
+    .object({
+      documentType: z.string(),
+      issuingState: z.string(),
+      documentNumber: z.string(),
+      surname: z.string(),
+      givenNames: z.string(),
+      nationality: z.string(),
+      dateOfBirth: z.string().nullable(),
+      sex: z.string().nullable(),
+      expiryDate: z.string().nullable(),
+    })
+    .describe("What the zone says, as read"),
   valid: z.boolean().describe("Every check digit right: false means the document is unverified"),
   expired: z.boolean(),
   checks: z.array(z.object({ field: z.string(), valid: z.boolean() })),
@@ -86,6 +99,15 @@ export const manifestQuery = z.object({ location: text(200).optional() }).strict
 export const manifestRowSchema = z.object({
   position: z.number().int(),
   id: z.string(),
+  traveller: z
+    .object({
+      name: z.string().nullable(),
+      dateOfBirth: z.string().nullable(),
+      nationality: z.string().nullable(),
+      documentNumber: z.string().nullable(),
+    })
+    .nullable()
+    .describe("The passenger as read (null for a row that cannot be read)"),
   result: travellerResultSchema.nullable(),
   problems: z.array(issueSchema),
 });
@@ -130,6 +152,9 @@ export const storedHitSchema = z
     subjectKind: z.enum(hitKinds),
     subjectId: z.string(),
     reference: z.string().nullable(),
+    category: z
+      .string()
+      .describe("Notice type, diffusion kind, 'person', or the status of the document, firearm or vehicle"),
     score: z.number(),
     explanation: z.record(z.string(), z.unknown()),
     action: z.string(),

@@ -9,9 +9,9 @@ import { type Candidate, type DocumentQuery, mergeCandidates } from "./screening
 import * as shownRepo from "./screening.display.repo.ts";
 import { documentsByFoldedNumber } from "./screening.documents.repo.ts";
 import type { WatchlistFeed } from "./screening.feed.ts";
-import type { Watchlist } from "./watchlist.ts";
 import * as hitsRepo from "./screening.hits.repo.ts";
 import { firearmsShown, type ObjectQuery, objectCandidates, vehiclesShown } from "./screening.objects.ts";
+import type { Watchlist } from "./watchlist.ts";
 
 /*
  * One traveller against everything the asking country may see: names (with date of birth,

@@ -131,6 +131,7 @@ export function createScreeningService(deps: Deps) {
         const rows = await hitsRepo.insertHits(
           trx,
           s.result.matches.map((m) => ({
+            at: new Date(ctx.now),
             checked_by_country: actor.country,
             checked_by: actor.username,
             checked_by_kind: actor.kind === "client" ? "client" : "user",
@@ -140,6 +141,7 @@ export function createScreeningService(deps: Deps) {
             subject_kind: m.kind,
             subject_id: m.sourceId,
             reference: m.reference,
+            category: m.category,
             score: m.score,
             explanation: JSON.stringify(m.explanation),
             action: m.action,

@@ -29,6 +29,8 @@ CREATE TABLE screening_hits (
     CHECK (subject_kind IN ('notice', 'diffusion', 'person', 'document', 'firearm', 'vehicle')),
   subject_id         text NOT NULL,
   reference          text,
+  -- The notice type, diffusion kind, 'person', or the document's, firearm's or vehicle's status.
+  category           text NOT NULL,
   score              real NOT NULL CHECK (score >= 0 AND score <= 1),
   explanation        jsonb NOT NULL,
   action             text NOT NULL,
