@@ -33,6 +33,10 @@ import { RecordFormPage } from "./features/records/record-form-page.tsx";
 import { RecordsPage } from "./features/records/records-page.tsx";
 import { ReferralsPage } from "./features/referrals/referrals-page.tsx";
 import { ReferralStatsPage } from "./features/referrals/stats-page.tsx";
+import { ConsolePage } from "./features/screening/console-page.tsx";
+import { HitDetailPage } from "./features/screening/hit-detail-page.tsx";
+import { HitsInboxPage } from "./features/screening/hits-inbox-page.tsx";
+import { ManifestPage } from "./features/screening/manifest-page.tsx";
 import { Layout } from "./features/shell/layout.tsx";
 import { ForbiddenPage, NotFoundPage } from "./features/shell/status-pages.tsx";
 import { UsersPage } from "./features/users/users-page.tsx";
@@ -110,6 +114,11 @@ const ROUTES: readonly RouteDef[] = [
   },
   { pattern: "/imports", section: "imports", render: () => <ImportPage /> },
   { pattern: "/retention", section: "retention", render: () => <ReviewDuePage /> },
+  // Border screening: the console and manifests; the bureau's hits inbox and each hit.
+  { pattern: "/screening", section: "screening", render: () => <ConsolePage /> },
+  { pattern: "/screening/manifest", section: "screening", render: () => <ManifestPage /> },
+  { pattern: "/hits", section: "screeningHits", render: () => <HitsInboxPage /> },
+  { pattern: "/hits/:id", section: "screeningHits", render: (p) => <HitDetailPage id={p.id ?? ""} /> },
 ];
 
 function Routes({ role }: { role: Role }) {

@@ -49,7 +49,10 @@ export type Section =
   | "imports"
   | "retention"
   // Entity resolution: suggested duplicates, the pair review and merged entities.
-  | "duplicates";
+  | "duplicates"
+  // Border screening: the console (with manifests) and the hits inbox with each hit's page.
+  | "screening"
+  | "screeningHits";
 
 // The server enforces access on every route; this only decides what the navigation offers.
 const ACCESS: Record<Section, readonly Role[] | "all"> = {
@@ -75,6 +78,9 @@ const ACCESS: Record<Section, readonly Role[] | "all"> = {
   retention: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
   // File readers read suggestions and merged entities; the pair page offers judging to those who may.
   duplicates: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
+  // Border posts screen; bureaus also receive the hits on their records; the Secretariat has both.
+  screening: ["border_officer", "ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
+  screeningHits: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
 };
 
 export function canAccess(role: Role, section: Section): boolean {

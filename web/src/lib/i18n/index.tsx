@@ -11,11 +11,19 @@ import { personsAr } from "./persons.ar.ts";
 import { personsEn } from "./persons.en.ts";
 import { personsEs } from "./persons.es.ts";
 import { personsFr } from "./persons.fr.ts";
+import { screeningAr } from "./screening.ar.ts";
+import { screeningEn } from "./screening.en.ts";
+import { screeningEs } from "./screening.es.ts";
+import { screeningFr } from "./screening.fr.ts";
 
 // The object databases' texts live in their own files (databases.*.ts), merged here.
-export type MessageKey = BaseKey | keyof typeof databasesEn | keyof typeof personsEn;
+export type MessageKey =
+  | BaseKey
+  | keyof typeof databasesEn
+  | keyof typeof personsEn
+  | keyof typeof screeningEn;
 type Messages = Record<MessageKey, string>;
-const en: Messages = { ...baseEn, ...databasesEn, ...personsEn };
+const en: Messages = { ...baseEn, ...databasesEn, ...personsEn, ...screeningEn };
 
 export const LANGUAGES = [
   { code: "en", label: "English", locale: "en-GB", dir: "ltr" },
@@ -30,9 +38,9 @@ type Vars = Record<string, string | number>;
 
 const DICTIONARIES: Record<Lang, Partial<Messages>> = {
   en,
-  fr: { ...fr, ...databasesFr, ...personsFr },
-  es: { ...es, ...databasesEs, ...personsEs },
-  ar: { ...ar, ...databasesAr, ...personsAr },
+  fr: { ...fr, ...databasesFr, ...personsFr, ...screeningFr },
+  es: { ...es, ...databasesEs, ...personsEs, ...screeningEs },
+  ar: { ...ar, ...databasesAr, ...personsAr, ...screeningAr },
 };
 const STORAGE_KEY = "fusion.lang";
 

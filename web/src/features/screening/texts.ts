@@ -1,0 +1,114 @@
+import { ApiError } from "../../lib/api.ts";
+import { hasOwnText, type I18n, type MessageKey } from "../../lib/i18n/index.tsx";
+import type { HitKind, MatchView, TravellerResult } from "./types.ts";
+
+/*
+ * The server writes its instructions and problems in English, and codes where it can. These turn the
+ * codes into the reader's language; an English reader gets the server's own sentence, and a code the
+ * app does not know keeps the server's text, so nothing the server said is lost.
+ */
+
+/** A message key built from data ("scr.category.red"): the key when it exists, else null. */
+export const keyOf = (key: string): MessageKey | null => (hasOwnText("en", key) ? (key as MessageKey) : null);
+
+/** A coded value's label, or the code itself. */
+export const codeText = (i18n: I18n, prefix: string, code: string): string => {
+  const key = keyOf(`${prefix}${code}`);
+  return key ? i18n.t(key) : code;
+};
+
+/** The kind and category of a record hit as one label: "Notice · Red Notice", "Travel document · stolen". */
+export function kindLabel(i18n: I18n, kind: HitKind, category?: string): string {
+  const k = codeText(i18n, "scr.kind.", kind);
+  if (!category || category === "person") return k;
+  return `${k} · ${codeText(i18n, "scr.category.", category)}`;
+}
+
+function actionKey(kind: HitKind, category: string, discreet: boolean): MessageKey | null {
+  if (discreet) return "scr.action.discreet";
+  if (kind === "person") return "scr.action.person";
+  return keyOf(`scr.action.${kind}.${category}`);
+}
+
+/** One instruction in the reader's language: the server's own in English, the known code's otherwise. */
+export function actionText(
+  i18n: I18n,
+  serverText: string,
+  kind: HitKind | null,
+  category: string | null,
+  discreet = false,
+): string {
+  if (i18n.lang === "en" || kind === null) return serverText;
+  const key = actionKey(kind, category ?? "", discreet);
+  return key ? i18n.t(key) : serverText;
+}
+
+/** The traveller's single instruction: the match that gave it, or the discreet one, or none. */
+export function overallAction(i18n: I18n, r: TravellerResult): string | null {
+  if (!r.action) return null;
+  if (r.discreet) return actionText(i18n, r.action, "person", null, true);
+  const source: MatchView | undefined = r.hits.find((h) => h.match && h.action === r.action);
+  return source ? actionText(i18n, r.action, source.kind, source.category) : r.action;
+}
+
+/** "National Central Bureau of United States of America" in the reader's language where Intl knows it. */
+export function contactText(i18n: I18n, contact: { country: string; name: string }): string {
+  if (i18n.lang === "en" || !/^[A-Z]{2}$/.test(contact.country) || !contact.name.startsWith("National"))
+    return contact.name;
+  const locale = i18n.lang === "ar" ? "ar" : i18n.lang;
+  const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
+  const country = names.of(contact.country);
+  return country ? i18n.t("scr.contact.ncb", { country }) : contact.name;
+}
+
+// ---- field problems ----
+
+export const FIELD_LABELS: Record<string, MessageKey> = {
+  name: "scr.field.name",
+  surname: "scr.field.surname",
+  givenNames: "scr.field.givenNames",
+  dateOfBirth: "scr.field.dateOfBirth",
+  nationality: "scr.field.nationality",
+  sex: "scr.field.sex",
+  documentNumber: "scr.field.documentNumber",
+  documentCountry: "scr.field.documentCountry",
+  documentType: "scr.field.documentType",
+  mrz: "scr.mrz.label",
+  location: "scr.field.location",
+  traveller: "scr.field.traveller",
+};
+
+export interface FieldProblem {
+  /** The form field it belongs to, or null for the request as a whole. */
+  field: string | null;
+  sentence: string;
+}
+
+/** The server's messages start with the field's own name ("dateOfBirth 1990-13-01 is …", "mrz: …"). */
+function bareMessage(field: string, message: string): string {
+  const m = message.trim().replace(/\.$/, "");
+  const stripped = m.replace(new RegExp(`^(${field}|mrz)(:|\\s)\\s*`), "");
+  return stripped || m;
+}
+
+/** One problem as "Label: message", the label in the reader's language. */
+export function problemSentence(i18n: I18n, field: string, message: string): string {
+  const key = FIELD_LABELS[field];
+  return i18n.t("scr.error.field", {
+    label: key ? i18n.t(key) : field,
+    message: bareMessage(field, message),
+  });
+}
+
+/** The field errors of a refused check ([{ path, message }], path "dateOfBirth" or "body.dateOfBirth"). */
+export function problemsOf(error: unknown, i18n: I18n): FieldProblem[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return [];
+  return error.problem.errors.map((e: unknown) => {
+    const item = (e ?? {}) as { path?: unknown; message?: unknown };
+    const raw = Array.isArray(item.path) ? item.path.join(".") : String(item.path ?? "");
+    const path = raw.replace(/^(body|querystring)\.?/, "");
+    const message = String(item.message ?? "");
+    if (!path) return { field: null, sentence: message };
+    return { field: path, sentence: problemSentence(i18n, path, message) };
+  });
+}

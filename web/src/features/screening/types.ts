@@ -1,0 +1,174 @@
+/*
+ * The screening API's answers as the web app reads them (src/features/screening/screening.schema.ts).
+ * Explanations are plain JSON in codes; explain.ts turns them into sentences in the reader's language.
+ */
+
+export type HitKind = "notice" | "diffusion" | "person" | "document";
+export type HitState = "pending" | "confirmed" | "rejected";
+
+export interface Issue {
+  field: string;
+  message: string;
+}
+
+export interface MatchView {
+  /** The stored hit, or null for a possible match (under the threshold, not stored). */
+  hitId: string | null;
+  score: number;
+  match: boolean;
+  kind: HitKind;
+  /** Notice type, diffusion kind, "person", or the document's status. */
+  category: string;
+  reference: string;
+  caption: string;
+  action: string;
+  contact: { country: string; name: string };
+  explanation: Explanation;
+}
+
+export interface MrzSummary {
+  format: string;
+  valid: boolean;
+  expired: boolean;
+  checks: { field: string; valid: boolean }[];
+  problems: Issue[];
+}
+
+export interface TravellerResult {
+  hit: boolean;
+  action: string | null;
+  discreet: boolean;
+  hits: MatchView[];
+  mrz: MrzSummary | null;
+  warnings: Issue[];
+}
+
+export interface CheckRequest {
+  name?: string;
+  dateOfBirth?: string;
+  nationality?: string;
+  sex?: string;
+  documentNumber?: string;
+  documentCountry?: string;
+  documentType?: string;
+  mrz?: string;
+  location?: string;
+}
+
+export interface ManifestRow {
+  position: number;
+  id: string;
+  result: TravellerResult | null;
+  problems: Issue[];
+}
+
+export interface ManifestResult {
+  format: "csv" | "json" | "jsonl" | "paxlst";
+  passengers: ManifestRow[];
+  problems: Issue[];
+  summary: { passengers: number; screened: number; unreadable: number; hits: number };
+}
+
+export interface ManifestProgress {
+  screened: number;
+  total: number;
+}
+
+/** The traveller as the hit stored it (the fields the check was given, documents as read). */
+export interface StoredTraveller {
+  id?: string;
+  name?: string;
+  dateOfBirth?: string;
+  nationality?: string;
+  sex?: string;
+  documents?: { number?: string; country?: string; type?: string }[];
+}
+
+export interface StoredHit {
+  id: string;
+  seq: number;
+  at: string;
+  checkedByCountry: string;
+  checkedBy: string;
+  location: string | null;
+  traveller: StoredTraveller;
+  subjectKind: HitKind;
+  subjectId: string;
+  reference: string | null;
+  score: number;
+  explanation: Explanation;
+  action: string;
+  discreet: boolean;
+  owner: string;
+  state: HitState;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface HitList {
+  items: StoredHit[];
+  pending: number;
+}
+
+// ---- explanations (src/search/screening/explanation.ts, screening.candidates.ts) ----
+
+export interface PartMatch {
+  query: string;
+  listed: string;
+  how: string;
+  score: number;
+  joined?: boolean;
+}
+
+export interface NameExplanation {
+  result: string;
+  score: number;
+  query: string;
+  listed: string;
+  scripts?: { query: string; listed: string };
+  weakAlias?: boolean;
+  parts: PartMatch[];
+  missing: string[];
+  extra: string[];
+  conflicting: { query: string; listed: string }[];
+  orderSwapped: boolean;
+  filiationMismatch?: boolean;
+  ignored: { word: string; why: string }[];
+}
+
+export interface BirthDateExplanation {
+  result: string;
+  effect: number;
+  query?: string;
+  listed?: string;
+  queryReadAs?: string;
+}
+
+export interface QualifierExplanation {
+  result: string;
+  effect: number;
+  query?: string;
+  listed?: string[];
+}
+
+export interface DocumentExplanation {
+  number: string;
+  given?: string;
+  listed?: string;
+  issuingCountry: string;
+  listedIssuingCountry?: string;
+  type?: string;
+  listedType?: string;
+  status?: string;
+  heldByListedPerson?: boolean;
+}
+
+export interface Explanation {
+  summary?: string;
+  name?: NameExplanation;
+  birthDate?: BirthDateExplanation;
+  nationality?: QualifierExplanation;
+  sex?: QualifierExplanation;
+  birthPlace?: QualifierExplanation;
+  document?: DocumentExplanation;
+}
