@@ -30,6 +30,8 @@ if (!existsSync(dir)) {
 type Row = Record<string, string>;
 const csv = (file: string): Row[] =>
   parse(readFileSync(path.join(dir, file)), { columns: true, relax_column_count: true });
+/** `--wrong`: list every case still wrong (name_bench by category, all negatives hit, all misses). */
+const listAll = process.argv.includes("--wrong");
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const f3 = (x: number) => x.toFixed(3);
 
@@ -90,7 +92,7 @@ function nameBench() {
       `  ${k.padEnd(28)} n ${String(c.tp + c.fp + c.fn + c.tn).padStart(4)}  P ${f3(m.p)}  R ${f3(m.r)}  F1 ${f3(m.f1)}`,
     );
   }
-  if (process.argv.includes("--wrong")) {
+  if (listAll) {
     console.log("\n  cases still wrong, by category:");
     for (const [k, list] of [...wrong].sort()) {
       console.log(`  ${k} (${list.length})`);
@@ -135,7 +137,7 @@ function unPersons() {
   console.log(
     `  recall at rank 1 ${pct(top / queries.length)}; top result also a hit at ${MATCH_THRESHOLD}: ${pct(hit / queries.length)}`,
   );
-  for (const m of misses.slice(0, 10)) console.log(`    missed: ${m}`);
+  for (const m of misses.slice(0, listAll ? undefined : 10)) console.log(`    missed: ${m}`);
   return { rank1: top / queries.length, hitRate: hit / queries.length };
 }
 
@@ -217,7 +219,7 @@ function negatives(un: UnPerson[]) {
     );
     if (found.length > 0) {
       hits++;
-      if (examples.length < 10)
+      if (examples.length < (listAll ? Infinity : 10))
         examples.push(`${r.full_name} (${r.date_of_birth}) -> ${found[0]?.explanation.summary}`);
     }
   }
@@ -258,7 +260,7 @@ function crossScript(un: UnPerson[]) {
   );
   console.log(`  recall at rank 1 ${pct(top / cases.length)}`);
   for (const [s, c] of byScript) console.log(`    ${s}: ${c.top}/${c.n}`);
-  for (const m of misses.slice(0, 12)) console.log(`    missed: ${m}`);
+  for (const m of misses.slice(0, listAll ? undefined : 12)) console.log(`    missed: ${m}`);
   return { rank1: top / cases.length, n: cases.length };
 }
 

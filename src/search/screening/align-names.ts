@@ -1,8 +1,15 @@
 import { jaroWinkler } from "../resolution/names.ts";
 import { FILIATION } from "./name-tables.ts";
+import { isRegionWord } from "./org-words.ts";
 import type { NameToken, ParsedName } from "./parse-name.ts";
 import { collapse, latinSkeleton } from "./skeleton.ts";
-import { IDEOGRAPHIC, type TokenHow, type TokenMatch, tokenSimilarity } from "./token-similarity.ts";
+import {
+  editDistance,
+  IDEOGRAPHIC,
+  type TokenHow,
+  type TokenMatch,
+  tokenSimilarity,
+} from "./token-similarity.ts";
 
 /*
  * Two names, each a list of parts, aligned part to part. Every pair (and every pair of one part
@@ -30,10 +37,10 @@ export type Alignment = {
 
 /** Minimum part similarity for two parts to be taken as the same part. */
 export const PART_MIN = 0.75;
-/* Conflict factors. A conflicting word costs between 0.6 (nothing alike) and 0.88 (alike enough to
- * be a misspelling beyond the part rules, Merkel / Merkur), graded by Jaro-Winkler. */
-const CONFLICT = { floor: 0.6, ceiling: 0.88, initial: 0.7, number: 0.85 };
-const EXTRA = { person: 0.965, org: 0.78, light: 0.985 };
+/* Conflict factors. A conflicting word costs between 0.6 (nothing alike) and 0.79 (one stem), graded
+ * by Jaro-Winkler, or 0.84 when it is a likely misspelling beyond the part rules (Merkel / Merkur). */
+const CONFLICT = { floor: 0.6, ceiling: 0.79, alike: 0.84, initial: 0.7, number: 0.85 };
+const EXTRA = { person: 0.965, org: 0.78, region: 0.95, light: 0.985 };
 /** One identifying part against several: a surname alone proves little. */
 const SINGLE_PART = 0.8;
 
@@ -48,8 +55,11 @@ export function joinedToken(ts: NameToken[]): NameToken {
   const second = ts.some((t) => t.skeleton2)
     ? collapse(ts.map((t) => t.skeleton2 ?? t.skeleton).join(""))
     : undefined;
+  // Readings of Chinese, Korean or Japanese keep their characters, so they stay compared as such.
+  const original = ts.every((t) => t.original) ? ts.map((t) => t.original).join("") : undefined;
   return {
     ...(second ? { skeleton2: second } : {}),
+    ...(original ? { original } : {}),
     text,
     skeleton: abjad ? collapse(ts.map((t) => t.skeleton).join("")) : latinSkeleton(text),
     script: first.script,
@@ -66,6 +76,7 @@ export function alignNames(
   listed: ParsedName,
   options: { org?: boolean; scorer?: PairScorer } = {},
 ): Alignment {
+  const org = options.org ?? false;
   const A = query.tokens.filter((t) => t.kind !== "particle");
   const B = listed.tokens.filter((t) => t.kind !== "particle");
   const score: PairScorer = options.scorer ?? ((qi, b) => tokenSimilarity(A[qi] as NameToken, b));
@@ -87,13 +98,21 @@ export function alignNames(
       [A, B, usedA, usedB, false],
       [B, A, usedB, usedA, true],
     ] as const)
-      for (let span = 2; span <= 3; span++)
+      for (let span = 2; span <= 4; span++)
         for (let j = 0; j + span <= Y.length; j++) {
           if (usedY.subarray(j, j + span).includes(1)) continue;
           const joined = joinedToken(Y.slice(j, j + span));
-          if (joined.text.length < 5) continue;
+          if (joined.text.length < 5 || (span === 4 && !X.some((x) => x.text.length === 4))) continue;
           for (let i = 0; i < X.length; i++) {
             const x = X[i] as NameToken;
+            // Initials standing for a whole person's name (N.N., "name unknown") prove nothing.
+            const whole = !org && X.length === 1 && span === Y.length;
+            if (!usedX[i] && !whole && isAcronym(x, Y, j, span)) {
+              const ys = Array.from({ length: span }, (_, k) => j + k);
+              const m: TokenMatch = { score: 0.9, how: "acronym" };
+              joins.push(flip ? { as: ys, bs: [i], m } : { as: [i], bs: ys, m });
+              continue;
+            }
             if (usedX[i] || x.text.length < joined.text.length - 3 || x.kind !== "word") continue;
             const m = flip ? tokenSimilarity(joined, x) : tokenSimilarity(x, joined);
             if (m.score < 0.85) continue;
@@ -103,7 +122,17 @@ export function alignNames(
         }
     takeBestFirst(joins, usedA, usedB, taken);
   }
-  return summarise(A, B, taken, usedA, usedB, query, listed, options.org ?? false);
+  return summarise(A, B, taken, usedA, usedB, query, listed, org);
+}
+
+/** A part written as the initials of adjacent parts of the other name: PLA, U.S., JC (Jean-Claude). */
+function isAcronym(x: NameToken, Y: NameToken[], from: number, span: number): boolean {
+  if (x.kind !== "word" || x.text.length !== span || x.script !== "Latn") return false;
+  for (let k = 0; k < span; k++) {
+    const y = Y[from + k] as NameToken;
+    if (y.kind !== "word" || y.script !== "Latn" || y.text[0] !== x.text[k]) return false;
+  }
+  return true;
 }
 
 function takeBestFirst(candidates: Candidate[], usedA: Uint8Array, usedB: Uint8Array, taken: Candidate[]) {
@@ -150,7 +179,7 @@ function summarise(
   const pairs: { a: number; b: number; s: number }[] = [];
   for (let i = 0; i < leftA.length; i++)
     for (let j = 0; j < leftB.length; j++)
-      pairs.push({ a: i, b: j, s: conflictFactor(leftA[i] as NameToken, leftB[j] as NameToken) });
+      pairs.push({ a: i, b: j, s: conflictFactor(leftA[i] as NameToken, leftB[j] as NameToken, org) });
   pairs.sort((p, q) => q.s - p.s);
   const doneA = new Uint8Array(leftA.length);
   const doneB = new Uint8Array(leftB.length);
@@ -165,9 +194,7 @@ function summarise(
   }
   const restA = leftA.filter((_, i) => !doneA[i]);
   const restB = leftB.filter((_, j) => !doneB[j]);
-  for (const t of [...restA, ...restB])
-    factor *=
-      t.kind === "initial" || t.patronymic || t.softTitle ? EXTRA.light : org ? EXTRA.org : EXTRA.person;
+  for (const t of [...restA, ...restB]) factor *= extraCost(t, org);
   if (taken.length === 1 && restA.length + restB.length > 0 && !org) factor *= SINGLE_PART;
   const order = [...taken]
     .sort((p, q) => (p.as[0] as number) - (q.as[0] as number))
@@ -187,13 +214,48 @@ function summarise(
   };
 }
 
-/** What a conflict between two parts costs (a factor on the name score). */
-function conflictFactor(a: NameToken, b: NameToken): number {
+/** What a part present on one side only costs. */
+function extraCost(t: NameToken, org: boolean): number {
+  if (t.kind === "initial" || t.patronymic || t.softTitle) return EXTRA.light;
+  if (!org) return EXTRA.person;
+  // A region names a market or a branch: Faberlic Europe.
+  return isRegionWord(t.text) ? EXTRA.region : EXTRA.org;
+}
+
+/** The part of a joined name that tells it apart: Abd al-Hamid and Abd al-Ghani share "Abd". */
+function core(t: NameToken, other: NameToken): string {
+  const text = t.abjad || other.abjad ? t.skeleton : t.text;
+  if (!t.joined || t.joined !== other.joined) return text;
+  if (t.joined === "abd") return text.replace(/^a?bd/, "");
+  if (t.joined === "kunya") return text.replace(/^(?:abu|umm|a?b|m)/, "");
+  if (t.joined === "din") return text.replace(/d[a-z]?n$/, "");
+  return text.replace(/u?l(?:lah)?$/, "");
+}
+
+/**
+ * What a conflict between two parts costs (a factor on the name score). Two parts of one length
+ * that differ in at most two letters are a likely mishearing or mistyping (Carney / Cooney,
+ * Salman / Sultan: same first letter, as a mishearing keeps the onset); two parts that share a stem but not a length are more often two names of one
+ * family (Castro / Castillo, Albano / Albanese, Ronaldo / Ronaldinho), graded by Jaro-Winkler but
+ * kept below the hit threshold. Company names do not get the first rule: Sigma and Cigna are two.
+ */
+function conflictFactor(a: NameToken, b: NameToken, org: boolean): number {
   if (a.kind === "initial" || b.kind === "initial") return CONFLICT.initial;
   if (a.kind === "number" && b.kind === "number") return CONFLICT.number;
   if (a.original && b.original && a.script === b.script && IDEOGRAPHIC.has(a.script)) return CONFLICT.floor;
-  const x = a.abjad || b.abjad ? a.skeleton : a.text;
-  const y = a.abjad || b.abjad ? b.skeleton : b.text;
+  const x = core(a, b);
+  const y = core(b, a);
+  if (x.length === 0 || y.length === 0) return CONFLICT.floor;
+  if (
+    !org &&
+    !a.abjad &&
+    !b.abjad &&
+    x.length === y.length &&
+    x.length >= 5 &&
+    x[0] === y[0] &&
+    editDistance(x, y, 2) <= 2
+  )
+    return CONFLICT.alike;
   const jw = jaroWinkler(x, y);
   const t = Math.min(1, Math.max(0, (jw - 0.7) / 0.22));
   return CONFLICT.floor + t * (CONFLICT.ceiling - CONFLICT.floor);

@@ -73,4 +73,41 @@ describe("compareNames", () => {
   it("a single name part against a full name proves little", () => {
     expect(score("Walijan", "Walijan Abdul Ghafoor Haqqani")).toBeLessThan(MATCH_THRESHOLD);
   });
+
+  it("grades a conflicting part: a likely misspelling of one length, not a stem with another ending", () => {
+    expect(score("Mark Cooney", "Mark Carney")).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(score("Raúl Castillo", "Raúl Castro")).toBeLessThan(MATCH_THRESHOLD);
+    expect(score("Anthony Albano", "Anthony Albanese")).toBeLessThan(MATCH_THRESHOLD);
+    // Joined names differ by what follows Abd: Abd al-Hamid is not Abd al-Ghani.
+    expect(score("ABDUL GHAFAR QURISHI ABDUL HAMID", "ABDUL GHAFAR QURISHI ABDUL GHANI")).toBeLessThan(0.7);
+  });
+
+  it("reads Korean and Chinese readings by romanisation convention, not by consonants", () => {
+    expect(score("강명철", "KANG MYONG CHOL")).toBeGreaterThan(MATCH_THRESHOLD);
+    expect(score("이명박", "Lee Myung-bak")).toBeGreaterThan(MATCH_THRESHOLD);
+    // 이 is a family name, not an initial; Sangho is not Song.
+    expect(score("상호 이", "CHOE SONG IL")).toBeLessThan(0.6);
+    expect(score("バラク・オバマ", "Barack Obama")).toBeGreaterThan(MATCH_THRESHOLD);
+  });
+
+  it("reads Arabic script as other Latin conventions write it", () => {
+    expect(score("عبد الحكيم مراد", "ABDUL HAKIM MURAD")).toBeGreaterThan(MATCH_THRESHOLD);
+    expect(score("محمد لكحل", "MOHAMED LAKHAL")).toBeGreaterThan(MATCH_THRESHOLD);
+    expect(score("عمر محمد قدير", "AMOR MOHAMED GHEDEIR")).toBeGreaterThan(MATCH_THRESHOLD);
+    expect(score("فرناندو بيريز", "Fernando Pérez")).toBeGreaterThan(MATCH_THRESHOLD);
+    // عمر reads "mr": Omar, not a title.
+    expect(score("عمر سبعاوي", "OMAR SABAWI")).toBeGreaterThan(MATCH_THRESHOLD);
+  });
+
+  it("knows acronyms, Baltic endings, misspelt and cut legal forms, Roman series numbers", () => {
+    expect(score("JC Juncker", "Jean-Claude Juncker")).toBeGreaterThan(MATCH_THRESHOLD);
+    expect(score("N.N.", "Nursultan Nazarbayev")).toBeLessThan(MATCH_THRESHOLD);
+    expect(score("PLA", "People's Liberation Army", "Organization")).toBeGreaterThan(MATCH_THRESHOLD);
+    expect(score("Sergejs Lavrovs", "Sergey Lavrov")).toBeGreaterThan(MATCH_THRESHOLD);
+    expect(score("Siemens Aktiengeselschaft", "Siemens AG", "Company")).toBe(1);
+    expect(score("MISSILES CORPORATION JOINT STOCK COMPAN", "Missiles Corporation JSC", "Company")).toBe(1);
+    expect(score("First Bank Int'l", "First International Bank", "Company")).toBe(1);
+    expect(score("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P.", "Company")).toBeCloseTo(0.85, 2);
+    expect(score("faberlic", "FABERLIC EUROPE Sp. z o.o.", "Company")).toBeGreaterThan(MATCH_THRESHOLD);
+  });
 });

@@ -56,6 +56,7 @@ const HOW_WORDS: Record<string, string> = {
   typo: "typing error",
   initial: "initial",
   article: "article joined",
+  acronym: "initials",
   similar: "similar",
 };
 

@@ -28,10 +28,11 @@ export const SOFT_TITLES = words(
 
 /**
  * Particles: articles and filiation words that carry no identity of their own. They are kept in
- * the parse (the nasab order check needs "bin") but weigh nothing in the score.
+ * the parse (the nasab order check needs "bin") but weigh nothing in the score. "un" is not one:
+ * as a name it is far more often Korean (Kim Jong Un) than an Arabic article.
  */
 export const PARTICLES = words(`
-  al el ul ol ad ud ed ar ur er as us es at ut et az uz an un en ash ush esh
+  al el ul ol ad ud ed ar ur er as us es at ut et az uz an en ash ush esh
   bin ibn ben bint binti bte binte ould ag
   van von der den de da di du dos das do del della dei la le lo y e zu ten ter te vom
 `);
@@ -75,7 +76,8 @@ export const LEGAL_FORMS: Record<string, string> = Object.fromEntries(
 
 /** Multi-word legal forms, replaced by their class before tokenising (longest first). */
 export const LEGAL_PHRASES: [RegExp, string][] = [
-  [/\b(?:open |closed |public )?joint[ -]stock company\b/g, " jsc "],
+  // "joynt" and a name cut at its field length ("joint stock compan") are still the legal form.
+  [/\b(?:open |closed |public )?jo[iy]nt[ -]stock comp[a-z]*\b/g, " jsc "],
   [/\blimited liability (?:company|partnership)\b/g, " llc "],
   [/\bsocietatea cu raspundere limitata\b/g, " srl "],
   [/\bsociete anonyme\b/g, " sa "],
@@ -161,7 +163,7 @@ const VARIANT_GROUPS = `
   grigory gregory grigoriy hryhoriy
   catherine ekaterina yekaterina katherine kateryna caterina
   kim gim
-  lee li yi rhee ri
+  lee li yi rhee ri i
   park pak bak
   choi choe
   jung jeong chung
@@ -179,7 +181,7 @@ const NICKNAME_GROUPS = `
   richard dick rick
   thomas tom tommy
   anthony tony
-  benjamin ben benny
+  benjamin ben benny bibi
   elizabeth liz beth
   katherine kate katie
   joseph joe

@@ -11,6 +11,7 @@ import {
   TITLES,
   VESSEL_PREFIXES,
 } from "./name-tables.ts";
+import { fuzzyLegalForm, ORG_ABBREVIATIONS, romanNumeral } from "./org-words.ts";
 import { type ReadWord, readWord, splitLatin } from "./read-script.ts";
 import { collapse, latinSkeleton } from "./skeleton.ts";
 
@@ -40,7 +41,7 @@ export type NameToken = {
   original?: string;
   /** A title that is also a given name (Sayed, Hafiz): if left over it costs little. */
   softTitle?: boolean;
-  /** Abjad words: the Persian-style skeleton (Usman for Uthman), when it differs. */
+  /** Abjad words: the skeleton of another reading (Usman for Uthman, Gasmi for Qasimi). */
   skeleton2?: string;
 };
 
@@ -74,7 +75,7 @@ function token(w: ReadWord, kind?: TokenKind): NameToken {
       ? "particle"
       : /^\d+$/.test(w.text)
         ? "number"
-        : w.text.length === 1
+        : w.text.length === 1 && !w.original
           ? "initial"
           : "word");
   return {
@@ -95,11 +96,13 @@ function join(a: NameToken, b: NameToken, rule: NameToken["joined"], text: strin
   const abjad = a.abjad || b.abjad;
   const second =
     a.skeleton2 || b.skeleton2
-      ? collapse((a.skeleton2 ?? a.skeleton) + (b.skeleton2 ?? b.skeleton))
+      ? collapse((rule === "abd" ? "bd" : (a.skeleton2 ?? a.skeleton)) + (b.skeleton2 ?? b.skeleton))
       : undefined;
   return {
     text,
-    skeleton: abjad ? collapse(a.skeleton + b.skeleton) : latinSkeleton(text),
+    // The parts' skeletons side by side: joining the Latin words would invent digraphs
+    // (Abd + Hakim is not "dh") and keep a final h the part alone drops (Salah + Din).
+    skeleton: collapse((rule === "abd" ? "bd" : a.skeleton) + b.skeleton),
     script: a.script === "Latn" ? b.script : a.script,
     abjad,
     kind: "word",
@@ -113,16 +116,20 @@ function join(a: NameToken, b: NameToken, rule: NameToken["joined"], text: strin
 function canonicalJoined(t: NameToken): NameToken {
   if (t.abjad || t.kind !== "word") return t;
   const abd = ABD_JOINED.exec(t.text);
-  if (abd) return { ...t, ...relabel(`abd${abd[2]}`), joined: "abd" };
+  if (abd) return { ...t, ...relabel("abd", abd[2] ?? ""), joined: "abd" };
   if (t.text.length >= 7) {
     const din = DIN_JOINED.exec(t.text);
-    if (din) return { ...t, ...relabel(`${din[1]}din`), joined: "din" };
+    if (din) return { ...t, ...relabel(din[1] ?? "", "din"), joined: "din" };
     const ullah = ULLAH_JOINED.exec(t.text);
-    if (ullah) return { ...t, ...relabel(`${ullah[1]}ullah`), joined: "ullah" };
+    if (ullah) return { ...t, ...relabel(ullah[1] ?? "", "ullah"), joined: "ullah" };
   }
   return t;
 }
-const relabel = (text: string) => ({ text, skeleton: latinSkeleton(text) });
+/** A joined form written as one word gets the text and skeleton it has written as two. */
+const relabel = (head: string, tail: string) => ({
+  text: head + tail,
+  skeleton: collapse(latinSkeleton(head) + latinSkeleton(tail)),
+});
 
 /** Joins the multi-word forms: Abd al-X, X ad-Din, X Ullah, Abu X. */
 function joinParts(tokens: NameToken[]): NameToken[] {
@@ -134,7 +141,7 @@ function joinParts(tokens: NameToken[]): NameToken[] {
     const next = tokens[nextIndex];
     const head = /^abd(?:[aeiou]?[lr]?)?$/.test(t.text) || t.text === "abdu" || t.text === "abdou";
     if (head && next && next.kind === "word") {
-      out.push(canonicalJoined(join(t, next, "abd", `abd${next.text}`)));
+      out.push(join(t, next, "abd", `abd${next.text}`));
       i = nextIndex;
       continue;
     }
@@ -189,12 +196,14 @@ function readAll(text: string, schema?: Schema): ReadWord[] {
   return words.flatMap((w) => readWord(w, words.length === 1));
 }
 
-/** Number words and ordinals to digits: "forty four" -> 44, "1st" -> 1, "first" -> 1. */
+/** Number words and ordinals to digits: "forty four" or "forty 4" -> 44, "1st" -> 1, "first" -> 1. */
 function foldNumbers(words: ReadWord[]): ReadWord[] {
   const out: ReadWord[] = [];
   for (const w of words) {
     const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(w.text);
-    const value = ordinal ? Number(ordinal[1]) : NUMBER_WORDS[w.text];
+    const value = ordinal
+      ? Number(ordinal[1])
+      : (NUMBER_WORDS[w.text] ?? (/^\d$/.test(w.text) ? Number(w.text) : undefined));
     if (value === undefined) {
       out.push(w);
       continue;
@@ -205,6 +214,12 @@ function foldNumbers(words: ReadWord[]): ReadWord[] {
     else out.push({ ...w, text: String(value) });
   }
   return out;
+}
+
+/** The last word of an organisation name that is not a legal form. */
+function lastContentWord(words: ReadWord[]): number {
+  for (let i = words.length - 1; i >= 0; i--) if (!LEGAL_FORMS[words[i]?.text ?? ""]) return i;
+  return -1;
 }
 
 const scriptOf = (words: ReadWord[]) => words.find((w) => w.script !== "Latn")?.script ?? "Latn";
@@ -218,9 +233,12 @@ export function parseName(text: string, schema?: Schema): ParsedName {
   const legalForms: string[] = [];
   const tokens: NameToken[] = [];
   const org = isOrg(schema);
-  for (const w of words) {
+  const lastWord = org ? lastContentWord(words) : -1;
+  for (const [i, w] of words.entries()) {
     if (org) {
-      const legal = LEGAL_FORMS[w.text];
+      const abbreviation = ORG_ABBREVIATIONS[w.text];
+      if (abbreviation) w.text = abbreviation;
+      const legal = LEGAL_FORMS[w.text] ?? fuzzyLegalForm(w.text, i === words.length - 1);
       if (legal && words.length > 1) {
         legalForms.push(legal);
         dropped.push({ word: w.text, why: "legal_form" });
@@ -230,10 +248,14 @@ export function parseName(text: string, schema?: Schema): ParsedName {
         dropped.push({ word: w.text, why: "stopword" });
         continue;
       }
+      // A Roman numeral closing the name numbers a series (Fund III, Trust XV).
+      const roman = i === lastWord && i > 0 ? romanNumeral(w.text) : undefined;
+      if (roman) w.text = String(roman);
       tokens.push(token(w, /^\d+$/.test(w.text) ? "number" : w.text.length === 1 ? "initial" : "word"));
       continue;
     }
-    if (TITLES.has(w.text) && words.length > 1) {
+    // An abjad reading has no vowels: عمر reads "mr", which is Omar, not Mister.
+    if (TITLES.has(w.text) && words.length > 1 && !w.abjad) {
       dropped.push({ word: w.text, why: "title" });
       continue;
     }

@@ -1,6 +1,6 @@
 import anyAscii from "any-ascii";
 import { scriptOf } from "../transliterate.ts";
-import { abjadSkeleton, persianSkeleton } from "./skeleton.ts";
+import { abjadSkeleton, secondSkeleton } from "./skeleton.ts";
 
 /*
  * One written word to the Latin words it reads as. The Latin reading of every script comes from
@@ -23,7 +23,7 @@ export type ReadWord = {
   article?: boolean;
   /** The characters as written (Chinese, Japanese, Korean), whose reading loses distinctions. */
   original?: string;
-  /** The Persian-style skeleton (th, dh, dad, za read s, z, z, z), when it differs. */
+  /** The skeleton of another reading (Persian s/z, qaf as g, Latin digraphs), when it differs. */
   skeleton2?: string;
 };
 
@@ -41,6 +41,7 @@ const ARABIC_WORDS: Record<string, string> = {
   ابن: "bin",
   إبن: "bin",
   بنت: "bint",
+  ولد: "ould",
   أم: "umm",
   ام: "umm",
   الدين: "din",
@@ -63,6 +64,9 @@ function readArabic(word: string): ReadWord[] {
     const rest = bare.slice(3).replace(/^ال/, "");
     return [{ text: "abd", script: "Arab", abjad: false }, ...readArabic(rest)];
   }
+  // A name run into the "Abd" that serves the next word (محمدعبد البصير): read apart.
+  if (bare.endsWith("عبد") && bare.length > 4)
+    return [...readArabic(bare.slice(0, -3)), { text: "abd", script: "Arab", abjad: false }];
   let core = bare;
   let article = false;
   if (/^(?:ال|آل)/.test(bare) && bare.length > 3) {
@@ -71,7 +75,7 @@ function readArabic(word: string): ReadWord[] {
   }
   const text = plain(core);
   if (!text) return [];
-  const skeleton2 = persianSkeleton(core);
+  const skeleton2 = secondSkeleton(core);
   return [
     {
       text,

@@ -100,17 +100,64 @@ export function collapse(classes: string): string {
  */
 const PERSIAN_READING: Record<string, string> = { ث: "s", ذ: "z", ض: "z", ظ: "z" };
 
+/*
+ * Two letters that a Latin spelling writes as a digraph a Latin reader folds: Ishaq is written
+ * "Eshaq" (s + h read as sh), Lakhal (k + h read as kh). Keyed by the first letter; the second
+ * is ha or heh.
+ */
+const DIGRAPH_FIRST: Record<string, string> = {
+  س: "x",
+  ص: "x",
+  ك: "k",
+  ک: "k",
+  ق: "k",
+  ت: "t",
+  ط: "t",
+  د: "d",
+  ض: "d",
+  پ: "f",
+};
+const H_LETTERS = new Set(["ح", "ه", "ھ"]);
+
 /** Skeleton of a word in an abjad: letters not in the table (alif, waw, ya, ayn, hamza) vanish. */
-export function abjadSkeleton(word: string, persian = false): string {
+export function abjadSkeleton(word: string, colloquial = false): string {
   let out = "";
-  for (const ch of word) out += (persian ? PERSIAN_READING[ch] : undefined) ?? ARABIC[ch] ?? HEBREW[ch] ?? "";
+  const letters = [...word];
+  const digraphs =
+    colloquial &&
+    letters.some((ch, i) => i > 0 && H_LETTERS.has(ch) && DIGRAPH_FIRST[letters[i - 1] as string]);
+  const qafAsG = colloquial && !digraphs && !letters.some((ch) => PERSIAN_READING[ch]);
+  for (let i = 0; i < letters.length; i++) {
+    const ch = letters[i] as string;
+    if (colloquial) {
+      const pair = digraphs && H_LETTERS.has(letters[i + 1] as string) ? DIGRAPH_FIRST[ch] : undefined;
+      if (pair) {
+        out += pair;
+        i++;
+        continue;
+      }
+      // Qaf is said g across the Maghreb, Egypt's south, the Gulf and Sudan (Gasmi, Ghedeir):
+      // that reading is the second one only for words that have no other.
+      const reading = PERSIAN_READING[ch] ?? (ch === "ق" && qafAsG ? "g" : undefined);
+      if (reading) {
+        out += reading;
+        continue;
+      }
+    }
+    out += ARABIC[ch] ?? HEBREW[ch] ?? "";
+  }
   return collapse(out);
 }
 
-/** The Persian-style second skeleton, when it differs from the first. */
-export function persianSkeleton(word: string): string | undefined {
-  if (!/[ثذضظ]/.test(word)) return undefined;
-  return abjadSkeleton(word, true);
+/**
+ * The second skeleton of an Arabic-script word, when it differs from the first: how a Latin
+ * spelling of another convention writes it (Persian s and z for th, dh, dad, za; qaf as g; letter
+ * pairs that read as a Latin digraph).
+ */
+export function secondSkeleton(word: string): string | undefined {
+  if (!/[ثذضظق]|[سصكکقتطدضپ][حهھ]/.test(word)) return undefined;
+  const second = abjadSkeleton(word, true);
+  return second === abjadSkeleton(word) ? undefined : second;
 }
 
 /** Skeleton of a lower-case ASCII token. */
@@ -126,6 +173,8 @@ export function latinSkeleton(token: string): string {
     .replace(/th/g, "t")
     .replace(/dh/g, "d")
     .replace(/ph/g, "f")
+    // A j after a vowel and before no vowel is the glide that English writes y (Sergej, Nikolaj).
+    .replace(/([aeiou])j(?![aeiou])/g, "$1")
     .replace(/[aeiouywv]/g, "");
   return collapse(folded);
 }

@@ -18,6 +18,7 @@ export type TokenHow =
   | "typo"
   | "initial"
   | "article"
+  | "acronym"
   | "similar"
   | "different";
 
@@ -85,8 +86,13 @@ function abjadMatch(a: NameToken, b: NameToken): TokenMatch {
       : DIFFERENT;
   }
   const [abjad, latin] = a.abjad ? [a, b] : [b, a];
+  // Arabic has no p: a Western name is written with b (Pérez: بيريز), Persian keeps its own letter.
   const sl = latin.skeleton;
-  let best = DIFFERENT;
+  const withB = abjad.script === "Arab" && sl.includes("p") ? sl.replace(/p/g, "b") : undefined;
+  let best =
+    withB && withB === abjad.skeleton && withB.length >= 3
+      ? { score: 0.86, how: "transliterated" as const }
+      : DIFFERENT;
   for (const sa of abjad.skeleton2 ? [abjad.skeleton, abjad.skeleton2] : [abjad.skeleton]) {
     if (sa === sl && sa.length > 0) {
       const score = SKELETON_AGREES[Math.min(4, sa.length)] as number;
@@ -119,6 +125,17 @@ function latinMatch(a: NameToken, b: NameToken): TokenMatch {
   if ((ax !== x || by !== y) && ax === by) return { score: 0.95, how: "article" };
   const na = NICKNAME_GROUP.get(x);
   if (na !== undefined && na === NICKNAME_GROUP.get(y)) return { score: 0.85, how: "nickname" };
+  // Latvian, Lithuanian and Greek add -s to a man's name (Sergejs, Lavrovs, Giorgos): the stem decides.
+  const [withS, without] = x.endsWith("s") ? [a, b] : [b, a];
+  if (withS.text.length >= 6 && withS.text.endsWith("s") && !without.text.endsWith("s")) {
+    const stem = withS.text.slice(0, -1);
+    const group = VARIANT_GROUP.get(stem);
+    if (
+      editDistance(stem, without.text, 1) <= 1 ||
+      (group !== undefined && group === VARIANT_GROUP.get(without.text))
+    )
+      return { score: 0.86, how: spelled ?? "spelling" };
+  }
   if (d === 1 && m === 3) return { score: 0.8, how: spelled ?? "typo" };
   if (d === 2 && m >= 7) return { score: 0.86, how: spelled ?? "typo" };
   const ratio = 1 - d / l;
@@ -137,9 +154,83 @@ function latinMatch(a: NameToken, b: NameToken): TokenMatch {
 /** Chinese, Japanese and Korean names read alike for different characters: compare what is written. */
 export const IDEOGRAPHIC = new Set(["Hani", "Hang", "Hira", "Kana"]);
 
+/*
+ * A Chinese, Korean or Japanese reading against a Latin spelling. The reading is spelt with its
+ * vowels, so a consonant skeleton would say far too much (Sangho and Song, Chen and Chun agree on
+ * it); what differs between the Latin conventions is folded instead, and the rest must agree.
+ * Korean: Revised Romanization (what the reading gives: Gang, Jeong, Seok) against
+ * McCune-Reischauer as lists write it (Kang, Chong, Sok). Chinese: pinyin against Wade-Giles
+ * (Hsi, Tse-tung, Chin-ping). Japanese: Hepburn against Kunrei (shi / si, tsu / tu, fu / hu).
+ */
+const FOLDS: Record<string, [RegExp, string][]> = {
+  Hang: [
+    [/yeo/g, "yo"],
+    [/eo/g, "o"],
+    [/eu/g, "u"],
+    [/oo/g, "u"],
+    // Myung, Jung, Sung: the popular spelling of myeong, jeong, seong.
+    [/u(?=ng)/g, "o"],
+    [/ou/g, "o"],
+    [/ee/g, "i"],
+    [/tch|ch|j/g, "c"],
+    [/s?sh|ss/g, "s"],
+    [/kk|gg|g/g, "k"],
+    [/tt|dd|d/g, "t"],
+    [/pp|bb|b/g, "p"],
+    [/r/g, "l"],
+  ],
+  Hani: [
+    [/hs/g, "x"],
+    [/tz|ts|c(?!h)/g, "z"],
+    [/zh|ch|j|q/g, "j"],
+    [/g/g, "k"],
+    [/d/g, "t"],
+    [/b/g, "p"],
+    [/ung/g, "ong"],
+    [/ieh/g, "ie"],
+    [/ien/g, "ian"],
+    [/ih$/g, "i"],
+  ],
+  Kana: [
+    [/ou|oo|oh/g, "o"],
+    [/uu/g, "u"],
+    [/sh/g, "s"],
+    [/ch/g, "t"],
+    [/ts/g, "t"],
+    [/f/g, "h"],
+    [/j/g, "z"],
+    [/m(?=[bp])/g, "n"],
+  ],
+};
+FOLDS.Hira = FOLDS.Kana as [RegExp, string][];
+
+export function romanisationFold(text: string, script: string): string {
+  let s = text;
+  for (const [re, to] of FOLDS[script] ?? []) s = s.replace(re, to);
+  return s;
+}
+
+function eastAsianMatch(a: NameToken, b: NameToken): TokenMatch {
+  const script = a.original && IDEOGRAPHIC.has(a.script) ? a.script : b.script;
+  if (a.text === b.text) return { score: 0.95, how: "transliterated" };
+  const va = VARIANT_GROUP.get(a.text);
+  if (va !== undefined && va === VARIANT_GROUP.get(b.text)) return { score: 0.93, how: "variant" };
+  const x = romanisationFold(a.text, script);
+  const y = romanisationFold(b.text, script);
+  if (x === y) return { score: 0.92, how: "transliterated" };
+  if (Math.min(x.length, y.length) >= 6 && editDistance(x, y, 1) <= 1)
+    return { score: 0.8, how: "transliterated" };
+  // Katakana spells foreign names with vowels of its own (Barack: baraku): their consonants agree.
+  if ((script === "Kana" || script === "Hira") && a.skeleton === b.skeleton && a.skeleton.length >= 3)
+    return { score: 0.86, how: "transliterated" };
+  return DIFFERENT;
+}
+
 export function tokenSimilarity(a: NameToken, b: NameToken): TokenMatch {
   if (a.script === b.script && IDEOGRAPHIC.has(a.script) && a.original && b.original)
     return a.original === b.original ? { score: 1, how: "exact" } : { score: 0, how: "different" };
+  if ((a.original || b.original) && a.script !== b.script && a.kind === "word" && b.kind === "word")
+    return eastAsianMatch(a, b);
   if (a.kind === "initial" || b.kind === "initial") return initialMatch(a, b);
   if (a.kind === "number" || b.kind === "number")
     return a.text === b.text ? { score: 1, how: "exact" } : { score: 0, how: "different" };
