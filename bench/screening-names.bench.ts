@@ -1,13 +1,18 @@
 /**
  * In-process speed and memory of the screening index on generated persons (several naming
  * cultures, Arabic and Cyrillic originals, aliases, weak aliases, partial dates of birth).
- * Queries are persons of the same stream entered again with variations (another spelling, the
- * original script, swapped order, a typo), so most have a true hit.
+ * The main queries are persons of the same stream entered again with variations (another
+ * spelling, the original script, swapped order, a typo), so most have a true hit. Three more
+ * mixes time what a border sees: the exact name of a listed person, a random name of the same
+ * cultures that is not listed (most travellers), and a listed name with one typing error.
  * Run: npx tsx --expose-gc bench/screening-names.bench.ts [persons=1000000] [queries=5000]
  * (node --expose-gc --import tsx ... also works; without --expose-gc the heap figure is rougher).
+ * SCREENING_BENCH_DUMP=file writes the main queries' results (ids and scores), one JSON line
+ * each, to compare two versions of the index.
  */
+import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { ScreeningIndex } from "../src/search/screening/index.ts";
+import { ScreeningIndex, type TravellerQuery } from "../src/search/screening/index.ts";
 import { type GeneratedPerson, generatePersons } from "./persons-data.ts";
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -21,9 +26,36 @@ const heap = () => {
 };
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
+const queryOf = (p: GeneratedPerson, k: number): TravellerQuery => ({
+  name: p.name,
+  birthDate: k % 3 === 0 ? p.birthDate?.slice(0, 4) : p.birthDate,
+  nationality: p.nationality[0],
+  sex: p.sex === "U" ? undefined : p.sex,
+});
+
+/** One keyboard slip in the longest Latin word: two letters swapped, or one dropped or doubled. */
+function misspell(name: string, k: number): string {
+  const words = name.split(" ");
+  const at = words.reduce((best, w, i) => (w.length > (words[best] as string).length ? i : best), 0);
+  const w = words[at] as string;
+  if (w.length < 4 || !/^[A-Za-z]/.test(w)) return name;
+  const i = 1 + (k % (w.length - 2));
+  const slips = [
+    w.slice(0, i) + w.slice(i + 1),
+    w.slice(0, i) + w[i] + w.slice(i),
+    w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2),
+  ];
+  words[at] = slips[k % 3] as string;
+  return words.join(" ");
+}
+
 const before = heap();
 const index = new ScreeningIndex();
-const queries: GeneratedPerson[] = [];
+const queries: TravellerQuery[] = [];
+const exact: TravellerQuery[] = [];
+const misspelled: TravellerQuery[] = [];
+const mixSize = Math.max(1, Math.floor(Q / 3));
+const mixStep = Math.max(1, Math.floor(N / mixSize));
 const t0 = performance.now();
 let names = 0;
 for (const p of generatePersons(N, SEED)) {
@@ -36,10 +68,19 @@ for (const p of generatePersons(N, SEED)) {
   });
   names += 1 + p.aliases.length + p.weakAliases.length;
   // The planted duplicates are the same person entered by another bureau: good queries.
-  if (p.duplicateOf && queries.length < Q && p.index % 7 === 0) queries.push(p);
+  if (p.duplicateOf && queries.length < Q && p.index % 7 === 0) queries.push(queryOf(p, queries.length));
+  if (p.index % mixStep === 3 && exact.length < mixSize) {
+    exact.push(queryOf(p, exact.length));
+    const latin = p.aliases[0] && !/^[A-Za-z]/.test(p.name) ? (p.aliases[0] as string) : p.name;
+    misspelled.push({ ...queryOf(p, misspelled.length), name: misspell(latin, misspelled.length) });
+  }
 }
 const buildMs = performance.now() - t0;
 const after = heap();
+// Persons of the same cultures from another stream: namesakes of listed persons, rarely the same.
+const random: TravellerQuery[] = [];
+for (const p of generatePersons(mixSize, SEED + 1)) random.push(queryOf(p, random.length));
+
 console.log(
   `persons ${N.toLocaleString("en")} (${names.toLocaleString("en")} names), build ${(buildMs / 1000).toFixed(1)} s`,
 );
@@ -47,21 +88,30 @@ console.log(
   `heap growth ${mb(after - before)} = ${((after - before) / N).toFixed(0)} bytes a person; index estimate ${((index.memoryBytes?.() ?? 0) / N).toFixed(0)} bytes a person`,
 );
 
-const times: number[] = [];
-let found = 0;
-for (const [k, q] of queries.entries()) {
-  const t = performance.now();
-  const r = index.search({
-    name: q.name,
-    birthDate: k % 3 === 0 ? q.birthDate?.slice(0, 4) : q.birthDate,
-    nationality: q.nationality[0],
-    sex: q.sex === "U" ? undefined : q.sex,
-  });
-  times.push(performance.now() - t);
-  if (r.length > 0) found++;
+function run(label: string, list: TravellerQuery[], dump?: string[]) {
+  const times: number[] = [];
+  let found = 0;
+  const t1 = performance.now();
+  for (const q of list) {
+    const t = performance.now();
+    const r = index.search(q);
+    times.push(performance.now() - t);
+    if (r.length > 0) found++;
+    dump?.push(JSON.stringify([...r.map((m) => [m.id, m.score]), [q.name, q.birthDate ?? ""]]));
+  }
+  const wall = performance.now() - t1;
+  times.sort((a, b) => a - b);
+  const at = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0) * 1000;
+  console.log(
+    `${label} ${times.length}: p50 ${at(0.5).toFixed(0)} µs, p99 ${at(0.99).toFixed(0)} µs, max ${at(1).toFixed(0)} µs; ` +
+      `${((1000 * times.length) / wall).toFixed(0)} queries/s on one core; with a hit ${((100 * found) / Math.max(1, times.length)).toFixed(1)}%`,
+  );
 }
-times.sort((a, b) => a - b);
-const at = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0) * 1000;
-console.log(
-  `queries ${times.length}: p50 ${at(0.5).toFixed(0)} µs, p99 ${at(0.99).toFixed(0)} µs, max ${at(1).toFixed(0)} µs; with a hit ${((100 * found) / Math.max(1, times.length)).toFixed(1)}%`,
-);
+
+const dump: string[] | undefined = process.env.SCREENING_BENCH_DUMP ? [] : undefined;
+run("queries (listed persons re-entered with variations)", queries, dump);
+run("  exact names of listed persons", exact);
+run("  random names, not listed", random);
+run("  listed names with a typing error", misspelled);
+if (dump && process.env.SCREENING_BENCH_DUMP)
+  writeFileSync(process.env.SCREENING_BENCH_DUMP, `${dump.join("\n")}\n`);

@@ -192,6 +192,17 @@ export class RecordStore {
     return this.pool.byteLength + this.start.byteLength;
   }
 
+  /** The packed pool, for hot loops (valid until the next put): see `namesAt`. */
+  get words(): Int32Array {
+    return this.pool;
+  }
+
+  /** Where a record's names start in `words`: the number of names, then per name
+   * (nParts | weak << 16) and the part ids. */
+  namesAt(id: number): number {
+    return (this.start[id] as number) + 1;
+  }
+
   /** Upper bound of ids seen (for scratch arrays). */
   get idCapacity(): number {
     return this.start.length;

@@ -98,4 +98,35 @@ describe("ScreeningIndex", () => {
     expect(ix.search({ name: "Person5 Family5 Round29" })[0]?.id).toBe(5);
     expect(ix.memoryBytes()).toBeGreaterThan(0);
   });
+
+  it("finds persons through pair postings once their parts are common, as before they were", () => {
+    // Enough namesakes that every part turns common (pair postings), with the one true person
+    // among them: two-part queries must still find it, a repeated part included.
+    const ix = new ScreeningIndex();
+    const given = ["Ahmed", "Omar", "Ismail"];
+    const family = ["Haddad", "Khoury", "Ismail"];
+    let id = 0;
+    for (let round = 0; round < 260; round++)
+      for (const g of given)
+        for (const f of family)
+          ix.add(id++, { names: [`${g} Karim ${f}`], birthDates: [`${1960 + (round % 40)}`] });
+    ix.add(5000, { names: ["Ismail Ismail"], birthDates: ["1999-02-03"] });
+    ix.add(5001, { names: ["Omar Khoury"], birthDates: ["1971-05-06"] });
+    expect(ix.search({ name: "Ismail Ismail", birthDate: "1999-02-03" })[0]?.id).toBe(5000);
+    expect(ix.search({ name: "Omar Khoury", birthDate: "1971-05-06" })[0]?.id).toBe(5001);
+    expect(ix.search({ name: "Khouri Umar" })[0]?.id).toBe(5001);
+    // Replaced and removed persons leave the pair postings too.
+    ix.add(5001, { names: ["Ahmed Haddad"], birthDates: ["1971-05-06"] });
+    expect(ix.search({ name: "Omar Khoury", birthDate: "1971-05-06" }).map((r) => r.id)).not.toContain(5001);
+    expect(ix.search({ name: "Ahmed Haddad", birthDate: "1971-05-06" })[0]?.id).toBe(5001);
+    ix.remove(5001);
+    expect(ix.search({ name: "Ahmed Haddad", birthDate: "1971-05-06" }).map((r) => r.id)).not.toContain(5001);
+  });
+
+  it("ranks a one-part name that is the query above longer names sharing the part", () => {
+    const ix = new ScreeningIndex();
+    for (let id = 0; id < 900; id++) ix.add(id, { names: [`Sana Bibi${id % 7} Khan${id % 11}`] });
+    ix.add(900, { names: ["Sana"] });
+    expect(ix.search({ name: "Sana" })[0]?.id).toBe(900);
+  });
 });

@@ -1,6 +1,7 @@
 import { parseDateOfBirth } from "../dates.ts";
-import { type Alignment, alignNames, joinedToken, PART_MIN } from "./align-names.ts";
+import { type Alignment, alignNames, joinedToken } from "./align-names.ts";
 import { dayNumber, readQueryDate } from "./birth-dates.ts";
+import { CandidateFinder, type QueryPart } from "./candidates.ts";
 import { explainName } from "./compare-names.ts";
 import {
   type Explanation,
@@ -9,6 +10,7 @@ import {
   type TravellerQuery,
   WEAK_ALIAS_FACTOR,
 } from "./explanation.ts";
+import { COMMON_POSTINGS, PairPostings } from "./pair-postings.ts";
 import { contentTokens, type NameToken, type ParsedName, parseName } from "./parse-name.ts";
 import { Postings } from "./postings.ts";
 import { placeWords } from "./qualifiers.ts";
@@ -20,9 +22,9 @@ import { type VocabToken, Vocabulary } from "./vocabulary.ts";
  * The in-memory screening index. Adding a person parses each of its names once, interns the parts
  * in the shared vocabulary, packs the record and posts its id under each distinct part. A search
  * parses the query, finds for each query part the vocabulary parts it may match (blocking keys),
- * adds up per person how many query parts found one of its parts (typed-array accumulators, no
- * allocation per candidate), keeps the persons that agree on enough parts, and scores only the
- * best few hundred of those in full (alignment, date of birth, qualifiers).
+ * reads the persons agreeing on at least two query parts (candidates.ts: rare parts' postings,
+ * pair postings for two common parts), and scores only the best few of those in full
+ * (alignment, date of birth, qualifiers).
  */
 
 export const MATCH_THRESHOLD = 0.8;
@@ -33,9 +35,10 @@ export type SearchOptions = { limit?: number; threshold?: number; accept?: (id: 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** At most this many candidates (best by blocking agreement) are scored in full. */
-const FULL_SCORE_LIMIT = 100;
-/** A query part whose postings exceed this is not used to find candidates when rarer parts exist. */
-const COMMON_PART = 60_000;
+const FULL_SCORE_LIMIT = 30;
+/** More than the qualifiers can add to a name score (now 0.11: exact date 0.07, nationality 0.02,
+ * place 0.02), with room for their weights to be retuned. */
+const QUALIFIERS_MAX = 0.2;
 
 type QueryName = {
   text: string;
@@ -44,23 +47,23 @@ type QueryName = {
   similar: Map<number, TokenMatch>[];
 };
 
-/** `covers`: how many query parts it stands for (2 for two adjacent parts joined). */
-type QueryPart = { token: NameToken; similar: Map<number, TokenMatch>; volume: number; covers: number };
-
 export class ScreeningIndex {
   private readonly vocabulary = new Vocabulary();
   private readonly records = new RecordStore();
   private readonly postings = new Postings();
+  private readonly pairs = new PairPostings();
+  private readonly finder = new CandidateFinder({
+    postings: this.postings,
+    pairs: this.pairs,
+    records: this.records,
+    light: (part) => this.vocabulary.isLight(part),
+  });
   private readonly places = new Map<string, number>();
   private readonly placeWords: string[] = [];
   /* The span of each person's dates of birth (day numbers, 0 = none), read while ranking
    * candidates so that, among many namesakes, those born when the traveller was come first. */
   private dobFrom = new Int32Array(1024);
   private dobTo = new Int32Array(1024);
-  private acc = new Float32Array(0);
-  private best = new Float32Array(0);
-  private hits = new Uint8Array(0);
-  private last = new Int8Array(0);
 
   get size(): number {
     return this.records.size;
@@ -88,7 +91,42 @@ export class ScreeningIndex {
       .map((c) => c.toUpperCase());
     this.records.put(id, { names, dates, nationalities, sex: subject.sex ?? null, places });
     this.setDateSpan(id, dates);
-    for (const part of this.records.partIds(id)) this.postings.add(part, id);
+    const parts = this.records.partIds(id);
+    this.filePairs(parts, id, (a, b) => this.pairs.add(a, b, id));
+    for (const part of parts) {
+      this.postings.add(part, id);
+      if (!this.pairs.isCommon(part) && this.postings.count(part) >= COMMON_POSTINGS) this.makeCommon(part);
+    }
+  }
+
+  /** Each pair of distinct common parts among `parts`, and (a, a) for a common part twice in one
+   * name (Ismail Ismail). */
+  private filePairs(parts: number[], id: number, file: (a: number, b: number) => void) {
+    const common = parts.filter((p) => this.pairs.isCommon(p));
+    for (let i = 0; i < common.length; i++)
+      for (let j = i + 1; j < common.length; j++) file(common[i] as number, common[j] as number);
+    for (const part of this.repeatedParts(id)) if (this.pairs.isCommon(part)) file(part, part);
+  }
+
+  private repeatedParts(id: number): Set<number> {
+    const repeated = new Set<number>();
+    this.records.forEachName(id, (parts) => {
+      for (let k = 1; k < parts.length; k++)
+        if (parts.subarray(0, k).includes(parts[k] as number)) repeated.add(parts[k] as number);
+    });
+    return repeated;
+  }
+
+  /** A part turning common: the persons holding it are filed under its pairs with their common parts. */
+  private makeCommon(part: number) {
+    this.pairs.markCommon(part);
+    const holders: number[] = [];
+    this.postings.forEach(part, (p) => holders.push(p));
+    for (const p of holders) {
+      for (const other of this.records.partIds(p))
+        if (other !== part && this.pairs.isCommon(other)) this.pairs.add(part, other, p);
+      if (this.repeatedParts(p).has(part)) this.pairs.add(part, part, p);
+    }
   }
 
   private setDateSpan(id: number, dates: PackedDate[]) {
@@ -110,20 +148,23 @@ export class ScreeningIndex {
     this.dobTo[id] = spans.length ? Math.max(...spans.map((x) => x[1] as number)) : 0;
   }
 
-  /** Ranking bonus of a person's dates against the query's span: agrees, unknown, or not. */
+  /** Ranking bonus of a person's dates against the query's span (agrees, unknown, or not), on the
+   * scale of the date's effect on the score. */
   private dateBonus(id: number, from: number, to: number): number {
     const f = this.dobFrom[id] as number;
     if (from === 0 || f === 0) return 0;
     const t = this.dobTo[id] as number;
-    if (to >= f && from <= t) return f === t && from === to ? 0.8 : 0.4;
-    return from - t > 400 || f - to > 400 ? -0.6 : -0.2;
+    if (to >= f && from <= t) return f === t && from === to ? 0.07 : 0.03;
+    return from - t > 400 || f - to > 400 ? -0.2 : -0.04;
   }
 
   remove(id: number): void {
     if (!this.records.has(id)) return;
     this.dobFrom[id] = 0;
     this.dobTo[id] = 0;
-    for (const part of this.records.partIds(id)) this.postings.remove(part, id);
+    const parts = this.records.partIds(id);
+    this.filePairs(parts, id, (a, b) => this.pairs.remove(a, b, id));
+    for (const part of parts) this.postings.remove(part, id);
     this.records.remove(id);
   }
 
@@ -149,86 +190,14 @@ export class ScreeningIndex {
         if (seen.has(token.text)) continue;
         seen.add(token.text);
         const similar = new Map<number, TokenMatch>();
-        let volume = 0;
         this.vocabulary.neighbours(token, (id) => {
-          if (similar.has(id)) return;
-          const m = tokenSimilarity(token, this.vocabulary.tokens[id] as NameToken);
-          similar.set(id, m);
-          if (m.score >= PART_MIN) volume += this.postings.count(id);
+          if (!similar.has(id))
+            similar.set(id, tokenSimilarity(token, this.vocabulary.tokens[id] as NameToken));
         });
-        out.push({ token, similar, volume, covers: k < content.length ? 1 : 2 });
+        out.push({ token, similar, covers: k < content.length ? 1 : 2 });
       }
     }
     return out.slice(0, 24);
-  }
-
-  private ensureScratch() {
-    const n = this.records.idCapacity;
-    if (this.acc.length >= n) return;
-    this.acc = new Float32Array(n);
-    this.best = new Float32Array(n);
-    this.hits = new Uint8Array(n);
-    this.last = new Int8Array(n).fill(-1);
-  }
-
-  /** Candidate ids, best blocking agreement first, at most FULL_SCORE_LIMIT, all accepted. */
-  private candidates(parts: QueryPart[], dob: [number, number], accept?: (id: number) => boolean): number[] {
-    this.ensureScratch();
-    const order = parts
-      .map((_, i) => i)
-      .sort((a, b) => (parts[a] as QueryPart).volume - (parts[b] as QueryPart).volume);
-    const used = order.filter((i, k) => k < 2 || (parts[i] as QueryPart).volume <= COMMON_PART);
-    const need = Math.min(
-      2,
-      used.reduce((n, i) => n + ((parts[i] as QueryPart).covers === 1 ? 1 : 0), 0) || 1,
-    );
-    const touched: number[] = [];
-    const { acc, best, hits, last } = this;
-    for (const i of used) {
-      for (const [vid, m] of (parts[i] as QueryPart).similar) {
-        if (m.score < PART_MIN) continue;
-        const s = m.score;
-        this.postings.forEach(vid, (p) => {
-          if (last[p] === -1) touched.push(p);
-          if (last[p] !== i) {
-            last[p] = i;
-            best[p] = s;
-            acc[p] = (acc[p] as number) + s;
-            hits[p] = (hits[p] as number) + (parts[i] as QueryPart).covers;
-          } else if (s > (best[p] as number)) {
-            acc[p] = (acc[p] as number) + s - (best[p] as number);
-            best[p] = s;
-          }
-        });
-      }
-    }
-    // Select the best by a histogram of the accumulated agreement (linear, no sort of thousands).
-    const bins = new Uint32Array(16 * 32 + 1);
-    const kept: number[] = [];
-    for (const p of touched) {
-      if ((hits[p] as number) >= need && (!accept || accept(p))) {
-        kept.push(p);
-        acc[p] = Math.max(0, (acc[p] as number) + this.dateBonus(p, dob[0], dob[1]));
-        const bin = Math.min(bins.length - 1, Math.floor((acc[p] as number) * 32));
-        bins[bin] = (bins[bin] as number) + 1;
-      }
-    }
-    let cut = 0;
-    for (let b = bins.length - 1, total = 0; b >= 0; b--) {
-      total += bins[b] as number;
-      if (total >= FULL_SCORE_LIMIT) {
-        cut = b;
-        break;
-      }
-    }
-    const out = kept.filter((p) => Math.floor((acc[p] as number) * 32) >= cut);
-    out.sort((a, b) => (acc[b] as number) - (acc[a] as number));
-    for (const p of touched) {
-      acc[p] = 0;
-      hits[p] = 0;
-      last[p] = -1;
-    }
-    return out.slice(0, FULL_SCORE_LIMIT);
   }
 
   search(q: TravellerQuery, options: SearchOptions = {}): ScreeningMatch[] {
@@ -259,7 +228,8 @@ export class ScreeningIndex {
             : dayNumber(`${qd.year}-${pad(qd.month ?? 12)}-${pad(qd.month ? 28 : 31)}`),
         ]
       : [0, 0];
-    for (const id of this.candidates(parts, dob, options.accept)) {
+    const bonus = (id: number) => this.dateBonus(id, dob[0], dob[1]);
+    for (const id of this.finder.find(parts, FULL_SCORE_LIMIT, bonus, options.accept)) {
       const r = this.scoreCandidate(id, q, named, threshold);
       if (r.score >= threshold) scored.push(r);
     }
@@ -308,7 +278,10 @@ export class ScreeningIndex {
         if (!best || effective > best.effective) best = { alignment, effective, qn, listed, weak: name.weak };
       }
     }
-    if (!best) return { id, score: 0, run: () => ({}) as Explanation };
+    // Date of birth, nationality and place of birth add at most QUALIFIERS_MAX: a name that
+    // cannot reach the threshold with them is not explained.
+    if (!best || best.effective + QUALIFIERS_MAX < threshold)
+      return { id, score: 0, run: () => ({}) as Explanation };
     const text = best.listed.tokens.map((t) => t.text).join(" ");
     const name = explainName(best.qn, { text, parsed: best.listed }, best.alignment, best.weak);
     const subject = {
@@ -326,9 +299,9 @@ export class ScreeningIndex {
     return (
       this.records.memoryBytes() +
       this.postings.memoryBytes() +
+      this.pairs.memoryBytes() +
       this.vocabulary.memoryBytes() +
-      this.acc.byteLength * 2 +
-      this.hits.byteLength * 2
+      this.finder.memoryBytes()
     );
   }
 }

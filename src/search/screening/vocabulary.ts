@@ -45,6 +45,8 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly tokens: VocabToken[] = [];
   private readonly keys = new Map<string, number[]>();
+  /* Particles (bin, al, van), read per part while ranking candidates. */
+  private light = new Uint8Array(1024);
 
   get size(): number {
     return this.tokens.length;
@@ -58,12 +60,23 @@ export class Vocabulary {
     const id = this.tokens.length;
     this.ids.set(key, id);
     this.tokens.push({ ...t, id });
+    if (id >= this.light.length) {
+      const grown = new Uint8Array(this.light.length * 2);
+      grown.set(this.light);
+      this.light = grown;
+    }
+    if (t.kind === "particle") this.light[id] = 1;
     for (const k of blockingKeys(t)) {
       const list = this.keys.get(k);
       if (list) list.push(id);
       else this.keys.set(k, [id]);
     }
     return id;
+  }
+
+  /** A part that weighs nothing in a name (a particle). */
+  isLight(id: number): boolean {
+    return this.light[id] === 1;
   }
 
   /** The part's number if the vocabulary has it. */
