@@ -65,6 +65,9 @@ const queryOf = (t: Traveller): TravellerQuery | null =>
   t.name
     ? {
         name: t.name,
+        // Parts told apart (an MRZ, a manifest's columns) let the engine know which is the family name.
+        ...(t.surname ? { surname: t.surname } : {}),
+        ...(t.givenNames ? { givenNames: t.givenNames } : {}),
         ...(t.dateOfBirth ? { birthDate: t.dateOfBirth } : {}),
         ...(t.nationality ? { nationality: t.nationality } : {}),
         ...(t.sex ? { sex: t.sex } : {}),
