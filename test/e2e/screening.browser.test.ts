@@ -12,8 +12,9 @@ import {
 
 /*
  * Border screening in Chromium: a border officer's console (a name check that hits, field errors by
- * label, an MRZ with a broken check digit), a manifest with live progress and a broken row, and the
- * owning bureau's inbox where the hit lands live, is confirmed or rejected, with the encounter history.
+ * label, an MRZ with a broken check digit and what it was read as, a carried stolen firearm), a
+ * manifest with live progress, the passengers as read and a broken row, and the owning bureau's inbox
+ * where the hit lands live, is confirmed or rejected, with the encounter history.
  */
 
 const ENVELOPE = { sourceReliability: "B", informationAccuracy: 2, sourceType: "police" } as const;
@@ -21,6 +22,7 @@ const SPECIMEN_LINE_1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
 // The ICAO specimen's second line with the date of birth changed (740812 -> 740813): its check digit
 // (2) and the composite no longer hold.
 const BROKEN_LINE_2 = "L898902C36UTO7408132F1204159ZE184226B<<<<<10";
+const FIREARM_SERIAL = "BRT-92-77310";
 
 async function actor(t: TestContext, username: string): Promise<Actor> {
   const u = await t.deps.db
@@ -39,7 +41,7 @@ async function actor(t: TestContext, username: string): Promise<Actor> {
   };
 }
 
-/** The US bureau's watchlist: a person distributed to every country and a stolen passport. */
+/** The US bureau's watchlist: a person distributed to every country, a stolen passport and pistol. */
 async function seedWatchlist(t: TestContext) {
   const us = await actor(t, "us.officer");
   await t.services.records.create(us, {
@@ -60,6 +62,14 @@ async function seedWatchlist(t: TestContext) {
     status: "stolen",
     envelope: ENVELOPE,
   });
+  await t.services.firearms.create(us, {
+    serialNumber: FIREARM_SERIAL,
+    make: "Beretta",
+    model: "92FS",
+    type: "pistol",
+    status: "stolen",
+    envelope: ENVELOPE,
+  });
 }
 
 /** Made-up passenger names: two syllable words nobody on the watchlist bears. */
@@ -72,11 +82,12 @@ function passengerName(i: number): string {
   return `${word(i)} ${word(i + 517)}quist`;
 }
 
-/** 450 passengers: Viktor Halvorsen on row 3, an impossible date of birth on row 5. */
+/** 450 passengers: Viktor Halvorsen on row 3, a passport on row 4, an impossible date of birth on row 5. */
 function manifestCsv(): string {
   const rows = ["id,name,date_of_birth,nationality,sex,document_number,document_country"];
   for (let i = 1; i <= 450; i++) {
     if (i === 3) rows.push("PAX003,Viktor Halvorsen,1981-02-17,NO,M,,");
+    else if (i === 4) rows.push(`PAX004,${passengerName(4)},1970-01-01,FR,M,18FR44712,FRA`);
     else if (i === 5) rows.push("PAX005,Jana Broken,1990-02-30,CZ,F,,");
     else rows.push(`PAX${String(i).padStart(3, "0")},${passengerName(i)},1970-01-01,FR,M,,`);
   }
@@ -181,6 +192,13 @@ describe.skipIf(!browserTestsRunnable())("border screening in Chromium", () => {
     expect(await p.getByTestId("result-warnings").textContent()).toContain(
       "Machine-readable zone (MRZ): the check digit of the date of birth is 2, the date gives 3",
     );
+    // What the zone was read as, dates in the reader's format: the officer holds it against the page.
+    const read = (field: string) => p.getByTestId(`mrz-read-${field}`).locator("dd").textContent();
+    expect(await read("surname")).toBe("ERIKSSON");
+    expect(await read("givenNames")).toBe("ANNA MARIA");
+    expect(await read("document")).toBe("Passport UTO L898902C3");
+    expect(await read("dateOfBirth")).toBe("13 Aug 1974");
+    expect(await read("expiryDate")).toBe("15 Apr 2012");
     await shot(p, "screening-console-mrz-en");
 
     // The specimen as printed verifies.
@@ -189,6 +207,41 @@ describe.skipIf(!browserTestsRunnable())("border screening in Chromium", () => {
       .fill(`${SPECIMEN_LINE_1}\n${BROKEN_LINE_2.replace("7408132", "7408122")}`);
     await p.getByTestId("check-submit").click();
     await eventually(() => p.getByTestId("mrz-validity").textContent()).toBe("Every check digit is right.");
+    await p.close();
+  });
+
+  it("finds a carried stolen firearm by its serial alone, in the reader's language", async () => {
+    const p = await borderOfficer();
+    // Folded away until asked for: most travellers carry neither a firearm nor a vehicle.
+    expect(await p.getByTestId("field-firearmSerialNumber").isVisible()).toBe(false);
+    await p.getByTestId("objects-toggle").click();
+    // Typed as an officer reads it off the weapon: spaces, lower case.
+    await p.getByTestId("field-firearmSerialNumber").fill("brt 92 77310");
+    await p.getByTestId("field-location").fill("Menton motorway crossing, lane 3");
+    await p.getByTestId("check-submit").click();
+    await eventually(() => p.getByTestId("result-banner").getAttribute("data-outcome")).toBe("hit");
+    const card = p.locator('[data-testid="match-card"][data-kind="firearm"]');
+    await card.waitFor();
+    expect(await p.getByTestId("match-card").count()).toBe(1);
+    expect(await card.getByTestId("match-reference").textContent()).toBe(FIREARM_SERIAL);
+    expect(await card.locator(".badge").textContent()).toBe("Firearm · stolen");
+    expect(await p.getByTestId("result-action").textContent()).toContain(
+      "The firearm is reported lost, stolen or trafficked: seize it",
+    );
+    const why = await card.getByTestId("explain-firearm").textContent();
+    expect(why).toContain("The serial number is the same.");
+    expect(why).toContain("Listed as: Beretta 92FS, Pistol");
+    expect(why).toContain("The firearm is reported stolen.");
+    await shot(p, "screening-console-firearm-en");
+
+    // French: the kind, the status (agreeing with "arme") and the instruction are the app's own.
+    await p.getByTestId("lang-select").selectOption("fr");
+    await eventually(() => card.locator(".badge").textContent()).toBe("Arme à feu · volée");
+    expect(await p.getByTestId("result-action").textContent()).toContain(
+      "L'arme est signalée perdue, volée ou objet d'un trafic",
+    );
+    expect(await card.getByTestId("explain-firearm").textContent()).toContain("L'arme est signalée volée.");
+    await shot(p, "screening-console-firearm-fr");
     await p.close();
   });
 
@@ -210,6 +263,18 @@ describe.skipIf(!browserTestsRunnable())("border screening in Chromium", () => {
     expect(await p.getByTestId("manifest-summary").textContent()).toBe(
       "Passengers: 450; screened: 449; unreadable: 1; hits: 1.",
     );
+    // Each passenger as read: name, date of birth in the reader's format, document.
+    const row4 = p.locator('[data-testid="manifest-row"][data-id="PAX004"]');
+    expect(await row4.getByTestId("manifest-name").textContent()).toBe(passengerName(4));
+    expect(await row4.getByTestId("manifest-dob").textContent()).toBe("1 Jan 1970");
+    expect(await row4.getByTestId("manifest-document").textContent()).toBe("18FR44712");
+    const row3 = p.locator('[data-testid="manifest-row"][data-id="PAX003"]');
+    expect(await row3.getByTestId("manifest-name").textContent()).toBe("Viktor Halvorsen");
+    expect(await row3.getByTestId("manifest-dob").textContent()).toBe("17 Feb 1981");
+    expect(await row3.getByTestId("manifest-document").textContent()).toBe("—");
+    // The unreadable row has no passenger as read; its reason stands in the detail column.
+    const row5 = p.locator('[data-testid="manifest-row"][data-id="PAX005"]');
+    expect(await row5.getByTestId("manifest-name").textContent()).toBe("—");
     // The viewport only: the full page is 450 rows long.
     await p.screenshot({ path: `${ARTIFACTS}/screening-manifest-en.png` });
 
@@ -304,6 +369,34 @@ describe.skipIf(!browserTestsRunnable())("border screening in Chromium", () => {
     await eventually(() => bureau.getByTestId("decision-done").textContent()).toBe("The match is confirmed.");
     await eventually(() => bureau.getByTestId("decision-record").textContent()).toContain("Confirmed");
     await shot(bureau, "screening-hit-confirmed-en");
+    await bureau.close();
+  });
+
+  it("the owning bureau reads the firearm hit with its kind and instruction in French", async () => {
+    const bureau = await open();
+    await server.login(bureau, "us.officer");
+    await bureau.getByTestId("lang-select").selectOption("fr");
+    await bureau.getByTestId("nav-screeningHits").click();
+    await bureau.getByTestId("hits-table").waitFor();
+    const row = bureau.locator("[data-testid=hit-row]", { hasText: FIREARM_SERIAL }).first();
+    // The stored hit keeps its category: the status is named, not only the kind.
+    await eventually(() => row.getByTestId("hit-kind").textContent()).toBe("Arme à feu · volée");
+    expect(await row.getByTestId("hit-link").textContent()).toBe("(aucun nom donné)");
+    await row.getByTestId("hit-link").click();
+    await bureau.getByTestId("hit-record").waitFor();
+    expect(await bureau.getByTestId("hit-record").getByTestId("hit-kind").textContent()).toBe(
+      "Arme à feu · volée",
+    );
+    expect(await bureau.getByTestId("hit-instruction").textContent()).toContain(
+      "L'arme est signalée perdue, volée ou objet d'un trafic",
+    );
+    expect(await bureau.getByTestId("hit-location").textContent()).toBe("Menton motorway crossing, lane 3");
+    // The hit is dated by the server's clock (the test's fixed clock), in the reader's format.
+    expect(await bureau.getByTestId("hit-seen").textContent()).toContain("01/06/2026");
+    expect(await bureau.getByTestId("hit-open-record").getAttribute("href")).toContain(
+      "/databases/firearms/",
+    );
+    await shot(bureau, "screening-hit-firearm-fr");
     await bureau.close();
   });
 

@@ -20,7 +20,10 @@ export const decideHit = (id: string, decision: "confirm" | "reject", note: stri
 export const hitsPath = (q: { state?: HitState | ""; role?: "owner" | "checker" | "" }) =>
   withQuery("/screening/hits", { state: q.state, role: q.role, limit: 200 });
 
-/** The live stream's address; `after` is unset so the server starts from its newest hit. */
+/**
+ * The live stream's address. `after` is unset: the server starts from its newest hit, or, when the
+ * browser reconnects by itself, after the Last-Event-ID it sends (a fixed `after` would override it).
+ */
 export const HITS_STREAM_URL = `${API_BASE}/screening/hits/stream`;
 
 /** The content type a manifest is sent with (the server reads the format from the content anyway). */

@@ -4,6 +4,7 @@ import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link } from "../../lib/router.tsx";
 import { checkTraveller } from "./api.ts";
 import { FormField } from "./form-field.tsx";
+import { EMPTY_OBJECTS, type ObjectDraft, ObjectFields } from "./object-fields.tsx";
 import { ResultPanel } from "./result-panel.tsx";
 import { type FieldProblem, problemsOf } from "./texts.ts";
 import { EMPTY_TRAVELLER, type TravellerDraft, TravellerFields } from "./traveller-fields.tsx";
@@ -21,13 +22,25 @@ const cleanMrz = (text: string) =>
     .filter(Boolean)
     .join("\n");
 
-function requestOf(mode: Mode, mrz: string, fields: TravellerDraft, location: string): CheckRequest {
+function requestOf(
+  mode: Mode,
+  mrz: string,
+  fields: TravellerDraft,
+  objects: ObjectDraft,
+  location: string,
+): CheckRequest {
   const body: CheckRequest = {};
-  if (mode === "mrz") body.mrz = cleanMrz(mrz);
-  else
+  const carries = Object.values(objects).some((v) => v.trim() !== "");
+  // A firearm or a vehicle may be checked alone: an empty zone is then not sent (without them, the
+  // server names the empty zone as the problem).
+  if (mode === "mrz") {
+    if (mrz.trim() || !carries) body.mrz = cleanMrz(mrz);
+  } else
     for (const [k, v] of Object.entries(fields) as [keyof TravellerDraft, string][])
       if (v.trim())
         body[k] = k === "nationality" || k === "documentCountry" ? v.trim().toUpperCase() : v.trim();
+  for (const [k, v] of Object.entries(objects) as [keyof ObjectDraft, string][])
+    if (v.trim()) body[k] = v.trim();
   if (location.trim()) body.location = location.trim();
   return body;
 }
@@ -38,6 +51,7 @@ export function ConsolePage() {
   const [mode, setMode] = useState<Mode>("mrz");
   const [mrz, setMrz] = useState("");
   const [fields, setFields] = useState<TravellerDraft>(EMPTY_TRAVELLER);
+  const [objects, setObjects] = useState<ObjectDraft>(EMPTY_OBJECTS);
   const [location, setLocation] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
@@ -55,7 +69,7 @@ export function ConsolePage() {
     setError(undefined);
     setResult(null);
     try {
-      setResult(await checkTraveller(requestOf(mode, mrz, fields, location)));
+      setResult(await checkTraveller(requestOf(mode, mrz, fields, objects, location)));
       // The answer is what the officer came for: take focus there (screen readers read the banner).
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (err) {
@@ -68,6 +82,7 @@ export function ConsolePage() {
   const clear = () => {
     setMrz("");
     setFields(EMPTY_TRAVELLER);
+    setObjects(EMPTY_OBJECTS);
     setResult(null);
     setError(undefined);
   };
@@ -133,6 +148,7 @@ export function ConsolePage() {
         ) : (
           <TravellerFields value={fields} onChange={setFields} errors={byField} />
         )}
+        <ObjectFields value={objects} onChange={setObjects} errors={byField} />
         <FormField
           name="location"
           label={t("scr.field.location")}

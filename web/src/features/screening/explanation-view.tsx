@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { type I18n, useI18n } from "../../lib/i18n/index.tsx";
+import { ObjectFinding } from "./object-finding.tsx";
 import { codeText } from "./texts.ts";
 import type {
   BirthDateExplanation,
@@ -11,7 +12,7 @@ import type {
 
 /*
  * A score's explanation as an officer and a lawyer read it: one row per feature (name, date of birth,
- * nationality, sex, place of birth, document), what was found and what it did to the score. Values
+ * nationality, sex, place of birth, document, firearm, vehicle), what was found and what it did to the score. Values
  * from the traveller or the record keep their own direction (<bdi>), so Arabic text around them holds.
  */
 
@@ -180,6 +181,14 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
       finding: <DocumentFinding d={e.document} />,
       effect: null,
     });
+  for (const kind of ["firearm", "vehicle"] as const)
+    if (e[kind])
+      rows.push({
+        id: kind,
+        label: t(kind === "firearm" ? "scr.ex.firearm" : "scr.ex.vehicle"),
+        finding: <ObjectFinding explanation={e} kind={kind} />,
+        effect: null,
+      });
   return (
     <table className="data explanation" data-testid="explanation">
       <caption className="visually-hidden">{t("scr.result.why")}</caption>

@@ -21,6 +21,8 @@ function recordPath(h: StoredHit): string {
   if (h.subjectKind === "notice") return `/notices/${id}`;
   if (h.subjectKind === "diffusion") return `/diffusions/${id}`;
   if (h.subjectKind === "document") return `/databases/documents/${id}`;
+  if (h.subjectKind === "firearm") return `/databases/firearms/${id}`;
+  if (h.subjectKind === "vehicle") return `/databases/vehicles/${id}`;
   return `/records/${id}`;
 }
 
@@ -68,9 +70,6 @@ function HitView({ hit: h, onDecided }: { hit: StoredHit; onDecided: () => void 
   const { t, dateTime } = i18n;
   const me = useMe();
   const docs = h.traveller.documents ?? [];
-  const status = h.subjectKind === "document" ? (h.explanation.document?.status ?? null) : null;
-  // A stored hit does not keep the notice type or diffusion kind: those instructions stay as sent.
-  const knownAction = h.discreet || status !== null || h.subjectKind === "person";
   return (
     <>
       <div className="page-head">
@@ -99,6 +98,9 @@ function HitView({ hit: h, onDecided }: { hit: StoredHit; onDecided: () => void 
         </section>
         <section className="panel" aria-labelledby="traveller-heading" data-testid="hit-traveller">
           <h2 id="traveller-heading">{t("scr.hit.traveller")}</h2>
+          {!h.traveller.name && !h.traveller.dateOfBirth && docs.length === 0 && (
+            <p className="muted">{t("scr.hit.notGiven")}</p>
+          )}
           <dl className="kv">
             {h.traveller.name && (
               <>
@@ -150,7 +152,7 @@ function HitView({ hit: h, onDecided }: { hit: StoredHit; onDecided: () => void 
         <h2 id="record-heading">{t("scr.hit.record")}</h2>
         <dl className="kv">
           <dt>{t("scr.result.kind")}</dt>
-          <dd>{kindLabel(i18n, h.subjectKind, status ?? undefined)}</dd>
+          <dd data-testid="hit-kind">{kindLabel(i18n, h.subjectKind, h.category)}</dd>
           <dt>{t("scr.result.reference")}</dt>
           <dd>
             <bdi dir="ltr">{h.reference ?? h.subjectId}</bdi>
@@ -172,7 +174,9 @@ function HitView({ hit: h, onDecided }: { hit: StoredHit; onDecided: () => void 
             <bdi>{scoreText(h.score, i18n)}</bdi>
           </dd>
           <dt>{t("scr.hit.instruction")}</dt>
-          <dd>{actionText(i18n, h.action, knownAction ? h.subjectKind : null, status, h.discreet)}</dd>
+          <dd data-testid="hit-instruction">
+            {actionText(i18n, h.action, h.subjectKind, h.category, h.discreet)}
+          </dd>
         </dl>
         {h.discreet && <Notice kind="warning">{t("scr.hit.discreetNote")}</Notice>}
         <h3>{t("scr.result.why")}</h3>

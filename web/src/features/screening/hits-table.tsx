@@ -4,6 +4,10 @@ import { scoreText } from "./explanation-view.tsx";
 import { kindLabel } from "./texts.ts";
 import type { StoredHit } from "./types.ts";
 
+/** A hit without a name came from a document check, or from a firearm or vehicle checked alone. */
+const noNameKey = (h: StoredHit) =>
+  h.subjectKind === "document" ? "scr.inbox.noName" : "scr.inbox.noNameGiven";
+
 /** Hits newest first; each opens its page. `current` marks the hit the page is about. */
 export function HitsTable({
   items,
@@ -52,7 +56,7 @@ export function HitsTable({
                   <strong>{t("scr.encounters.current")}</strong>
                 ) : (
                   <Link to={`/hits/${segment(h.id)}`} data-testid="hit-link">
-                    <bdi>{h.traveller.name || t("scr.inbox.noName")}</bdi>
+                    <bdi>{h.traveller.name || t(noNameKey(h))}</bdi>
                   </Link>
                 )}
                 {h.traveller.dateOfBirth && (
@@ -67,7 +71,8 @@ export function HitsTable({
                 <bdi>{h.checkedByCountry}</bdi>
               </td>
               <td>
-                {kindLabel(i18n, h.subjectKind)} <bdi dir="ltr">{h.reference ?? ""}</bdi>
+                <span data-testid="hit-kind">{kindLabel(i18n, h.subjectKind, h.category)}</span>{" "}
+                <bdi dir="ltr">{h.reference ?? ""}</bdi>
                 {h.discreet && <span className="badge badge-h2">{t("scr.inbox.discreet")}</span>}
               </td>
               <td className="num">

@@ -4,7 +4,7 @@ import { Pager } from "../../components/pager.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { scoreText } from "./explanation-view.tsx";
 import { ResultPanel } from "./result-panel.tsx";
-import { codeText, problemSentence } from "./texts.ts";
+import { calendarDate, codeText, problemSentence } from "./texts.ts";
 import type { ManifestResult, ManifestRow } from "./types.ts";
 
 type Outcome = "hit" | "clear" | "unreadable" | "instruction";
@@ -92,6 +92,9 @@ export function ManifestResults({ result: r }: { result: ManifestResult }) {
                   {t("scr.manifest.col.position")}
                 </th>
                 <th scope="col">{t("scr.manifest.col.id")}</th>
+                <th scope="col">{t("scr.field.name")}</th>
+                <th scope="col">{t("scr.field.dateOfBirth")}</th>
+                <th scope="col">{t("scr.field.documentNumber")}</th>
                 <th scope="col">{t("scr.manifest.col.outcome")}</th>
                 <th scope="col">{t("scr.manifest.col.detail")}</th>
                 <th scope="col">
@@ -120,11 +123,20 @@ function PassengerRow({ row, onOpen }: { row: ManifestRow; onOpen: () => void })
   const { t, num } = i18n;
   const outcome = outcomeOf(row);
   const best = row.result?.discreet ? undefined : row.result?.hits.find((h) => h.match);
+  // An unreadable row has no passenger as read: its reasons stand in the detail column.
+  const p = row.traveller;
   return (
     <tr data-testid="manifest-row" data-outcome={outcome} data-id={row.id}>
       <td className="num">{num(row.position)}</td>
       <td>
         <bdi>{row.id}</bdi>
+      </td>
+      <td data-testid="manifest-name">{p?.name ? <bdi>{p.name}</bdi> : "—"}</td>
+      <td data-testid="manifest-dob">
+        {p?.dateOfBirth ? <time dateTime={p.dateOfBirth}>{calendarDate(i18n, p.dateOfBirth)}</time> : "—"}
+      </td>
+      <td data-testid="manifest-document">
+        {p?.documentNumber ? <bdi dir="ltr">{p.documentNumber}</bdi> : "—"}
       </td>
       <td>
         <span className={`badge outcome-${outcome}`}>{t(`scr.outcome.${outcome}`)}</span>

@@ -1,5 +1,5 @@
 import { ApiError } from "../../lib/api.ts";
-import { hasOwnText, type I18n, type MessageKey } from "../../lib/i18n/index.tsx";
+import { hasOwnText, type I18n, LANGUAGES, type MessageKey } from "../../lib/i18n/index.tsx";
 import type { HitKind, MatchView, TravellerResult } from "./types.ts";
 
 /*
@@ -17,16 +17,27 @@ export const codeText = (i18n: I18n, prefix: string, code: string): string => {
   return key ? i18n.t(key) : code;
 };
 
+/**
+ * A category's label. A firearm's or a vehicle's status has its own key first: the word agrees with
+ * the object in languages that inflect it ("arme volée", "véhicule volé").
+ */
+export function categoryText(i18n: I18n, kind: HitKind, category: string): string {
+  const own = keyOf(`scr.category.${kind}.${category}`);
+  return own ? i18n.t(own) : codeText(i18n, "scr.category.", category);
+}
+
 /** The kind and category of a record hit as one label: "Notice · Red Notice", "Travel document · stolen". */
 export function kindLabel(i18n: I18n, kind: HitKind, category?: string): string {
   const k = codeText(i18n, "scr.kind.", kind);
   if (!category || category === "person") return k;
-  return `${k} · ${codeText(i18n, "scr.category.", category)}`;
+  return `${k} · ${categoryText(i18n, kind, category)}`;
 }
 
 function actionKey(kind: HitKind, category: string, discreet: boolean): MessageKey | null {
   if (discreet) return "scr.action.discreet";
   if (kind === "person") return "scr.action.person";
+  // The server gives one instruction per object kind, whatever its status.
+  if (kind === "firearm" || kind === "vehicle") return keyOf(`scr.action.${kind}`);
   return keyOf(`scr.action.${kind}.${category}`);
 }
 
@@ -61,6 +72,26 @@ export function contactText(i18n: I18n, contact: { country: string; name: string
   return country ? i18n.t("scr.contact.ncb", { country }) : contact.name;
 }
 
+/**
+ * A calendar date as the server writes it (YYYY-MM-DD, or YYYY-MM, YYYY where the source leaves the
+ * rest open) in the reader's format. Noon UTC, formatted in UTC: no time zone moves the day.
+ */
+export function calendarDate(i18n: I18n, value: string | null | undefined): string {
+  if (!value) return "";
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return value;
+  const [, y, mo, d] = m;
+  const at = new Date(Date.UTC(Number(y), Number(mo ?? "1") - 1, Number(d ?? "1"), 12));
+  if (Number.isNaN(at.getTime())) return value;
+  const locale = LANGUAGES.find((l) => l.code === i18n.lang)?.locale ?? "en-GB";
+  const options: Intl.DateTimeFormatOptions = d
+    ? { dateStyle: "medium", timeZone: "UTC" }
+    : mo
+      ? { year: "numeric", month: "short", timeZone: "UTC" }
+      : { year: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
+
 // ---- field problems ----
 
 export const FIELD_LABELS: Record<string, MessageKey> = {
@@ -74,6 +105,9 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   documentCountry: "scr.field.documentCountry",
   documentType: "scr.field.documentType",
   mrz: "scr.mrz.label",
+  firearmSerialNumber: "scr.field.firearmSerialNumber",
+  vehicleVin: "scr.field.vehicleVin",
+  vehiclePlate: "scr.field.vehiclePlate",
   location: "scr.field.location",
   traveller: "scr.field.traveller",
 };

@@ -3,7 +3,7 @@
  * Explanations are plain JSON in codes; explain.ts turns them into sentences in the reader's language.
  */
 
-export type HitKind = "notice" | "diffusion" | "person" | "document";
+export type HitKind = "notice" | "diffusion" | "person" | "document" | "firearm" | "vehicle";
 export type HitState = "pending" | "confirmed" | "rejected";
 
 export interface Issue {
@@ -17,7 +17,7 @@ export interface MatchView {
   score: number;
   match: boolean;
   kind: HitKind;
-  /** Notice type, diffusion kind, "person", or the document's status. */
+  /** Notice type, diffusion kind, "person", or the status of the document, firearm or vehicle. */
   category: string;
   reference: string;
   caption: string;
@@ -26,8 +26,22 @@ export interface MatchView {
   explanation: Explanation;
 }
 
+/** What the zone says, as read (dates YYYY-MM-DD, or shorter where the zone leaves them open). */
+export interface MrzReading {
+  documentType: string;
+  issuingState: string;
+  documentNumber: string;
+  surname: string;
+  givenNames: string;
+  nationality: string;
+  dateOfBirth: string | null;
+  sex: string | null;
+  expiryDate: string | null;
+}
+
 export interface MrzSummary {
   format: string;
+  read: MrzReading;
   valid: boolean;
   expired: boolean;
   checks: { field: string; valid: boolean }[];
@@ -52,12 +66,24 @@ export interface CheckRequest {
   documentCountry?: string;
   documentType?: string;
   mrz?: string;
+  firearmSerialNumber?: string;
+  vehicleVin?: string;
+  vehiclePlate?: string;
   location?: string;
+}
+
+/** The passenger as the manifest gave them (null for a row that could not be read). */
+export interface ManifestTraveller {
+  name: string | null;
+  dateOfBirth: string | null;
+  nationality: string | null;
+  documentNumber: string | null;
 }
 
 export interface ManifestRow {
   position: number;
   id: string;
+  traveller: ManifestTraveller | null;
   result: TravellerResult | null;
   problems: Issue[];
 }
@@ -95,6 +121,8 @@ export interface StoredHit {
   subjectKind: HitKind;
   subjectId: string;
   reference: string | null;
+  /** Notice type, diffusion kind, "person", or the status of the document, firearm or vehicle. */
+  category: string;
   score: number;
   explanation: Explanation;
   action: string;
@@ -163,6 +191,25 @@ export interface DocumentExplanation {
   heldByListedPerson?: boolean;
 }
 
+export interface FirearmExplanation {
+  serialNumber: string;
+  given?: string;
+  make: string;
+  model?: string | null;
+  type?: string | null;
+  status: string;
+}
+
+export interface VehicleExplanation {
+  matchedBy: "vin" | "plate";
+  vin?: string | null;
+  plate?: string | null;
+  plateCountry?: string | null;
+  make: string;
+  model?: string | null;
+  status: string;
+}
+
 export interface Explanation {
   summary?: string;
   name?: NameExplanation;
@@ -171,4 +218,6 @@ export interface Explanation {
   sex?: QualifierExplanation;
   birthPlace?: QualifierExplanation;
   document?: DocumentExplanation;
+  firearm?: FirearmExplanation;
+  vehicle?: VehicleExplanation;
 }

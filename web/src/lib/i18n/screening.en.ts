@@ -27,6 +27,12 @@ export const screeningEn = {
   "scr.field.location": "Where the traveller is checked",
   "scr.field.locationHint": "Border post, terminal or flight. The owner of a record that is hit learns it.",
   "scr.field.traveller": "Traveller",
+  "scr.objects.summary": "Carried firearm / vehicle (optional)",
+  "scr.objects.hint":
+    "Checked against the firearms and vehicles reported lost, stolen or wanted that your country may see. A firearm or a vehicle alone may be checked.",
+  "scr.field.firearmSerialNumber": "Firearm serial number",
+  "scr.field.vehicleVin": "Vehicle identification number (VIN)",
+  "scr.field.vehiclePlate": "Registration plate",
   "scr.sex.any": "Not known",
   "scr.sex.M": "Male",
   "scr.sex.F": "Female",
@@ -66,6 +72,8 @@ export const screeningEn = {
   "scr.kind.diffusion": "Diffusion",
   "scr.kind.person": "Persons database",
   "scr.kind.document": "Travel document",
+  "scr.kind.firearm": "Firearm",
+  "scr.kind.vehicle": "Vehicle",
   "scr.category.red": "Red Notice",
   "scr.category.blue": "Blue Notice",
   "scr.category.green": "Green Notice",
@@ -84,6 +92,12 @@ export const screeningEn = {
   "scr.category.revoked": "revoked",
   "scr.category.invalidated": "invalidated",
   "scr.category.person": "person",
+  "scr.category.firearm.lost": "lost",
+  "scr.category.firearm.stolen": "stolen",
+  "scr.category.firearm.illicitly_trafficked": "illicitly trafficked",
+  "scr.category.firearm.smuggled": "smuggled",
+  "scr.category.vehicle.stolen": "stolen",
+  "scr.category.vehicle.wanted": "wanted",
   // ---- what to do (the English text comes from the server; these are for the other languages) ----
   "scr.action.discreet":
     "No action. Let the traveller continue like any other; do not question them about this check or mention it.",
@@ -118,10 +132,16 @@ export const screeningEn = {
     "The document has been revoked: do not accept it; retain it if national law allows and contact the issuing country's National Central Bureau.",
   "scr.action.document.invalidated":
     "The document has been invalidated: do not accept it; contact the issuing country's National Central Bureau.",
+  "scr.action.firearm":
+    "The firearm is reported lost, stolen or trafficked: seize it if national law allows, and contact the owning National Central Bureau to trace it.",
+  "scr.action.vehicle":
+    "The vehicle is reported stolen or wanted: stop it if national law allows and contact the owning National Central Bureau.",
   "scr.contact.ncb": "National Central Bureau of {country}",
   // ---- the machine-readable zone ----
   "scr.mrz.heading": "Machine-readable zone",
   "scr.mrz.format": "Format",
+  "scr.mrz.readAs": "Read as",
+  "scr.mrz.notRead": "not readable",
   "scr.mrz.valid": "Every check digit is right.",
   "scr.mrz.invalid": "Check digits failed: treat the document as unverified.",
   "scr.mrz.expired": "The document has expired.",
@@ -155,6 +175,7 @@ export const screeningEn = {
   "scr.ex.how.initial": "an initial",
   "scr.ex.how.article": "the article written joined (al-, el-)",
   "scr.ex.how.similar": "similar",
+  "scr.ex.how.acronym": "initials standing for several name parts",
   "scr.ex.joined": "written as one word",
   "scr.ex.script": "Compared across scripts: {script}",
   "scr.script.Latn": "Latin",
@@ -210,6 +231,14 @@ export const screeningEn = {
   "scr.ex.doc.type.not_given": "No document type was given.",
   "scr.ex.doc.status": "Reported {status}.",
   "scr.ex.doc.held": "A listed person holds a document with this number.",
+  "scr.ex.firearm": "Firearm",
+  "scr.ex.firearm.serial.exact": "The serial number is the same.",
+  "scr.ex.firearm.status": "The firearm is reported {status}.",
+  "scr.ex.vehicle": "Vehicle",
+  "scr.ex.vehicle.by.vin": "The vehicle identification number (VIN) is the same.",
+  "scr.ex.vehicle.by.plate": "The registration plate is the same: compare the VIN before acting.",
+  "scr.ex.vehicle.status": "The vehicle is reported {status}.",
+  "scr.ex.object.listedAs": "Listed as:",
   // ---- manifests ----
   "scr.manifest.title": "Manifest screening",
   "scr.manifest.intro":
@@ -276,6 +305,7 @@ export const screeningEn = {
   "scr.inbox.new": "New",
   "scr.inbox.discreet": "Discreet",
   "scr.inbox.noName": "(no name: document only)",
+  "scr.inbox.noNameGiven": "(no name given)",
   "scr.state.pending": "Pending",
   "scr.state.confirmed": "Confirmed",
   "scr.state.rejected": "Rejected",
