@@ -101,8 +101,11 @@ export function alignNames(
       for (let span = 2; span <= 4; span++)
         for (let j = 0; j + span <= Y.length; j++) {
           if (usedY.subarray(j, j + span).includes(1)) continue;
-          const joined = joinedToken(Y.slice(j, j + span));
-          if (joined.text.length < 5 || (span === 4 && !X.some((x) => x.text.length === 4))) continue;
+          let length = 0;
+          for (let k = j; k < j + span; k++) length += (Y[k] as NameToken).text.length;
+          if (length < 5 || (span === 4 && !X.some((x) => x.text.length === 4))) continue;
+          // The joined part is built only when some part is long enough to be compared with it.
+          let joined: NameToken | undefined;
           for (let i = 0; i < X.length; i++) {
             const x = X[i] as NameToken;
             // Initials standing for a whole person's name (N.N., "name unknown") prove nothing.
@@ -113,7 +116,8 @@ export function alignNames(
               joins.push(flip ? { as: ys, bs: [i], m } : { as: [i], bs: ys, m });
               continue;
             }
-            if (usedX[i] || x.text.length < joined.text.length - 3 || x.kind !== "word") continue;
+            if (usedX[i] || x.text.length < length - 3 || x.kind !== "word") continue;
+            joined ??= joinedToken(Y.slice(j, j + span));
             const m = flip ? tokenSimilarity(joined, x) : tokenSimilarity(x, joined);
             if (m.score < 0.85) continue;
             const ys = Array.from({ length: span }, (_, k) => j + k);

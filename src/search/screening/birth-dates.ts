@@ -40,6 +40,8 @@ const EFFECT: Record<BirthDateResult, number> = {
   conflict: -0.2,
   not_given: 0,
 };
+/** The most a date of birth can add to a score. */
+export const BIRTH_DATE_MAX_EFFECT = Math.max(...Object.values(EFFECT));
 const RANK: BirthDateResult[] = [
   "exact",
   "same_month",
@@ -92,16 +94,39 @@ export function readQueryDate(text: string | undefined): QueryDate | undefined {
   return q;
 }
 
+/* Listed dates recur (a few tens of thousands of distinct days across a million persons): each is
+ * parsed once rather than once per candidate scored. */
+type ListedDate = Exclude<ReturnType<typeof parseDateOfBirth>, string> & { fromDay: number; toDay: number };
+const parsedDates = new Map<string, ListedDate | null>();
+function parsedDate(listed: string): ListedDate | null {
+  let d = parsedDates.get(listed);
+  if (d === undefined) {
+    if (parsedDates.size >= 100_000) parsedDates.clear();
+    const p = parseDateOfBirth(listed);
+    d = typeof p === "string" ? null : { ...p, fromDay: dayNumber(p.from), toDay: dayNumber(p.to) };
+    parsedDates.set(listed, d);
+  }
+  return d;
+}
+
+/** The query date's first and last day (computed once per query). */
+function querySpan(q: QueryDate & { span?: [number, number] }): [number, number] {
+  if (q.span) return q.span;
+  const from = dayNumber(`${q.year}-${pad(q.month ?? 1)}-${pad(q.day ?? 1)}`);
+  const to = q.day
+    ? from
+    : dayNumber(`${q.year}-${pad(q.month ?? 12)}-${pad(q.month ? lastDay(q.year, q.month) : 31)}`);
+  q.span = [from, to];
+  return q.span;
+}
+
 /** One query date against one listed EDTF date. */
 function compareOne(q: QueryDate, listed: string): BirthDateResult | undefined {
-  const d = parseDateOfBirth(listed);
-  if (typeof d === "string") return undefined;
-  const qFrom = dayNumber(`${q.year}-${pad(q.month ?? 1)}-${pad(q.day ?? 1)}`);
-  const qTo = q.day
-    ? qFrom
-    : dayNumber(`${q.year}-${pad(q.month ?? 12)}-${pad(q.month ? lastDay(q.year, q.month) : 31)}`);
-  const from = dayNumber(d.from);
-  const to = dayNumber(d.to);
+  const d = parsedDate(listed);
+  if (d === null) return undefined;
+  const [qFrom, qTo] = querySpan(q);
+  const from = d.fromDay;
+  const to = d.toDay;
   const yearOf = (s: string) => Number(s.slice(0, 4));
   if (d.approximate) {
     const gap = Math.min(Math.abs(q.year - yearOf(d.from)), Math.abs(q.year - yearOf(d.to)));
@@ -135,11 +160,18 @@ function compareOne(q: QueryDate, listed: string): BirthDateResult | undefined {
   return gap <= 1 ? "close" : "conflict";
 }
 
+/* The query date is the same for every candidate of one search. */
+let lastQuery: { text: string | undefined; date: QueryDate | undefined } = {
+  text: undefined,
+  date: undefined,
+};
+
 export function compareBirthDates(
   query: string | undefined,
   listed: readonly string[] | undefined,
 ): BirthDateExplanation {
-  const q = readQueryDate(query);
+  const q = lastQuery.text === query ? lastQuery.date : readQueryDate(query);
+  lastQuery = { text: query, date: q };
   if (!q || !listed || listed.length === 0) return { result: "not_given", effect: 0 };
   let best: { result: BirthDateResult; listed: string } | undefined;
   for (const l of listed) {

@@ -1,5 +1,5 @@
 import { PART_MIN } from "./align-names.ts";
-import type { PairPostings } from "./pair-postings.ts";
+import { COMMON_POSTINGS, type PairPostings } from "./pair-postings.ts";
 import type { NameToken } from "./parse-name.ts";
 import type { Postings } from "./postings.ts";
 import type { RecordStore } from "./record-store.ts";
@@ -17,6 +17,16 @@ import type { TokenMatch } from "./token-similarity.ts";
  * No allocation proportional to the index per query: stamps with a generation counter mark
  * the persons seen and the vocabulary parts of the query.
  */
+
+/** Persons read per query at most (see `visit`). */
+export const READ_BUDGET = 2048;
+/** Ids looked at per query at most when the budget applies (a date check each, no record read). */
+const SCAN_BUDGET = 4 * READ_BUDGET;
+/** A date bonus below this is a conflicting date of birth. */
+const DATE_CONFLICT = -0.1;
+
+type Source = { pool: Int32Array; at: number; count: number; potential: number };
+const rarity = (s: Source) => (s.count < COMMON_POSTINGS ? 0 : 1);
 
 /** `covers`: how many query parts it stands for (2 for two adjacent parts joined). */
 export type QueryPart = { token: NameToken; similar: Map<number, TokenMatch>; covers: number };
@@ -42,6 +52,8 @@ export class CandidateFinder {
   private entryNext = new Int32Array(256);
   private readonly bestOfPart = new Float32Array(64);
   private readonly bestInName = new Float32Array(64);
+  /** For measurement: persons read and persons kept by the last `find`. */
+  lastCounts: [read: number, kept: number] = [0, 0];
 
   constructor(private readonly from: Sources) {}
 
@@ -59,36 +71,73 @@ export class CandidateFinder {
     const singles = parts.reduce((n, p) => n + (p.covers === 1 ? 1 : 0), 0);
     const need = Math.min(2, singles || 1);
     this.markQuery(parts, gen);
-    let n = 0;
     const { postings, pairs } = this.from;
-    const visit = (pool: Int32Array, at: number, count: number) => {
-      if (n + count > this.found.length) this.found = grow(this.found, n + count);
-      const { seen, found } = this;
-      for (let k = at; k < at + count; k++) {
-        const p = pool[k] as number;
-        if (seen[p] !== gen) {
-          seen[p] = gen;
-          found[n++] = p;
-        }
-      }
-    };
-    // Rare parts (and, when one part suffices, every part) are read directly; common ones by pairs.
-    const common: number[][] = parts.map(() => []);
+    // The lists to read: rare parts' postings (and, when one part suffices, every part's), and
+    // the pair lists of two common parts. `potential` is what a person found there agrees on.
+    const sources: Source[] = [];
+    const common: { vid: number; score: number }[][] = parts.map(() => []);
     for (const [i, part] of parts.entries())
       for (const [vid, m] of part.similar) {
         if (m.score < PART_MIN) continue;
-        if (pairs.isCommon(vid) && need === 2 && part.covers === 1) (common[i] as number[]).push(vid);
-        else visit(postings.pool, postings.start(vid), postings.count(vid));
+        if (pairs.isCommon(vid) && need === 2 && part.covers === 1) common[i]?.push({ vid, score: m.score });
+        else {
+          const count = postings.count(vid);
+          if (count > 0)
+            sources.push({
+              pool: postings.pool,
+              at: postings.start(vid),
+              count,
+              potential: m.score * part.covers,
+            });
+        }
       }
     for (let i = 0; i < parts.length; i++)
       for (let j = i + 1; j < parts.length; j++)
-        for (const a of common[i] as number[])
-          for (const b of common[j] as number[]) {
+        for (const a of common[i] as { vid: number; score: number }[])
+          for (const b of common[j] as { vid: number; score: number }[]) {
             // (a, a) holds the persons with the part twice in one name (Ismail Ismail).
-            const list = pairs.list(a, b);
-            if (list >= 0) visit(pairs.pool, pairs.start(list), pairs.count(list));
+            const list = pairs.list(a.vid, b.vid);
+            const count = list >= 0 ? pairs.count(list) : 0;
+            if (count > 0)
+              sources.push({ pool: pairs.pool, at: pairs.start(list), count, potential: a.score + b.score });
           }
+    const n = this.visit(sources, gen, bonus);
     return this.best(parts, n, need, gen, limit, bonus, accept);
+  }
+
+  /**
+   * Reads the sources into `found`. When they hold more than READ_BUDGET persons (a query of very
+   * common names: thousands of namesakes), the short lists of rare parts are read first (a rare
+   * spelling the query shares is the strongest sign), then the lists that agree best, smallest
+   * first among equals (a person agreeing on three parts is in each of their pair lists), persons
+   * whose date of birth conflicts with the query's are passed over, and reading stops at the
+   * budget: the namesakes left unread agree no better than those read.
+   */
+  private visit(sources: Source[], gen: number, bonus: (id: number) => number): number {
+    let total = 0;
+    for (const s of sources) total += s.count;
+    const bounded = total > READ_BUDGET;
+    if (bounded)
+      sources.sort((a, b) => rarity(a) - rarity(b) || b.potential - a.potential || a.count - b.count);
+    const room = bounded ? READ_BUDGET : total;
+    if (room > this.found.length) this.found = grow(this.found, room);
+    const { seen, found } = this;
+    let n = 0;
+    let scanned = 0;
+    for (const { pool, at, count } of sources) {
+      for (let k = at; k < at + count; k++) {
+        const p = pool[k] as number;
+        if (seen[p] === gen) continue;
+        seen[p] = gen;
+        if (bounded && (++scanned > SCAN_BUDGET || bonus(p) < DATE_CONFLICT)) {
+          if (scanned > SCAN_BUDGET) return n;
+          continue;
+        }
+        found[n++] = p;
+        if (n === room) return n;
+      }
+    }
+    return n;
   }
 
   /** Bytes of the scratch arrays (a stamp per person and per vocabulary part). */
@@ -193,6 +242,7 @@ export class CandidateFinder {
       const bin = Math.min(bins.length - 1, Math.floor(score * 256));
       bins[bin] = (bins[bin] as number) + 1;
     }
+    this.lastCounts = [n, kept];
     // Select the best by a histogram of the agreement (linear, no sort of thousands).
     let cut = 0;
     for (let b = bins.length - 1, total = 0; b >= 0; b--) {

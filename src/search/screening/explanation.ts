@@ -1,6 +1,12 @@
-import { type BirthDateExplanation, compareBirthDates } from "./birth-dates.ts";
+import { BIRTH_DATE_MAX_EFFECT, type BirthDateExplanation, compareBirthDates } from "./birth-dates.ts";
 import type { NameExplanation } from "./compare-names.ts";
-import { compareNationality, comparePlace, compareSex, type QualifierExplanation } from "./qualifiers.ts";
+import {
+  compareNationality,
+  comparePlace,
+  compareSex,
+  QUALIFIER_BONUS,
+  type QualifierExplanation,
+} from "./qualifiers.ts";
 
 /*
  * The explanation of one screening score: one entry per feature, in codes and values (the web app
@@ -42,6 +48,11 @@ export type TravellerQuery = {
   sex?: "M" | "F" | "X";
   birthPlace?: string;
 };
+
+/** The most the date of birth, nationality, sex and place of birth together can add to a name
+ * score: a name below the threshold by more than this cannot become a hit. */
+export const QUALIFIERS_MAX_EFFECT =
+  BIRTH_DATE_MAX_EFFECT + QUALIFIER_BONUS.nationality + QUALIFIER_BONUS.sex + QUALIFIER_BONUS.place;
 
 /** A weak alias proves less than a name: its name score is scaled by this. */
 export const WEAK_ALIAS_FACTOR = 0.9;

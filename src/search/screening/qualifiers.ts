@@ -16,6 +16,9 @@ export type QualifierExplanation = {
   listed?: string[];
 };
 
+/** What an agreeing nationality, sex and place of birth add (the most each can add). */
+export const QUALIFIER_BONUS = { nationality: 0.02, sex: 0, place: 0.02 };
+
 const NOT_GIVEN: QualifierExplanation = { result: "not_given", effect: 0 };
 
 export function compareNationality(query: string | undefined, listed: readonly string[] | undefined) {
@@ -23,7 +26,7 @@ export function compareNationality(query: string | undefined, listed: readonly s
   if (!q || !listed || listed.length === 0) return NOT_GIVEN;
   const l = [...listed];
   return l.includes(q)
-    ? { result: "match" as const, effect: 0.02, query: q, listed: l }
+    ? { result: "match" as const, effect: QUALIFIER_BONUS.nationality, query: q, listed: l }
     : { result: "conflict" as const, effect: -0.05, query: q, listed: l };
 }
 
@@ -33,7 +36,7 @@ export function compareSex(
 ): QualifierExplanation {
   if ((query !== "M" && query !== "F") || !listed) return NOT_GIVEN;
   return query === listed
-    ? { result: "match", effect: 0, query, listed: [listed] }
+    ? { result: "match", effect: QUALIFIER_BONUS.sex, query, listed: [listed] }
     : { result: "conflict", effect: -0.08, query, listed: [listed] };
 }
 
@@ -60,6 +63,6 @@ export function comparePlace(
   if (q.size === 0) return NOT_GIVEN;
   const agrees = listed.some((l) => placeWords(l).some((w) => q.has(w)));
   return agrees
-    ? { result: "match", effect: 0.02, query, listed: [...listed] }
+    ? { result: "match", effect: QUALIFIER_BONUS.place, query, listed: [...listed] }
     : { result: "conflict", effect: -0.01, query, listed: [...listed] };
 }

@@ -139,6 +139,10 @@ export class RecordStore {
   }
 
   read(id: number): StoredRecord {
+    return { names: this.readNames(id), ...this.readQualifiers(id) };
+  }
+
+  readNames(id: number): StoredName[] {
     const p = this.pool;
     let at = (this.start[id] as number) + 1;
     const names: StoredName[] = [];
@@ -149,6 +153,15 @@ export class RecordStore {
       names.push({ parts: Array.from(p.subarray(at, at + len)), weak: header >> 16 === 1 });
       at += len;
     }
+    return names;
+  }
+
+  /** Dates of birth (as EDTF), nationalities, sex and places: read only for a name worth it. */
+  readQualifiers(id: number): Omit<StoredRecord, "names"> {
+    const p = this.pool;
+    let at = (this.start[id] as number) + 1;
+    const n = p[at++] as number;
+    for (let k = 0; k < n; k++) at += ((p[at] as number) & 0xffff) + 1;
     const birthDates: string[] = [];
     const nd = p[at++] as number;
     for (let k = 0; k < nd; k++, at += 3)
@@ -162,13 +175,7 @@ export class RecordStore {
     const sexCode = p[at++] as number;
     const np = p[at++] as number;
     const places = Array.from(p.subarray(at, at + np));
-    return {
-      names,
-      birthDates,
-      nationalities,
-      sex: sexCode === 1 ? "M" : sexCode === 2 ? "F" : null,
-      places,
-    };
+    return { birthDates, nationalities, sex: sexCode === 1 ? "M" : sexCode === 2 ? "F" : null, places };
   }
 
   private compact() {

@@ -5,6 +5,7 @@ import { CandidateFinder, type QueryPart } from "./candidates.ts";
 import { explainName } from "./compare-names.ts";
 import {
   type Explanation,
+  QUALIFIERS_MAX_EFFECT,
   type ScreeningSubject,
   scoreSubject,
   type TravellerQuery,
@@ -16,7 +17,7 @@ import { Postings } from "./postings.ts";
 import { placeWords } from "./qualifiers.ts";
 import { type PackedDate, RecordStore } from "./record-store.ts";
 import { type TokenMatch, tokenSimilarity } from "./token-similarity.ts";
-import { type VocabToken, Vocabulary } from "./vocabulary.ts";
+import { tokenKey, type VocabToken, Vocabulary } from "./vocabulary.ts";
 
 /*
  * The in-memory screening index. Adding a person parses each of its names once, interns the parts
@@ -36,15 +37,19 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** At most this many candidates (best by blocking agreement) are scored in full. */
 const FULL_SCORE_LIMIT = 30;
-/** More than the qualifiers can add to a name score (now 0.11: exact date 0.07, nationality 0.02,
- * place 0.02), with room for their weights to be retuned. */
-const QUALIFIERS_MAX = 0.2;
+/** Query parts whose vocabulary neighbours are kept between queries (the same names recur). */
+const NEIGHBOUR_CACHE_SIZE = 4096;
 
 type QueryName = {
   text: string;
   parsed: ParsedName;
   content: NameToken[];
+  /** Per content part: its vocabulary neighbours (shared, read only), then the other parts met
+   * while scoring (this query's own). */
   similar: Map<number, TokenMatch>[];
+  met: Map<number, TokenMatch>[];
+  /** Listed names (part ids) already aligned with this query name in this search. */
+  aligned: Map<string, { alignment: Alignment; listed: ParsedName }>;
 };
 
 export class ScreeningIndex {
@@ -59,6 +64,9 @@ export class ScreeningIndex {
     light: (part) => this.vocabulary.isLight(part),
   });
   private readonly places = new Map<string, number>();
+  /* A query part's neighbours and their similarities, for as long as the vocabulary is unchanged. */
+  private readonly neighbourCache = new Map<string, Map<number, TokenMatch>>();
+  private neighbourCacheVocabulary = 0;
   private readonly placeWords: string[] = [];
   /* The span of each person's dates of birth (day numbers, 0 = none), read while ranking
    * candidates so that, among many namesakes, those born when the traveller was come first. */
@@ -189,15 +197,33 @@ export class ScreeningIndex {
       for (const [k, token] of [...content, ...joined].entries()) {
         if (seen.has(token.text)) continue;
         seen.add(token.text);
-        const similar = new Map<number, TokenMatch>();
-        this.vocabulary.neighbours(token, (id) => {
-          if (!similar.has(id))
-            similar.set(id, tokenSimilarity(token, this.vocabulary.tokens[id] as NameToken));
-        });
+        const similar = this.neighboursOf(token);
         out.push({ token, similar, covers: k < content.length ? 1 : 2 });
       }
     }
     return out.slice(0, 24);
+  }
+
+  /** The vocabulary parts sharing a blocking key with `token`, each with its similarity. */
+  private neighboursOf(token: NameToken): Map<number, TokenMatch> {
+    // A new vocabulary part may be a neighbour of any cached query part.
+    if (
+      this.neighbourCacheVocabulary !== this.vocabulary.size ||
+      this.neighbourCache.size >= NEIGHBOUR_CACHE_SIZE
+    ) {
+      this.neighbourCache.clear();
+      this.neighbourCacheVocabulary = this.vocabulary.size;
+    }
+    const key = tokenKey(token);
+    let similar = this.neighbourCache.get(key);
+    if (similar) return similar;
+    similar = new Map<number, TokenMatch>();
+    const found = similar;
+    this.vocabulary.neighbours(token, (id) => {
+      if (!found.has(id)) found.set(id, tokenSimilarity(token, this.vocabulary.tokens[id] as NameToken));
+    });
+    this.neighbourCache.set(key, similar);
+    return similar;
   }
 
   search(q: TravellerQuery, options: SearchOptions = {}): ScreeningMatch[] {
@@ -209,6 +235,7 @@ export class ScreeningIndex {
     const queryNames = [...new Set(texts)].map((text) => ({ text, parsed: parseName(text) }));
     if (queryNames.length === 0) return [];
     const parts = this.queryParts(queryNames.map((n) => n.parsed));
+
     // Each query name's parts share the similarity caches filled while blocking.
     const named: QueryName[] = queryNames.map((n) => {
       const content = contentTokens(n.parsed);
@@ -216,6 +243,8 @@ export class ScreeningIndex {
         ...n,
         content,
         similar: content.map((t) => parts.find((p) => p.token.text === t.text)?.similar ?? new Map()),
+        met: content.map(() => new Map()),
+        aligned: new Map(),
       };
     });
     const scored: { id: number; score: number; run: () => Explanation }[] = [];
@@ -229,7 +258,8 @@ export class ScreeningIndex {
         ]
       : [0, 0];
     const bonus = (id: number) => this.dateBonus(id, dob[0], dob[1]);
-    for (const id of this.finder.find(parts, FULL_SCORE_LIMIT, bonus, options.accept)) {
+    const ids = this.finder.find(parts, FULL_SCORE_LIMIT, bonus, options.accept);
+    for (const id of ids) {
       const r = this.scoreCandidate(id, q, named, threshold);
       if (r.score >= threshold) scored.push(r);
     }
@@ -242,8 +272,29 @@ export class ScreeningIndex {
     }));
   }
 
+  private align(qn: QueryName, parts: number[]): { alignment: Alignment; listed: ParsedName } {
+    const tokens = parts.map((p) => this.vocabulary.tokens[p] as VocabToken);
+    const listed: ParsedName = {
+      tokens,
+      dropped: [],
+      script: tokens.find((t) => t.script !== "Latn")?.script ?? "Latn",
+      legalForms: [],
+    };
+    const alignment = alignNames(qn.parsed, listed, {
+      scorer: (qi, b) => {
+        const vid = (b as VocabToken).id;
+        let m = qn.similar[qi]?.get(vid) ?? qn.met[qi]?.get(vid);
+        if (!m) {
+          m = tokenSimilarity(qn.content[qi] as NameToken, b);
+          qn.met[qi]?.set(vid, m);
+        }
+        return m;
+      },
+    });
+    return { alignment, listed };
+  }
+
   private scoreCandidate(id: number, q: TravellerQuery, queryNames: QueryName[], threshold: number) {
-    const record = this.records.read(id);
     let best:
       | {
           alignment: Alignment;
@@ -253,37 +304,27 @@ export class ScreeningIndex {
           weak: boolean;
         }
       | undefined;
-    for (const name of record.names) {
-      const tokens = name.parts.map((p) => this.vocabulary.tokens[p] as VocabToken);
-      const listed: ParsedName = {
-        tokens,
-        dropped: [],
-        script: tokens.find((t) => t.script !== "Latn")?.script ?? "Latn",
-        legalForms: [],
-      };
+    for (const name of this.records.readNames(id)) {
+      // Namesakes hold the same parts: a name already aligned in this search is not aligned again.
+      const key = name.parts.join(",");
       for (const qn of queryNames) {
-        const alignment = alignNames(qn.parsed, listed, {
-          scorer: (qi, b) => {
-            const similar = qn.similar[qi];
-            const vid = (b as VocabToken).id;
-            let m = similar?.get(vid);
-            if (!m) {
-              m = tokenSimilarity(qn.content[qi] as NameToken, b);
-              similar?.set(vid, m);
-            }
-            return m;
-          },
-        });
+        let done = qn.aligned.get(key);
+        if (!done) {
+          done = this.align(qn, name.parts);
+          qn.aligned.set(key, done);
+        }
+        const { alignment, listed } = done;
         const effective = name.weak ? alignment.score * WEAK_ALIAS_FACTOR : alignment.score;
         if (!best || effective > best.effective) best = { alignment, effective, qn, listed, weak: name.weak };
       }
     }
-    // Date of birth, nationality and place of birth add at most QUALIFIERS_MAX: a name that
-    // cannot reach the threshold with them is not explained.
-    if (!best || best.effective + QUALIFIERS_MAX < threshold)
+    // The qualifiers add at most QUALIFIERS_MAX_EFFECT: a name that cannot reach the threshold
+    // with them is not explained (the thousandth: scores are rounded to it).
+    if (!best || best.effective + QUALIFIERS_MAX_EFFECT + 0.001 < threshold)
       return { id, score: 0, run: () => ({}) as Explanation };
     const text = best.listed.tokens.map((t) => t.text).join(" ");
     const name = explainName(best.qn, { text, parsed: best.listed }, best.alignment, best.weak);
+    const record = this.records.readQualifiers(id);
     const subject = {
       birthDates: record.birthDates,
       nationalities: record.nationalities,

@@ -26,14 +26,20 @@ export type TokenMatch = { score: number; how: TokenHow };
 
 const DIFFERENT: TokenMatch = { score: 0, how: "different" };
 
+/* Three rows reused by every call (the comparison runs thousands of times a query): no allocation. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
 /** Restricted Damerau-Levenshtein distance (a swap of neighbours costs one), stopped past `max`. */
 export function editDistance(a: string, b: string, max = 8): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
-  let cur = new Array<number>(lb + 1).fill(0);
+  if (lb + 1 > rows[0].length)
+    rows = [new Int32Array(lb + 1), new Int32Array(lb + 1), new Int32Array(lb + 1)];
+  let [prev2, prev, cur] = rows;
+  prev2.fill(0, 0, lb + 1);
+  cur.fill(0, 0, lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
     let rowMin = i;

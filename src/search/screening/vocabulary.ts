@@ -13,7 +13,8 @@ import { phoneticKey } from "./token-similarity.ts";
 
 export type VocabToken = NameToken & { id: number };
 
-const tokenKey = (t: NameToken) =>
+/** What makes two parts the same vocabulary part. */
+export const tokenKey = (t: NameToken) =>
   `${t.abjad ? 1 : 0}${t.kind[0]}${t.patronymic ? 1 : 0}${t.softTitle ? 1 : 0}|${t.script}|${t.text}|${t.skeleton}|${t.skeleton2 ?? ""}|${t.original ?? ""}|${t.joined ?? ""}`;
 
 /** The blocking keys of a part. `typoLengths` widens the typo keys to neighbouring lengths (queries). */
