@@ -7,8 +7,7 @@ import {
   type TravellerQuery,
 } from "../../search/screening/index.ts";
 import type { Actor } from "../../shared/actor.ts";
-import { canSee } from "../../shared/envelope/visibility.ts";
-import { isServedToScreening } from "../../shared/review.sql.ts";
+import { dayNumber, ListedStore } from "./listed-store.ts";
 import type { Listing, SubjectDocument } from "./screening.subjects.ts";
 
 /*
@@ -40,87 +39,84 @@ export type ListedMatch = ScreeningMatch & { meta: ListedMeta };
 export type DocumentHolder = { meta: ListedMeta; document: SubjectDocument; exact: boolean };
 export type Viewer = Pick<Actor, "country" | "isSecretariat">;
 
-const keyOf = (kind: ListedKind, id: string) => `${kind}:${id}`;
-
 export class Watchlist {
   private readonly names = new ScreeningIndex();
-  private readonly meta: (ListedMeta | undefined)[] = [];
+  private readonly listed = new ListedStore();
   private readonly docsOf: (SubjectDocument[] | undefined)[] = [];
-  private readonly dense = new Map<string, number>();
+  /** Source id -> dense number, one map per kind (the id string is shared with the store). */
+  private readonly dense: Record<ListedKind, Map<string, number>> = {
+    notice: new Map(),
+    diffusion: new Map(),
+    person: new Map(),
+  };
   private readonly free: number[] = [];
-  /** OCR-folded number -> the listed subjects known to hold such a document. */
-  private readonly holders = new Map<string, number[]>();
+  /** OCR-folded number -> the listed subject (or subjects) known to hold such a document. */
+  private readonly holders = new Map<string, number | number[]>();
   readonly documents = new DocumentNumberTable();
 
   get size(): number {
-    return this.dense.size;
+    return this.dense.notice.size + this.dense.diffusion.size + this.dense.person.size;
   }
 
   /** Adds or replaces a listed record. */
   put(meta: ListedMeta, listing: Listing): void {
-    const key = keyOf(meta.kind, meta.sourceId);
-    let id = this.dense.get(key);
+    const ids = this.dense[meta.kind];
+    let id = ids.get(meta.sourceId);
     if (id === undefined) {
-      id = this.free.pop() ?? this.meta.length;
-      this.dense.set(key, id);
+      id = this.free.pop() ?? this.docsOf.length;
+      ids.set(meta.sourceId, id);
+      if (id === this.docsOf.length) this.docsOf.push(undefined);
     } else this.dropHolders(id);
-    this.meta[id] = meta;
+    this.listed.set(id, meta);
     this.names.add(id, listing.subject);
     this.docsOf[id] = listing.documents.length ? listing.documents : undefined;
     for (const d of listing.documents) {
       const folded = ocrFold(normaliseDocumentNumber(d.number));
       if (!folded) continue;
-      const ids = this.holders.get(folded) ?? [];
-      if (!ids.includes(id)) ids.push(id);
-      this.holders.set(folded, ids);
+      const known = this.holders.get(folded);
+      if (known === undefined) this.holders.set(folded, id);
+      else if (typeof known === "number") {
+        if (known !== id) this.holders.set(folded, [known, id]);
+      } else if (!known.includes(id)) known.push(id);
     }
   }
 
   remove(kind: ListedKind, sourceId: string): void {
-    const key = keyOf(kind, sourceId);
-    const id = this.dense.get(key);
+    const id = this.dense[kind].get(sourceId);
     if (id === undefined) return;
     this.dropHolders(id);
     this.names.remove(id);
-    this.meta[id] = undefined;
+    this.listed.clear(id);
     this.docsOf[id] = undefined;
-    this.dense.delete(key);
+    this.dense[kind].delete(sourceId);
     this.free.push(id);
   }
 
   has(kind: ListedKind, sourceId: string): boolean {
-    return this.dense.has(keyOf(kind, sourceId));
-  }
-
-  /** Served to `viewer` today: inside its view, before its review date, within its validity. */
-  servable(meta: ListedMeta, viewer: Viewer, today: string, now: number): boolean {
-    return (
-      isServedToScreening(meta.reviewAt, today) &&
-      (meta.validUntil === null || meta.validUntil > now) &&
-      canSee(meta, viewer)
-    );
+    return this.dense[kind].has(sourceId);
   }
 
   /** Listed persons whose names (with the traveller's other facts) score at least `floor`. */
   searchNames(q: TravellerQuery, viewer: Viewer, today: string, now: number, floor: number): ListedMatch[] {
-    const accept = (id: number) => {
-      const m = this.meta[id];
-      return m !== undefined && this.servable(m, viewer, today, now);
-    };
+    const day = dayNumber(today);
+    const accept = (id: number) => this.listed.servable(id, viewer, day, now);
     return this.names
       .search(q, { limit: 10, threshold: Math.min(floor, MATCH_THRESHOLD), accept })
-      .map((m) => ({ ...m, meta: this.meta[m.id] as ListedMeta }));
+      .map((m) => ({ ...m, meta: this.listed.meta(m.id) }));
   }
 
   /** Listed persons known to hold a document with this number, exactly or OCR-tolerantly. */
   holdersOf(number: string, viewer: Viewer, today: string, now: number): DocumentHolder[] {
     const normalised = normaliseDocumentNumber(number);
+    const folded = ocrFold(normalised);
+    const known = this.holders.get(folded);
+    const day = dayNumber(today);
     const out: DocumentHolder[] = [];
-    for (const id of this.holders.get(ocrFold(normalised)) ?? []) {
-      const meta = this.meta[id];
-      if (!meta || !this.servable(meta, viewer, today, now)) continue;
+    for (const id of known === undefined ? [] : typeof known === "number" ? [known] : known) {
+      if (!this.listed.servable(id, viewer, day, now)) continue;
+      const meta = this.listed.meta(id);
       for (const document of this.docsOf[id] ?? []) {
-        if (ocrFold(normaliseDocumentNumber(document.number)) !== ocrFold(normalised)) continue;
+        if (ocrFold(normaliseDocumentNumber(document.number)) !== folded) continue;
         out.push({ meta, document, exact: normaliseDocumentNumber(document.number) === normalised });
       }
     }
@@ -129,15 +125,21 @@ export class Watchlist {
 
   /** Bytes held by the name engine (when it reports them) and the document number table. */
   memory(): { names: number | null; documents: number } {
-    return { names: this.names.memoryBytes?.() ?? null, documents: this.documents.memoryBytes() };
+    const names = this.names.memoryBytes?.();
+    return {
+      names: names === undefined ? null : names + this.listed.memoryBytes(),
+      documents: this.documents.memoryBytes(),
+    };
   }
 
   private dropHolders(id: number): void {
     for (const d of this.docsOf[id] ?? []) {
       const folded = ocrFold(normaliseDocumentNumber(d.number));
-      const ids = this.holders.get(folded)?.filter((x) => x !== id) ?? [];
-      if (ids.length) this.holders.set(folded, ids);
-      else this.holders.delete(folded);
+      const known = this.holders.get(folded);
+      if (known === undefined) continue;
+      const left = typeof known === "number" ? (known === id ? [] : [known]) : known.filter((x) => x !== id);
+      if (left.length === 0) this.holders.delete(folded);
+      else this.holders.set(folded, left.length === 1 ? (left[0] as number) : left);
     }
   }
 }
