@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
+import { GroupCommit } from "../../shared/group-commit.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { createWatchlistFeed } from "./screening.feed.ts";
 import * as hitsRepo from "./screening.hits.repo.ts";
@@ -62,6 +63,8 @@ export function createScreeningService(deps: Deps) {
   const { db, clock } = deps;
   const feed = createWatchlistFeed(deps);
   const screen = createScreener(deps, feed);
+  // Concurrent checks share their audit and hit writes' transactions (each still durable first).
+  const writer = new GroupCommit(db);
 
   const view = (h: ScreenedHit, hitId: string | null): HitView => ({
     hitId,
@@ -124,7 +127,7 @@ export function createScreeningService(deps: Deps) {
       }
     }
     onProgress?.(screened.length);
-    return db.transaction().execute(async (trx) => {
+    return writer.write(async (trx) => {
       const out = new Map<number, TravellerResult>();
       let hitCount = 0;
       for (const s of screened) {
