@@ -1,6 +1,7 @@
 import type { Deps } from "./deps.ts";
 import { createAuditService } from "./features/audit/audit.service.ts";
 import { createAuthService } from "./features/auth/auth.service.ts";
+import { createBiometricsService } from "./features/biometrics/biometrics.service.ts";
 import { createClientsService } from "./features/clients/clients.service.ts";
 import { createContentService } from "./features/content/content.service.ts";
 import { createCountriesService } from "./features/countries/countries.service.ts";
@@ -33,6 +34,7 @@ export function createServices(deps: Deps) {
     clients: createClientsService(deps),
     countries: createCountriesService(deps),
     records,
+    biometrics: createBiometricsService(deps),
     notices: createNoticesService(deps, records),
     diffusions: createDiffusionsService(deps),
     documents: createDocumentsService(deps),

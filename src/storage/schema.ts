@@ -473,6 +473,23 @@ export interface ScreeningDeliveriesTable {
   last_error: string | null;
 }
 
+/** A biometric template enrolled on a person (migration 016): readable only joined to its record. */
+export interface BiometricTemplatesTable {
+  id: Generated<string>;
+  record_id: string;
+  modality: "fingerprint" | "face";
+  format: string;
+  fingers: Generated<number[]>;
+  minutiae: number | null;
+  dimension: number | null;
+  template: Buffer;
+  sha256: string;
+  source: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  retracted_at: Date | null;
+}
+
 export interface Database {
   countries: CountriesTable;
   users: UsersTable;
@@ -503,4 +520,5 @@ export interface Database {
   screening_hits: ScreeningHitsTable;
   screening_webhooks: ScreeningWebhooksTable;
   screening_deliveries: ScreeningDeliveriesTable;
+  biometric_templates: BiometricTemplatesTable;
 }

@@ -28,6 +28,7 @@ export const guardedTables: Record<string, readonly string[]> = {
 export const dependentTables: Record<string, string> = {
   record_statements: "records",
   record_photos: "records",
+  biometric_templates: "records",
   notice_events: "notices",
   hash_entries: "hash_banks",
   content_media: "hash_banks",

@@ -66,6 +66,7 @@ export const backupTables: BackupTable[] = [
     sequence: seq("record_photos", "id"),
     insert: withBytes("record_photos", "bytes"),
   },
+  { name: "biometric_templates", orderBy: "id", insert: withBytes("biometric_templates", "template") },
   {
     name: "resolution_candidates",
     orderBy: "id",
