@@ -19,7 +19,6 @@ import { z } from "zod";
 import type { Deps } from "./deps.ts";
 import { registerAuditRoutes } from "./features/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./features/auth/auth.routes.ts";
-import { registerBiometricsRoutes } from "./features/biometrics/biometrics.routes.ts";
 import { registerClientsRoutes } from "./features/clients/clients.routes.ts";
 import { registerContentRoutes } from "./features/content/content.routes.ts";
 import { registerCountriesRoutes } from "./features/countries/countries.routes.ts";
@@ -30,6 +29,7 @@ import { registerMaterialsRoutes } from "./features/materials/materials.routes.t
 import { registerNoticePreviewRoutes } from "./features/notices/notices.preview.routes.ts";
 import { registerPublicNoticesRoutes } from "./features/notices/notices.public.routes.ts";
 import { registerNoticesRoutes } from "./features/notices/notices.routes.ts";
+import { registerBiometricsRoutes } from "./features/records/records.biometrics.routes.ts";
 import { registerRecordsRoutes } from "./features/records/records.routes.ts";
 import { registerReferralsRoutes } from "./features/referrals/referrals.routes.ts";
 import { registerResolutionRoutes } from "./features/resolution/resolution.routes.ts";

@@ -1,7 +1,6 @@
 import type { Deps } from "./deps.ts";
 import { createAuditService } from "./features/audit/audit.service.ts";
 import { createAuthService } from "./features/auth/auth.service.ts";
-import { createBiometricsService } from "./features/biometrics/biometrics.service.ts";
 import { createClientsService } from "./features/clients/clients.service.ts";
 import { createContentService } from "./features/content/content.service.ts";
 import { createCountriesService } from "./features/countries/countries.service.ts";
@@ -11,6 +10,7 @@ import { createFirearmsService } from "./features/firearms/firearms.service.ts";
 import { createTracesService } from "./features/firearms/traces.service.ts";
 import { createMaterialsService } from "./features/materials/materials.service.ts";
 import { createNoticesService } from "./features/notices/notices.service.ts";
+import { createBiometricsService } from "./features/records/records.biometrics.ts";
 import { createRecordsService } from "./features/records/records.service.ts";
 import { createReferralsService } from "./features/referrals/referrals.service.ts";
 import { createResolutionService } from "./features/resolution/resolution.service.ts";

@@ -46,7 +46,7 @@ export class GroupCommit {
             for (const job of batch) out.push(await job.run(trx));
             return out;
           });
-          batch.forEach((job, i) => job.resolve(results[i]));
+          for (const [i, job] of batch.entries()) job.resolve(results[i]);
         } catch (error) {
           if (batch.length === 1) (batch[0] as Job).reject(error);
           else

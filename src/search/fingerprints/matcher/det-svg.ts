@@ -18,7 +18,8 @@ export function detSvg(curves: { label: string; pairs: ScoredPairs }[], caption:
     bottom - ((Math.log10(Math.max(v, 10 ** yMin)) - yMin) / (yMax - yMin)) * (bottom - top);
   const colours = ["#1f5fbf", "#c0392b", "#2e8b57", "#8e44ad"];
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12" role="img">`,
+    "<title>DET curves: false non-match rate against false match rate, per matcher</title>",
     `<rect width="${W}" height="${H}" fill="white"/>`,
     `<text x="${W / 2}" y="22" text-anchor="middle" font-size="14">DET: false non-match rate against false match rate</text>`,
   ];

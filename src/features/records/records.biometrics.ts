@@ -8,10 +8,10 @@ import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { inTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
-import { recordsPolicy } from "../records/records.policy.ts";
-import * as records from "../records/records.repo.ts";
-import * as repo from "./biometrics.repo.ts";
-import { enrolQuery, type TemplateView } from "./biometrics.schema.ts";
+import * as repo from "./records.biometrics.repo.ts";
+import { enrolQuery, type TemplateView } from "./records.biometrics.schema.ts";
+import { recordsPolicy } from "./records.policy.ts";
+import * as records from "./records.repo.ts";
 
 /*
  * Biometric templates on persons: the owner enrols them, whoever may see the person sees that they

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
 import { AppError } from "../../shared/errors.ts";
-import { enrolQuery, templateSchema } from "./biometrics.schema.ts";
-import { type BiometricsService, MAX_TEMPLATE_BYTES } from "./biometrics.service.ts";
+import { enrolQuery, templateSchema } from "./records.biometrics.schema.ts";
+import { type BiometricsService, MAX_TEMPLATE_BYTES } from "./records.biometrics.ts";
 
 const idParams = z.object({ id: z.string().max(100) });
 const templateParams = idParams.extend({ templateId: z.string().max(100) });
