@@ -1,14 +1,2 @@
-/**
- * A seeded pseudo-random generator (mulberry32) for test data: the same seed gives the same data,
- * so a failure can be replayed. Tests print or name their seed.
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Test data's seeded generator: the one in src/shared, so tests, benchmarks and synthetic data agree. */
+export { seededRandom } from "../src/shared/seeded-random.ts";
