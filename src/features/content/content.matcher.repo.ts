@@ -5,6 +5,9 @@
  * (content.matcher.ts bankVisibleTo), so nothing read here reaches a viewer unfiltered.
  */
 import type { Kysely } from "kysely";
+
+export { feedHead } from "../../shared/change-feed.ts";
+
 import type { Database } from "../../storage/schema.ts";
 
 type Db = Kysely<Database>;
@@ -46,15 +49,6 @@ export const entriesByIds = (db: Db, ids: number[]) =>
         .selectAll()
         .where((eb) => eb("id", "=", eb.fn.any(eb.val(ids))))
         .execute();
-
-/** The change feed's current head: a matcher built after reading it replays everything later. */
-export async function feedHead(db: Db): Promise<number> {
-  const r = await db
-    .selectFrom("change_feed")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .executeTakeFirst();
-  return Number(r?.seq ?? 0);
-}
 
 /** Hash bank changes after `after`, oldest first. */
 export const feedSince = (db: Db, after: number, limit: number) =>

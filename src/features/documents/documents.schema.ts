@@ -19,10 +19,7 @@ export const normaliseNumber = (n: string): string => n.toUpperCase().replace(/[
  * The OCR-tolerant key of a normalised number: O/0, I/L/1, S/5, B/8, Z/2 and G/6 folded to the
  * digit. Must match the expression index of migration 007 character for character.
  */
-export const OCR_FROM = "OILSBZG";
-export const OCR_TO = "0115826";
-export const ocrKey = (numberNorm: string): string =>
-  [...numberNorm].map((c) => OCR_TO[OCR_FROM.indexOf(c)] ?? c).join("");
+export { OCR_FROM, OCR_TO, ocrFold as ocrKey } from "../../search/document-index/keys.ts";
 
 // Starts with a letter or digit (no formula-looking cell in a CSV export); no comma or quote.
 const documentNumber = z

@@ -66,10 +66,6 @@ export class ListedStore {
     this.sourceIds[id] = undefined;
   }
 
-  has(id: number): boolean {
-    return this.sourceIds[id] !== undefined;
-  }
-
   /**
    * Served to `viewer` on `today` (a day number): before its review date, within its validity,
    * and inside its distribution - the rule of canSee and fusion_can_see, on the columns.

@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
+import { OCR_FROM, OCR_TO } from "../../search/document-index/keys.ts";
 import { visibleTo } from "../../shared/envelope/envelope.sql.ts";
 import { servedToScreening } from "../../shared/review.sql.ts";
 import type { Database } from "../../storage/schema.ts";
-import { OCR_FROM, OCR_TO } from "../documents/documents.schema.ts";
 
 type Viewer = { country: string; isSecretariat: boolean };
 

@@ -183,6 +183,22 @@ export function createWatchlistFeed({ db, config }: Deps) {
     }
   }
 
+  /** The watchlist, built once by whoever asks first; a failed build is retried by the next caller. */
+  function load(onProgress?: (p: BuildProgress) => void): Promise<Watchlist> {
+    if (watchlist) return Promise.resolve(watchlist);
+    loading ??= outsideTransaction(() => build(onProgress)).then(
+      (w) => {
+        watchlist = w;
+        return w;
+      },
+      (e) => {
+        loading = null;
+        throw e;
+      },
+    );
+    return loading;
+  }
+
   /** One follow at a time; callers arriving meanwhile share it. */
   function followOnce(w: Watchlist): Promise<void> {
     following ??= outsideTransaction(() => follow(w)).finally(() => {
@@ -194,31 +210,12 @@ export function createWatchlistFeed({ db, config }: Deps) {
   return {
     /** The current watchlist, built on first use and brought up to date when the last read is stale. */
     async current(): Promise<Watchlist> {
-      if (!watchlist) {
-        loading ??= outsideTransaction(() => build()).then(
-          (w) => {
-            watchlist = w;
-            return w;
-          },
-          (e) => {
-            loading = null;
-            throw e;
-          },
-        );
-        return loading;
-      }
+      if (!watchlist) return load();
       if (performance.now() - lastPoll >= pollMs) await followOnce(watchlist);
       return watchlist;
     },
     /** Builds the watchlist now (at start-up), reporting progress. */
-    async warmUp(onProgress?: (p: BuildProgress) => void): Promise<Watchlist> {
-      if (watchlist) return watchlist;
-      loading ??= outsideTransaction(() => build(onProgress)).then((w) => {
-        watchlist = w;
-        return w;
-      });
-      return loading;
-    },
+    warmUp: (onProgress?: (p: BuildProgress) => void): Promise<Watchlist> => load(onProgress),
     /** Keeps following the feed in the background (a serving node); returns the stop function. */
     startFollowing(log: (e: unknown) => void): () => void {
       const timer = setInterval(

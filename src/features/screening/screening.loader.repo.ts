@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { noticeReadableBy, recordVisibleTo, visibleTo } from "../../shared/envelope/envelope.sql.ts";
+
+export { feedHead } from "../../shared/change-feed.ts";
+
 import type { Database } from "../../storage/schema.ts";
 import { GENERAL_SECRETARIAT } from "../../storage/seed/countries.ts";
 
@@ -146,14 +149,6 @@ export async function documentCountEstimate(db: Db): Promise<number> {
     n: number;
   }>`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE relname = 'travel_documents'`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
-}
-
-export async function feedHead(db: Db): Promise<number> {
-  const r = await db
-    .selectFrom("change_feed")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .executeTakeFirst();
-  return Number(r?.seq ?? 0);
 }
 
 export const SCREENED_FEED_TYPES = ["notice", "diffusion", "record", "travel_document"];

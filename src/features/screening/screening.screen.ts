@@ -151,8 +151,6 @@ export function createScreener({ db }: Deps, feed: WatchlistFeed) {
   };
 }
 
-export type Screener = ReturnType<typeof createScreener>;
-
 /** The officer's single instruction: the gravest non-discreet match's, the discreet one's, or none. */
 export function overallAction(matches: readonly ScreenedHit[]): string | null {
   if (!matches.length) return null;

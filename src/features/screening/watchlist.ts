@@ -92,10 +92,6 @@ export class Watchlist {
     this.free.push(id);
   }
 
-  has(kind: ListedKind, sourceId: string): boolean {
-    return this.dense[kind].has(sourceId);
-  }
-
   /** Listed persons whose names (with the traveller's other facts) score at least `floor`. */
   searchNames(q: TravellerQuery, viewer: Viewer, today: string, now: number, floor: number): ListedMatch[] {
     const day = dayNumber(today);

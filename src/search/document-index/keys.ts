@@ -10,10 +10,13 @@
 export const normaliseDocumentNumber = (value: string): string =>
   value.toUpperCase().replace(/[^A-Z0-9]/g, "");
 
-const FOLD: Record<string, string> = { O: "0", I: "1", L: "1", S: "5", B: "8", Z: "2", G: "6" };
+/** The confusable letters and the digit each folds to: translate(number_norm, OCR_FROM, OCR_TO) in SQL. */
+export const OCR_FROM = "OILSBZG";
+export const OCR_TO = "0115826";
 
 /** The OCR-folded form of a normalised number (O->0, I/L->1, S->5, B->8, Z->2, G->6). */
-export const ocrFold = (normalised: string): string => normalised.replace(/[OILSBZG]/g, (c) => FOLD[c] ?? c);
+export const ocrFold = (normalised: string): string =>
+  normalised.replace(/[OILSBZG]/g, (c) => OCR_TO[OCR_FROM.indexOf(c)] ?? c);
 
 /**
  * A 64-bit digest of a folded number as two 32-bit halves (FNV-1a with two different offsets and a
