@@ -19,6 +19,7 @@ import { z } from "zod";
 import type { Deps } from "./deps.ts";
 import { registerAuditRoutes } from "./features/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./features/auth/auth.routes.ts";
+import { registerBiometricSearchRoutes } from "./features/biometrics/biometrics.routes.ts";
 import { registerClientsRoutes } from "./features/clients/clients.routes.ts";
 import { registerContentRoutes } from "./features/content/content.routes.ts";
 import { registerCountriesRoutes } from "./features/countries/countries.routes.ts";
@@ -140,6 +141,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
   registerCountriesRoutes(app, services.countries);
   registerRecordsRoutes(app, services.records);
   registerBiometricsRoutes(app, services.biometrics);
+  registerBiometricSearchRoutes(app, services.biometricSearch);
   registerNoticePreviewRoutes(app, services.notices);
   registerNoticesRoutes(app, services.notices);
   registerPublicNoticesRoutes(app, services.notices);

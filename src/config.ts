@@ -35,6 +35,7 @@ const envSchema = z.object({
     .optional(),
   REVIEW_WARNING_MONTHS: z.coerce.number().int().min(1).max(24).default(4),
   SCREENING_FEED_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  FUSION_FACE_TEMPLATE_DIMENSIONS: z.coerce.number().int().min(2).max(4096).default(512),
 });
 
 export type Config = {
@@ -67,6 +68,8 @@ export type Config = {
    * (in the background, and before a query when the last read is older). 0 reads before every query.
    */
   screeningFeedPollMs: number;
+  /** Length of the face templates capture systems send (docs/biometric-search.md). */
+  faceTemplateDimensions: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -107,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointSyslog: e.AUDIT_CHECKPOINT_SYSLOG,
     reviewWarningMonths: e.REVIEW_WARNING_MONTHS,
     screeningFeedPollMs: e.SCREENING_FEED_POLL_MS,
+    faceTemplateDimensions: e.FUSION_FACE_TEMPLATE_DIMENSIONS,
   };
 }

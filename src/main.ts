@@ -44,7 +44,10 @@ export async function serve(role: ServerRole = "all"): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  if (!main) await warmWatchlist(services, (line) => app.log.info(line));
+  if (!main) {
+    await warmWatchlist(services, (line) => app.log.info(line));
+    await warmBiometrics(services, (line) => app.log.info(line));
+  }
   await app.listen({ port: config.port, host: config.host });
   if (main) stopCheckpoints = startAuditCheckpoints(deps, app.log);
   stops.push(screening.service.feed.startFollowing(logError));
@@ -56,7 +59,9 @@ export async function serve(role: ServerRole = "all"): Promise<void> {
   );
   if (main) {
     // After listening: the watchlist and the UN list import load in the background, never delaying readiness.
-    void warmWatchlist(services, (line) => app.log.info(line)).catch(logError);
+    void warmWatchlist(services, (line) => app.log.info(line))
+      .then(() => warmBiometrics(services, (line) => app.log.info(line)))
+      .catch(logError);
     if (config.demo) void importDemoUnList(services, app.log);
   }
 }
@@ -72,6 +77,15 @@ async function warmWatchlist(services: ReturnType<typeof createServices>, log: (
   });
   log(
     `screening watchlist ready: ${w.size} listed persons, ${w.documents.size} document numbers (${Math.round(performance.now() - t0)} ms)`,
+  );
+}
+
+/** Loads the biometric galleries, so that the first search or border check does not wait for them. */
+async function warmBiometrics(services: ReturnType<typeof createServices>, log: (line: string) => void) {
+  const t0 = performance.now();
+  const g = await services.biometricSearch.galleries.current();
+  log(
+    `biometric galleries ready: ${g.fingerprints.size} fingerprint and ${g.faces.size} face templates (${Math.round(performance.now() - t0)} ms)`,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Deps } from "./deps.ts";
 import { createAuditService } from "./features/audit/audit.service.ts";
 import { createAuthService } from "./features/auth/auth.service.ts";
+import { createBiometricSearchService } from "./features/biometrics/biometrics.service.ts";
 import { createClientsService } from "./features/clients/clients.service.ts";
 import { createContentService } from "./features/content/content.service.ts";
 import { createCountriesService } from "./features/countries/countries.service.ts";
@@ -27,6 +28,7 @@ export function createServices(deps: Deps) {
   const content = createContentService(deps);
   const records = createRecordsService(deps);
   const screening = createScreeningService(deps);
+  const biometricSearch = createBiometricSearchService(deps);
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
@@ -35,6 +37,7 @@ export function createServices(deps: Deps) {
     countries: createCountriesService(deps),
     records,
     biometrics: createBiometricsService(deps),
+    biometricSearch,
     notices: createNoticesService(deps, records),
     diffusions: createDiffusionsService(deps),
     documents: createDocumentsService(deps),
@@ -48,7 +51,7 @@ export function createServices(deps: Deps) {
     resolution: createResolutionService(deps, records),
     screening: {
       service: screening,
-      checks: createChecks(screening),
+      checks: createChecks(screening, biometricSearch.screenBiometrics),
       hits: createHits(deps),
       webhooks: createWebhookDeliverer(deps),
     },

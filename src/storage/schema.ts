@@ -488,6 +488,56 @@ export interface BiometricTemplatesTable {
   recorded_by: string | null;
   recorded_at: Timestamp;
   retracted_at: Date | null;
+  /** A face template made from a record photo names it (migration 017). */
+  photo_id: Generated<number | string | null>;
+}
+
+/** One 1:N biometric search (migration 017): read through fusion_biometric_search_visible. */
+export interface BiometricSearchesTable {
+  id: Generated<string>;
+  seq: Generated<number | string>;
+  at: Timestamp;
+  country: string;
+  searched_by: string;
+  searched_by_kind: "user" | "client" | "system";
+  purpose: "search" | "screening";
+  modality: "fingerprint" | "face";
+  reason: string;
+  probe_format: string;
+  probe_minutiae: number | null;
+  probe_dimension: number | null;
+  probe_template: Buffer;
+  probe_sha256: string;
+  probe_image: Buffer | null;
+  threshold: number;
+  location: string | null;
+  traveller: Json<Record<string, unknown>> | null;
+  state: Generated<"pending" | "decided">;
+}
+
+/** A ranked candidate of a search: read joined to its search and its person, both guarded. */
+export interface BiometricCandidatesTable {
+  id: Generated<string>;
+  search_id: string;
+  rank: number;
+  template_id: string;
+  record_id: string;
+  score: number;
+  above_threshold: boolean;
+}
+
+/** A decision on a search, append-only: read joined to its search, guarded. */
+export interface BiometricDecisionsTable {
+  id: Generated<string>;
+  seq: Generated<number | string>;
+  search_id: string;
+  decision: "potential_candidate" | "no_candidate" | "inconclusive";
+  candidate_id: string | null;
+  note: string | null;
+  decided_by: string;
+  decided_by_user: string | null;
+  decided_at: Timestamp;
+  hit_id: string | null;
 }
 
 export interface Database {
@@ -521,4 +571,7 @@ export interface Database {
   screening_webhooks: ScreeningWebhooksTable;
   screening_deliveries: ScreeningDeliveriesTable;
   biometric_templates: BiometricTemplatesTable;
+  biometric_searches: BiometricSearchesTable;
+  biometric_candidates: BiometricCandidatesTable;
+  biometric_decisions: BiometricDecisionsTable;
 }

@@ -14,6 +14,7 @@ export const allowlist: { file: string; fn: string; tables: string[]; reason: st
       ...["hash_banks", "hash_entries", "content_media", "content_referrals"],
       ...["travel_documents", "firearms", "firearm_trace_requests", "vehicles", "cbrne_materials"],
       ...["resolution_candidates", "resolution_judgements", "screening_hits", "biometric_templates"],
+      ...["biometric_searches", "biometric_candidates", "biometric_decisions"],
     ],
     reason: "The operator's logical backup and restore copy every table whole; each run is audited.",
   },

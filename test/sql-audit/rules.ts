@@ -19,6 +19,9 @@ export const guardedTables: Record<string, readonly string[]> = {
   travel_documents: ["fusion_can_see"],
   // A hit is its owner's information on its subject, and the screening country's own check.
   screening_hits: ["fusion_hit_visible"],
+  // A biometric search is its searching country's (and the Secretariat's); its candidates are also
+  // joined to their persons through the records guard in every read.
+  biometric_searches: ["fusion_biometric_search_visible"],
 };
 
 /**
@@ -35,6 +38,8 @@ export const dependentTables: Record<string, string> = {
   // A pair of records: read joined to both, each guarded (the rule checks at least one).
   resolution_candidates: "records",
   resolution_judgements: "records",
+  biometric_candidates: "biometric_searches",
+  biometric_decisions: "biometric_searches",
 };
 
 const NOT_AN_ALIAS = new Set(

@@ -5,6 +5,9 @@ import { LoginPage } from "./features/auth/login-page.tsx";
 import { PasswordForm } from "./features/auth/password-form.tsx";
 import { SessionProvider, useSession } from "./features/auth/session.tsx";
 import { TotpPage } from "./features/auth/totp-page.tsx";
+import { ReviewPage as BiometricReviewPage } from "./features/biometrics/review-page.tsx";
+import { SearchPage as BiometricSearchPage } from "./features/biometrics/search-page.tsx";
+import { SearchesPage as BiometricSearchesPage } from "./features/biometrics/searches-page.tsx";
 import { ClientsPage } from "./features/clients/clients-page.tsx";
 import { BankDetailPage } from "./features/content/bank-detail-page.tsx";
 import { BanksPage } from "./features/content/banks-page.tsx";
@@ -119,6 +122,14 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: "/screening/manifest", section: "screening", render: () => <ManifestPage /> },
   { pattern: "/hits", section: "screeningHits", render: () => <HitsInboxPage /> },
   { pattern: "/hits/:id", section: "screeningHits", render: (p) => <HitDetailPage id={p.id ?? ""} /> },
+  // Biometric search: a new 1:N search, the country's searches awaiting a decision, and each review.
+  { pattern: "/biometrics", section: "biometrics", render: () => <BiometricSearchPage /> },
+  { pattern: "/biometrics/searches", section: "biometrics", render: () => <BiometricSearchesPage /> },
+  {
+    pattern: "/biometrics/searches/:id",
+    section: "biometrics",
+    render: (p) => <BiometricReviewPage id={p.id ?? ""} />,
+  },
 ];
 
 function Routes({ role }: { role: Role }) {

@@ -116,6 +116,27 @@ export const backupTables: BackupTable[] = [
   },
   { name: "screening_webhooks", orderBy: "country", insert: plain("screening_webhooks") },
   {
+    name: "biometric_searches",
+    orderBy: "seq",
+    sequence: seq("biometric_searches", "seq"),
+    insert: (db, rows) =>
+      plain("biometric_searches")(
+        db,
+        rows.map((r) => ({
+          ...r,
+          probe_template: bytesFromJson(r.probe_template),
+          probe_image: r.probe_image === null ? null : bytesFromJson(r.probe_image),
+        })),
+      ),
+  },
+  { name: "biometric_candidates", orderBy: "id", insert: plain("biometric_candidates") },
+  {
+    name: "biometric_decisions",
+    orderBy: "seq",
+    sequence: seq("biometric_decisions", "seq"),
+    insert: plain("biometric_decisions"),
+  },
+  {
     name: "screening_deliveries",
     orderBy: "id",
     sequence: seq("screening_deliveries", "id"),

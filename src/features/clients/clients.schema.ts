@@ -9,6 +9,7 @@ export const clientScopes = [
   "content:referrals",
   "records:read",
   "records:write",
+  "biometrics:search",
 ] as const;
 
 export const createClientSchema = z

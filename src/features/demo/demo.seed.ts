@@ -6,6 +6,7 @@ import { type Actor, systemActor } from "../../shared/actor.ts";
 import { randomToken } from "../../shared/ids.ts";
 import { newTotpSecret } from "../auth/credentials.ts";
 import { seal } from "../auth/secret-box.ts";
+import { seedDemoBiometrics } from "./demo.biometrics.ts";
 import { demoClients, demoDocuments, demoRecords, demoUsers } from "./demo-data.ts";
 
 export type DemoCredentials = {
@@ -81,7 +82,15 @@ export async function seedDemo(deps: Deps, services: Services): Promise<DemoCred
       scopes: [],
     };
   };
-  for (const r of demoRecords) await services.records.create(await officerOf(r.owner), r.input);
+  // Persons by name, for the demo fingerprints enrolled on two of them.
+  const persons = new Map<string, { id: string; owner: Actor }>();
+  for (const r of demoRecords) {
+    const owner = await officerOf(r.owner);
+    const made = await services.records.create(owner, r.input);
+    const name = r.input.properties.name?.[0];
+    if (r.input.schema === "Person" && name) persons.set(name, { id: made.id, owner });
+  }
+  await seedDemoBiometrics(services, persons);
   for (const d of demoDocuments) await services.documents.create(await officerOf(d.owner), d.input);
   mkdirSync(deps.config.dataDir, { recursive: true });
   writeFileSync(credentialsFile(deps), JSON.stringify(creds, null, 2), { mode: 0o600 });

@@ -25,8 +25,18 @@ export const templateSchema = z
     dimension: z.number().int().nullable(),
     sha256: z.string(),
     source: z.string(),
+    photoId: z.number().int().nullable().describe("The record photo a face template was made from"),
     recordedAt: z.string(),
     retractedAt: z.string().nullable(),
   })
   .meta({ id: "BiometricTemplate" });
 export type TemplateView = z.infer<typeof templateSchema>;
+
+/** A face template from a capture system (its length is checked against the configuration). */
+export const faceTemplateBody = z
+  .object({
+    vector: z.array(z.number()).min(1).max(4096),
+    model: z.string().min(1).max(61).describe("The capture system's face model"),
+    source: z.string().trim().min(1).max(500),
+  })
+  .strict();

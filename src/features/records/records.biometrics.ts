@@ -8,6 +8,7 @@ import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { inTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import { createFaceEnrolment } from "./records.biometrics.faces.ts";
 import * as repo from "./records.biometrics.repo.ts";
 import { enrolQuery, type TemplateView } from "./records.biometrics.schema.ts";
 import { recordsPolicy } from "./records.policy.ts";
@@ -31,11 +32,13 @@ const view = (r: repo.TemplateRow): TemplateView => ({
   dimension: r.dimension,
   sha256: r.sha256,
   source: r.source,
+  photoId: r.photo_id === null ? null : Number(r.photo_id),
   recordedAt: new Date(r.recorded_at).toISOString(),
   retractedAt: r.retracted_at ? new Date(r.retracted_at).toISOString() : null,
 });
 
-export function createBiometricsService({ db, clock }: Deps) {
+export function createBiometricsService(deps: Deps) {
+  const { db, clock } = deps;
   /** The person, visible and changeable by the actor, or the reason not. */
   async function ownPerson(actor: Actor, id: string) {
     if (!recordsPolicy.write(actor)) throw new AppError("forbidden", "Your role may not change records.");
@@ -126,7 +129,8 @@ export function createBiometricsService({ db, clock }: Deps) {
     });
   }
 
-  return { list, enrolFingerprint, retract };
+  const faces = createFaceEnrolment(deps, { ownPerson, view });
+  return { list, enrolFingerprint, retract, ...faces };
 }
 
 export type BiometricsService = ReturnType<typeof createBiometricsService>;

@@ -22,7 +22,7 @@ import * as repo from "./records.repo.ts";
 
 const MAX_SIDE = 1024;
 /** Smaller than this, a face cannot be compared by a person or a matcher. */
-const MIN_SIDE = 32;
+export const MIN_SIDE = 32;
 const MAX_PIXELS = 40_000_000;
 
 export const photoQuery = z
@@ -52,7 +52,7 @@ export const photoSchema = z
   .meta({ id: "RecordPhoto" });
 export type PhotoView = z.infer<typeof photoSchema>;
 
-async function normalise(bytes: Uint8Array) {
+export async function normalise(bytes: Uint8Array) {
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
       .rotate()

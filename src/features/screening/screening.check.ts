@@ -7,8 +7,14 @@ import {
   type TravellerIssue,
   validateTraveller,
 } from "./input/traveller.ts";
+import {
+  type BiometricScreening,
+  NO_MATCH_MESSAGE,
+  REFER_MESSAGE,
+  readBiometricProbe,
+} from "./screening.biometrics.ts";
 import { screeningPolicy } from "./screening.policy.ts";
-import type { CheckRequest, TravellerResultView } from "./screening.schema.ts";
+import type { CheckRequest, CheckResultView } from "./screening.schema.ts";
 import type { ScreeningService } from "./screening.service.ts";
 
 /*
@@ -63,18 +69,25 @@ export const querySummary = (input: TravellerInput) =>
       .map(([k, v]) => [k, String(v).slice(0, 300)]),
   );
 
-export function createChecks(service: ScreeningService) {
+export function createChecks(service: ScreeningService, screenBiometrics: BiometricScreening) {
   return {
-    async check(actor: Actor, body: CheckRequest): Promise<TravellerResultView> {
+    async check(actor: Actor, body: CheckRequest): Promise<CheckResultView> {
       service.ensureScreen(actor);
-      const { location, firearmSerialNumber, vehicleVin, vehiclePlate, ...fields } = body;
+      const { location, firearmSerialNumber, vehicleVin, vehiclePlate, ...rest } = body;
+      const { fingerprintTemplate, facePhoto, faceTemplate, ...fields } = rest;
       const objects = { firearmSerialNumber, vehicleVin, vehiclePlate };
       const carries = Object.values(objects).some((x) => x !== undefined && x.trim() !== "");
+      const biometrics = readBiometricProbe({ fingerprintTemplate, facePhoto, faceTemplate });
+      if (biometrics.problems.length > 0) throw invalid(biometrics.problems);
       const ctx = service.context(location);
       const v = validateTraveller(fields, ctx.today);
-      // A vehicle or a firearm alone is a check too: the traveller's own fields may then be empty.
-      if (!v.ok && !(carries && isEmpty(fields))) throw invalid(v.problems);
+      // A vehicle, a firearm or biometrics alone is a check too: the traveller's fields may be empty.
+      if (!v.ok && !((carries || biometrics.probe) && isEmpty(fields))) throw invalid(v.problems);
       const traveller = v.ok ? v.traveller : EMPTY_TRAVELLER;
+      // Before the names: a probe that cannot be read is refused before anything is stored.
+      const bio = biometrics.probe
+        ? await screenBiometrics(actor, biometrics.probe, querySummary(fields), location ?? null)
+        : null;
       const entry = { position: 1, id: "1", traveller, ...(carries ? { objects } : {}) };
       const results = await service.screenAll(actor, [entry], ctx, {
         action: "screening.check",
@@ -82,7 +95,16 @@ export function createChecks(service: ScreeningService) {
       });
       const r = results.get(1);
       if (!r) throw new AppError("internal", "The traveller was not screened.");
-      return { ...r, mrz: mrzSummary(traveller.mrz), warnings: v.ok ? v.warnings : [] };
+      return {
+        ...r,
+        mrz: mrzSummary(traveller.mrz),
+        warnings: v.ok ? v.warnings : [],
+        biometric: bio && {
+          status: bio.status,
+          message: bio.status === "refer" ? REFER_MESSAGE : NO_MATCH_MESSAGE,
+          searchId: bio.searchId,
+        },
+      };
     },
 
     async carrierCheck(

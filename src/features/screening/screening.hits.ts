@@ -1,6 +1,8 @@
+import type { Kysely } from "kysely";
 import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
+import type { Database } from "../../storage/schema.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { seal } from "../auth/secret-box.ts";
 import * as repo from "./screening.hits.repo.ts";
@@ -36,6 +38,21 @@ export function hitView(r: repo.HitRow): StoredHitView {
     decidedAt: iso(r.decided_at),
     decisionNote: r.decision_note,
   };
+}
+
+/**
+ * Stores hits raised outside the name screening (a bureau's decision on a biometric screening
+ * search) and queues them for their owners' webhooks, in the caller's transaction: they then reach
+ * the owner exactly as a name hit does (inbox, live stream, signed webhook).
+ */
+export async function storeHits(
+  db: Kysely<Database>,
+  hits: repo.NewHit[],
+  now: Date,
+): Promise<repo.HitRow[]> {
+  const rows = await repo.insertHits(db, hits);
+  await repo.queueDeliveries(db, rows, now);
+  return rows;
 }
 
 export function createHits({ db, clock, secretKey }: Deps) {

@@ -8,12 +8,13 @@ import {
   carrierAnswerSchema,
   carrierCheckSchema,
   checkRequestSchema,
+  checkResultSchema,
   decisionSchema,
   hitListSchema,
   listHitsQuery,
+  MAX_FACE_PHOTO_BASE64,
   statusSchema,
   storedHitSchema,
-  travellerResultSchema,
   webhookSchema,
 } from "./screening.schema.ts";
 import type { ScreeningService } from "./screening.service.ts";
@@ -39,10 +40,12 @@ export function registerScreeningRoutes(app: ZodApp, s: ScreeningRoutes): void {
         tags: [TAG],
         summary: "Check one traveller (fields, MRZ or both) against everything your country may see",
         description:
-          "Names in any script and order, date of birth, nationality, sex and documents are compared with notices, diffusions, the persons database and the stolen and lost travel documents. Each match is stored, audited and sent to the record's owner; the answer says what to do and whom to contact, never the file. A discreet check answers only that no action is to be taken.",
+          "Names in any script and order, date of birth, nationality, sex and documents are compared with notices, diffusions, the persons database and the stolen and lost travel documents. Each match is stored, audited and sent to the record's owner; the answer says what to do and whom to contact, never the file. A discreet check answers only that no action is to be taken. A fingerprint template, face photo or face template is searched 1:N as well; a possible biometric match is answered only as 'refer to the bureau', whose decision is recorded before anyone learns more.",
         body: checkRequestSchema,
-        response: { 200: travellerResultSchema },
+        response: { 200: checkResultSchema },
       },
+      // A face photo travels inside the JSON as base64: room for it, and no more.
+      bodyLimit: MAX_FACE_PHOTO_BASE64 + 1024 * 1024,
     },
     async (req) => s.checks.check(actorOf(req), req.body),
   );

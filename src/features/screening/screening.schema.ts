@@ -7,6 +7,8 @@ import { z } from "zod";
  */
 
 const text = (max: number) => z.string().max(max);
+/** A 10 MiB photo, base64-encoded (4 characters for every 3 bytes), with room for a data-URL prefix. */
+export const MAX_FACE_PHOTO_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4 + 100;
 const hitKinds = ["notice", "diffusion", "person", "document", "firearm", "vehicle"] as const;
 
 export const travellerFields = {
@@ -31,10 +33,26 @@ export const objectFields = {
   vehiclePlate: text(30).optional(),
 };
 
+/** The traveller's biometrics, as a border system captures them (docs/biometric-search.md). */
+export const biometricFields = {
+  fingerprintTemplate: text(400_000)
+    .optional()
+    .describe("Base64 of an ISO/IEC 19794-2 or ANSI INCITS 378 minutiae template"),
+  facePhoto: text(MAX_FACE_PHOTO_BASE64)
+    .optional()
+    .describe("Base64 of a JPEG, PNG or WebP photo with the traveller's face (a data URL is accepted)"),
+  faceTemplate: z
+    .object({ vector: z.array(z.number()).min(2).max(4096), model: z.string().trim().min(1).max(80) })
+    .strict()
+    .optional()
+    .describe("A face template from the capture system: its values and the model that made them"),
+};
+
 export const checkRequestSchema = z
   .object({
     ...travellerFields,
     ...objectFields,
+    ...biometricFields,
     location: text(200).optional().describe("Where the traveller is checked: a border post, a flight"),
   })
   .strict();
@@ -93,6 +111,23 @@ export const travellerResultSchema = z
   })
   .meta({ id: "ScreeningResult" });
 export type TravellerResultView = z.infer<typeof travellerResultSchema>;
+
+/** One traveller's check: the result, and what its biometrics gave (null when it carried none). */
+export const checkResultSchema = travellerResultSchema
+  .extend({
+    biometric: z
+      .object({
+        status: z.enum(["refer", "none"]),
+        message: z.string(),
+        searchId: z
+          .string()
+          .nullable()
+          .describe("The stored search the bureau decides on (refer); the frontline cannot open it"),
+      })
+      .nullable(),
+  })
+  .meta({ id: "ScreeningCheckResult" });
+export type CheckResultView = z.infer<typeof checkResultSchema>;
 
 export const manifestQuery = z.object({ location: text(200).optional() }).strict();
 

@@ -52,7 +52,9 @@ export type Section =
   | "duplicates"
   // Border screening: the console (with manifests) and the hits inbox with each hit's page.
   | "screening"
-  | "screeningHits";
+  | "screeningHits"
+  // Biometric search: 1:N searches by fingerprint or face, their review and the bureau's decision.
+  | "biometrics";
 
 // The server enforces access on every route; this only decides what the navigation offers.
 const ACCESS: Record<Section, readonly Role[] | "all"> = {
@@ -81,6 +83,7 @@ const ACCESS: Record<Section, readonly Role[] | "all"> = {
   // Border posts screen; bureaus also receive the hits on their records; the Secretariat has both.
   screening: ["border_officer", "ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
   screeningHits: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
+  biometrics: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
 };
 
 export function canAccess(role: Role, section: Section): boolean {

@@ -2,6 +2,7 @@ import { DataState } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
 import { useApi } from "../../lib/use-api.ts";
+import { BiometricsPanel } from "./biometrics-panel.tsx";
 import { EnvelopePanel } from "./envelope-panel.tsx";
 import { schemaLabel } from "./format.ts";
 import { NameWithReading } from "./latin.tsx";
@@ -40,6 +41,7 @@ function RecordDetail({ record }: { record: IntelRecord }) {
       <div className="entity-layout">
         <div>
           <DataState {...history}>{(h) => <StatementsPanel record={record} history={h.items} />}</DataState>
+          {record.schema === "Person" && <BiometricsPanel record={record} />}
         </div>
         <aside>
           <EnvelopePanel record={record} />

@@ -3,6 +3,7 @@ import { errorMessage } from "../../components/alert.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link } from "../../lib/router.tsx";
 import { checkTraveller } from "./api.ts";
+import { type BiometricDraft, BiometricFields, EMPTY_BIOMETRICS, fileToBase64 } from "./biometric-fields.tsx";
 import { FormField } from "./form-field.tsx";
 import { EMPTY_OBJECTS, type ObjectDraft, ObjectFields } from "./object-fields.tsx";
 import { ResultPanel } from "./result-panel.tsx";
@@ -22,15 +23,19 @@ const cleanMrz = (text: string) =>
     .filter(Boolean)
     .join("\n");
 
-function requestOf(
+async function requestOf(
   mode: Mode,
   mrz: string,
   fields: TravellerDraft,
   objects: ObjectDraft,
+  biometrics: BiometricDraft,
   location: string,
-): CheckRequest {
+): Promise<CheckRequest> {
   const body: CheckRequest = {};
-  const carries = Object.values(objects).some((v) => v.trim() !== "");
+  const carries =
+    Object.values(objects).some((v) => v.trim() !== "") ||
+    biometrics.fingerprintTemplate !== null ||
+    biometrics.facePhoto !== null;
   // A firearm or a vehicle may be checked alone: an empty zone is then not sent (without them, the
   // server names the empty zone as the problem).
   if (mode === "mrz") {
@@ -41,6 +46,9 @@ function requestOf(
         body[k] = k === "nationality" || k === "documentCountry" ? v.trim().toUpperCase() : v.trim();
   for (const [k, v] of Object.entries(objects) as [keyof ObjectDraft, string][])
     if (v.trim()) body[k] = v.trim();
+  if (biometrics.fingerprintTemplate)
+    body.fingerprintTemplate = await fileToBase64(biometrics.fingerprintTemplate);
+  if (biometrics.facePhoto) body.facePhoto = await fileToBase64(biometrics.facePhoto);
   if (location.trim()) body.location = location.trim();
   return body;
 }
@@ -52,6 +60,8 @@ export function ConsolePage() {
   const [mrz, setMrz] = useState("");
   const [fields, setFields] = useState<TravellerDraft>(EMPTY_TRAVELLER);
   const [objects, setObjects] = useState<ObjectDraft>(EMPTY_OBJECTS);
+  const [biometrics, setBiometrics] = useState<BiometricDraft>(EMPTY_BIOMETRICS);
+  const [resetKey, setResetKey] = useState(0);
   const [location, setLocation] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
@@ -69,7 +79,7 @@ export function ConsolePage() {
     setError(undefined);
     setResult(null);
     try {
-      setResult(await checkTraveller(requestOf(mode, mrz, fields, objects, location)));
+      setResult(await checkTraveller(await requestOf(mode, mrz, fields, objects, biometrics, location)));
       // The answer is what the officer came for: take focus there (screen readers read the banner).
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (err) {
@@ -83,6 +93,8 @@ export function ConsolePage() {
     setMrz("");
     setFields(EMPTY_TRAVELLER);
     setObjects(EMPTY_OBJECTS);
+    setBiometrics(EMPTY_BIOMETRICS);
+    setResetKey((k) => k + 1);
     setResult(null);
     setError(undefined);
   };
@@ -149,6 +161,7 @@ export function ConsolePage() {
           <TravellerFields value={fields} onChange={setFields} errors={byField} />
         )}
         <ObjectFields value={objects} onChange={setObjects} errors={byField} />
+        <BiometricFields value={biometrics} onChange={setBiometrics} errors={byField} resetKey={resetKey} />
         <FormField
           name="location"
           label={t("scr.field.location")}

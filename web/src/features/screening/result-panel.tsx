@@ -1,4 +1,5 @@
 import { useI18n } from "../../lib/i18n/index.tsx";
+import { BiometricFinding } from "./biometric-finding.tsx";
 import { ExplanationView, scoreText } from "./explanation-view.tsx";
 import { MrzPanel } from "./mrz-panel.tsx";
 import { actionText, contactText, kindLabel, overallAction, problemSentence } from "./texts.ts";
@@ -110,6 +111,7 @@ export function ResultPanel({ result: r, headingId }: { result: TravellerResult;
           </div>
         </details>
       )}
+      {r.biometric && <BiometricFinding outcome={r.biometric} />}
       {r.mrz && <MrzPanel mrz={r.mrz} />}
       {r.warnings.length > 0 && (
         <div className="alert alert-warning" data-testid="result-warnings">

@@ -55,6 +55,14 @@ export interface TravellerResult {
   hits: MatchView[];
   mrz: MrzSummary | null;
   warnings: Issue[];
+  /** A single check's biometrics (absent in a manifest's rows, null when none were sent). */
+  biometric?: BiometricOutcome | null;
+}
+
+export interface BiometricOutcome {
+  status: "refer" | "none";
+  message: string;
+  searchId: string | null;
 }
 
 export interface CheckRequest {
@@ -69,6 +77,8 @@ export interface CheckRequest {
   firearmSerialNumber?: string;
   vehicleVin?: string;
   vehiclePlate?: string;
+  fingerprintTemplate?: string;
+  facePhoto?: string;
   location?: string;
 }
 

@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: "home", path: "/", label: "nav.home" },
   { section: "screening", path: "/screening", label: "nav.screening" },
   { section: "screeningHits", path: "/hits", label: "nav.screeningHits" },
+  { section: "biometrics", path: "/biometrics/searches", label: "nav.biometrics" },
   { section: "overview", path: "/overview", label: "nav.overview" },
   { section: "records", path: "/records", label: "nav.records" },
   { section: "duplicates", path: "/duplicates", label: "nav.duplicates" },

@@ -1,5 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ar } from "./ar.ts";
+import { biometricsAr } from "./biometrics.ar.ts";
+import { biometricsEn } from "./biometrics.en.ts";
+import { biometricsEs } from "./biometrics.es.ts";
+import { biometricsFr } from "./biometrics.fr.ts";
 import { databasesAr } from "./databases.ar.ts";
 import { databasesEn } from "./databases.en.ts";
 import { databasesEs } from "./databases.es.ts";
@@ -21,9 +25,10 @@ export type MessageKey =
   | BaseKey
   | keyof typeof databasesEn
   | keyof typeof personsEn
-  | keyof typeof screeningEn;
+  | keyof typeof screeningEn
+  | keyof typeof biometricsEn;
 type Messages = Record<MessageKey, string>;
-const en: Messages = { ...baseEn, ...databasesEn, ...personsEn, ...screeningEn };
+const en: Messages = { ...baseEn, ...databasesEn, ...personsEn, ...screeningEn, ...biometricsEn };
 
 export const LANGUAGES = [
   { code: "en", label: "English", locale: "en-GB", dir: "ltr" },
@@ -38,9 +43,9 @@ type Vars = Record<string, string | number>;
 
 const DICTIONARIES: Record<Lang, Partial<Messages>> = {
   en,
-  fr: { ...fr, ...databasesFr, ...personsFr, ...screeningFr },
-  es: { ...es, ...databasesEs, ...personsEs, ...screeningEs },
-  ar: { ...ar, ...databasesAr, ...personsAr, ...screeningAr },
+  fr: { ...fr, ...databasesFr, ...personsFr, ...screeningFr, ...biometricsFr },
+  es: { ...es, ...databasesEs, ...personsEs, ...screeningEs, ...biometricsEs },
+  ar: { ...ar, ...databasesAr, ...personsAr, ...screeningAr, ...biometricsAr },
 };
 const STORAGE_KEY = "fusion.lang";
 

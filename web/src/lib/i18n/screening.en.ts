@@ -27,6 +27,15 @@ export const screeningEn = {
   "scr.field.location": "Where the traveller is checked",
   "scr.field.locationHint": "Border post, terminal or flight. The owner of a record that is hit learns it.",
   "scr.field.traveller": "Traveller",
+  "scr.bio.summary": "Fingerprints / face photo (optional)",
+  "scr.bio.hint":
+    "From the post's capture device. A possible biometric match is never shown here: the check says to refer the traveller to the bureau, which compares and decides.",
+  "scr.bio.fingerprint": "Fingerprint template (ISO/IEC 19794-2 or ANSI 378)",
+  "scr.bio.face": "Face photo (JPEG, PNG or WebP)",
+  "scr.bio.refer": "Possible biometric match: refer to the bureau.",
+  "scr.bio.referNote":
+    "Keep the traveller until the bureau answers. Do not say why: nothing is confirmed until a person there has compared the candidates.",
+  "scr.bio.none": "No biometric match.",
   "scr.objects.summary": "Carried firearm / vehicle (optional)",
   "scr.objects.hint":
     "Checked against the firearms and vehicles reported lost, stolen or wanted that your country may see. A firearm or a vehicle alone may be checked.",

@@ -29,6 +29,15 @@ export const screeningEs: Record<keyof typeof screeningEn, string> = {
   "scr.field.locationHint":
     "Puesto fronterizo, terminal o vuelo. El propietario de un registro coincidente lo sabrá.",
   "scr.field.traveller": "Viajero",
+  "scr.bio.summary": "Huellas dactilares / foto del rostro (opcional)",
+  "scr.bio.hint":
+    "Del dispositivo de captura del puesto. Aquí nunca se muestra una posible coincidencia biométrica: el control indica remitir al viajero a la oficina, que compara y decide.",
+  "scr.bio.fingerprint": "Plantilla dactilar (ISO/IEC 19794-2 o ANSI 378)",
+  "scr.bio.face": "Foto del rostro (JPEG, PNG o WebP)",
+  "scr.bio.refer": "Posible coincidencia biométrica: remitir a la oficina.",
+  "scr.bio.referNote":
+    "Retenga al viajero hasta que responda la oficina, sin decir por qué: nada está confirmado hasta que una persona allí haya comparado los candidatos.",
+  "scr.bio.none": "Ninguna coincidencia biométrica.",
   "scr.objects.summary": "Arma de fuego / vehículo que lleva (opcional)",
   "scr.objects.hint":
     "Se cotejan con las armas de fuego y los vehículos denunciados como perdidos, robados o buscados que su país puede consultar. Un arma o un vehículo también se pueden controlar solos.",

@@ -29,6 +29,15 @@ export const screeningFr: Record<keyof typeof screeningEn, string> = {
   "scr.field.locationHint":
     "Poste frontière, terminal ou vol. Le propriétaire d'une fiche concordante en est informé.",
   "scr.field.traveller": "Voyageur",
+  "scr.bio.summary": "Empreintes digitales / photo du visage (facultatif)",
+  "scr.bio.hint":
+    "Issues du dispositif de capture du poste. Une correspondance biométrique possible n'est jamais affichée ici : le contrôle indique de renvoyer le voyageur vers le bureau, qui compare et décide.",
+  "scr.bio.fingerprint": "Gabarit d'empreintes (ISO/IEC 19794-2 ou ANSI 378)",
+  "scr.bio.face": "Photo du visage (JPEG, PNG ou WebP)",
+  "scr.bio.refer": "Correspondance biométrique possible : renvoyer vers le bureau.",
+  "scr.bio.referNote":
+    "Retenez le voyageur jusqu'à la réponse du bureau, sans en dire la raison : rien n'est confirmé tant qu'une personne n'y a pas comparé les candidats.",
+  "scr.bio.none": "Aucune correspondance biométrique.",
   "scr.objects.summary": "Arme à feu / véhicule transporté (facultatif)",
   "scr.objects.hint":
     "Contrôlés contre les armes à feu et les véhicules signalés perdus, volés ou recherchés que votre pays peut consulter. Une arme ou un véhicule peut être contrôlé seul.",
