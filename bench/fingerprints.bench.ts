@@ -1,7 +1,9 @@
 /**
  * Fingerprint matcher benchmark.  Run: npx tsx bench/fingerprints.bench.ts
- * FP_BENCH_GALLERY=10000 shrinks the 1:N gallery (default 100,000 templates); FP_BENCH_PARTS=accuracy,speed,search
- * chooses the parts (default all three).
+ * FP_BENCH_PARTS=accuracy,speed,recall,search chooses the parts (default all four). FP_BENCH_GALLERY sizes the
+ * 1:N gallery of the search part (default 100,000 templates) and FP_BENCH_EXHAUSTIVE its exhaustive sample
+ * (default 5 queries); FP_BENCH_RECALL_GALLERY (default 10,000) and FP_BENCH_RECALL_EXHAUSTIVE (default 28)
+ * size the recall part's synthetic gallery.
  *
  * Accuracy on the 640 FVC2002/FVC2004 templates in ../shared/data/fingerprints/fvc-iso/valid/ (8 databases,
  * 10 fingers x 8 impressions): genuine pairs are every two impressions of a finger (28 per finger); impostor
@@ -9,8 +11,10 @@
  * the same database, 45 per database) and, for resolution at low FMR, every pair of different fingers of the
  * same database (2,880 per database). Equal error rate and FNMR at FMR 1% and 0.1%, per database and overall,
  * for this matcher and for openafis's published 640x640 score matrix read from the same folder, evaluated by the
- * same code. Writes docs/fingerprint-det.svg (both DET curves). Then 1:1 comparisons per second and 1:N latency
- * over a synthetic gallery (perturbed real templates) with real mates enrolled.
+ * same code. Writes docs/fingerprint-det.svg (both DET curves). Then 1:1 comparisons per second; shortlist
+ * recall (the gallery's rank-1 against exhaustive rank-1, shipped options beside plain vote counts) on the FVC
+ * set and on a synthetic gallery; and 1:N latency, build time and memory over a synthetic gallery (perturbed
+ * real templates) with real mates enrolled.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -26,8 +30,10 @@ import {
   AUTOMATIC_HIT_SCORE,
   type CylinderTemplate,
   compareTemplates,
+  DEFAULT_GALLERY_OPTIONS,
   FingerprintGallery,
   type GalleryEntry,
+  type GalleryOptions,
   type MinutiaPoint,
   prepareMinutiae,
   prepareTemplate,
@@ -37,7 +43,7 @@ import { perturbMinutiae, seededRandom } from "../src/search/fingerprints/matche
 
 const ROOT = path.resolve(process.cwd(), "../shared/data/fingerprints/fvc-iso");
 const GALLERY = Number(process.env.FP_BENCH_GALLERY ?? 100_000);
-const PARTS = new Set((process.env.FP_BENCH_PARTS ?? "accuracy,speed,search").split(","));
+const PARTS = new Set((process.env.FP_BENCH_PARTS ?? "accuracy,speed,recall,search").split(","));
 
 type Sample = {
   key: string;
@@ -201,16 +207,26 @@ function speed(samples: Sample[]): void {
   console.log(`template preparation (cylinders): ${prepMs.toFixed(2)} ms per template`);
 }
 
-function search(samples: Sample[]): void {
-  // Mates: first impressions of the FVC2002 fingers; queries: their other impressions. The synthetic
-  // gallery perturbs the FVC2004 templates only, so no synthetic entry is a copy of a query's finger.
-  const mates = samples.filter((s) => s.db.startsWith("FVC2002") && s.impression === 1);
-  const queries = samples.filter((s) => s.db.startsWith("FVC2002") && s.impression > 1);
-  const sources = samples.filter((s) => s.db.startsWith("FVC2004"));
+/** The gallery's options before the shortlist work (plain vote counts), measured beside the shipped ones. */
+const PLAIN_VOTES: GalleryOptions = {
+  tables: 16,
+  keyBits: 12,
+  shortlist: 200,
+  seed: 0x9e3779b9,
+  minKeyOnes: 3,
+  idfWeights: false,
+  voteNorm: 0,
+  rotationBins: 1,
+};
+
+/**
+ * Entries of a synthetic gallery: the real mates first, then templates perturbed from the sources
+ * (rotated up to ±29°, moved up to ±40 px, 15% of minutiae lost, 10% spurious, 3 px jitter) up to `size`.
+ */
+function syntheticEntries(mates: Sample[], sources: Sample[], size: number): GalleryEntry[] {
   const random = seededRandom(12345);
   const entries: GalleryEntry[] = mates.map((s) => ({ id: s.finger, template: s.template }));
-  const buildStart = performance.now();
-  for (let k = 0; entries.length < GALLERY; k++) {
+  for (let k = 0; entries.length < size; k++) {
     const src = sources[k % sources.length] as Sample;
     const minutiae = perturbMinutiae(
       src.minutiae,
@@ -227,19 +243,123 @@ function search(samples: Sample[]): void {
     );
     entries.push({ id: `synthetic-${k}`, template: prepareMinutiae(minutiae) });
   }
+  return entries;
+}
+
+/** Every `total / count`-th index: a spread sample of queries for the expensive exhaustive reference. */
+const spread = (total: number, count: number) =>
+  Array.from({ length: Math.min(total, count) }, (_, k) => Math.floor((k * total) / Math.min(total, count)));
+
+/**
+ * Shortlist recall: how often the gallery's rank-1 is the exhaustive rank-1 (every template scored by
+ * the same 1:1 matcher), and how often the mate is in the shortlist at all.
+ */
+function recallReport(
+  label: string,
+  gallery: FingerprintGallery,
+  queries: Sample[],
+  exhaustiveTop: Map<Sample, string | undefined>,
+): string {
+  let agree = 0;
+  let mateListed = 0;
+  let mateFirst = 0;
+  for (const q of queries) {
+    const top = gallery.search(q.template, 1)[0]?.id;
+    if (exhaustiveTop.has(q) && top === exhaustiveTop.get(q)) agree++;
+    if (top === q.finger) mateFirst++;
+    const listed = gallery.shortlistIndices(q.template);
+    if (listed.some((i) => gallery.idAt(i) === q.finger)) mateListed++;
+  }
+  return `${label.padEnd(34)} rank-1 = exhaustive rank-1 ${pct(agree / exhaustiveTop.size)} (${agree}/${exhaustiveTop.size}) | mate in shortlist ${pct(mateListed / queries.length)} | mate at rank 1 ${pct(mateFirst / queries.length)}`;
+}
+
+function recall(samples: Sample[]): void {
+  // FVC set: the first impression of each of the 80 fingers enrolled, the other 560 impressions as
+  // probes. With 80 templates a 200-long shortlist would hold them all, so the shortlist is cut to 8
+  // (10% of the gallery): recall then measures the ranking of the votes.
+  const enrolled = samples.filter((s) => s.impression === 1);
+  const probes = samples.filter((s) => s.impression > 1);
+  const entries = enrolled.map((s) => ({ id: s.finger, template: s.template }));
+  const exhaustiveGallery = new FingerprintGallery(entries);
+  const top = new Map(probes.map((q) => [q, exhaustiveGallery.searchExhaustive(q.template, 1)[0]?.id]));
+  const exhaustiveMate = probes.filter((q) => top.get(q) === q.finger).length;
+  console.log(
+    `\nShortlist recall, FVC set: ${entries.length} enrolled, ${probes.length} probes; exhaustive ranks the mate first for ${pct(exhaustiveMate / probes.length)}`,
+  );
+  for (const [label, options] of [
+    ["plain votes (before), shortlist 8", { ...PLAIN_VOTES, shortlist: 8 }],
+    ["shipped, shortlist 8", { ...DEFAULT_GALLERY_OPTIONS, shortlist: 8 }],
+  ] as const)
+    console.log(recallReport(label, new FingerprintGallery(entries, options), probes, top));
+
+  // Synthetic gallery: the FVC2002 first impressions among templates perturbed from FVC2004.
+  const size = Number(process.env.FP_BENCH_RECALL_GALLERY ?? 10_000);
+  const mates = samples.filter((s) => s.db.startsWith("FVC2002") && s.impression === 1);
+  const queries = samples.filter((s) => s.db.startsWith("FVC2002") && s.impression > 1);
+  const synthetic = syntheticEntries(
+    mates,
+    samples.filter((s) => s.db.startsWith("FVC2004")),
+    size,
+  );
+  const checked = spread(queries.length, Number(process.env.FP_BENCH_RECALL_EXHAUSTIVE ?? 28)).map(
+    (i) => queries[i] as Sample,
+  );
+  const started = performance.now();
+  const reference = new FingerprintGallery(synthetic);
+  const synthTop = new Map(checked.map((q) => [q, reference.searchExhaustive(q.template, 1)[0]?.id]));
+  const synthMate = checked.filter((q) => synthTop.get(q) === q.finger).length;
+  console.log(
+    `Shortlist recall, synthetic gallery of ${size}: ${queries.length} probes, exhaustive on ${checked.length} (${((performance.now() - started) / 1000 / checked.length).toFixed(1)} s each; mate first for ${synthMate}/${checked.length})`,
+  );
+  for (const [label, options] of [
+    ["plain votes (before), shortlist 200", PLAIN_VOTES],
+    ["shipped, shortlist 200", DEFAULT_GALLERY_OPTIONS],
+  ] as const)
+    console.log(recallReport(label, new FingerprintGallery(synthetic, options), queries, synthTop));
+}
+
+function search(samples: Sample[]): void {
+  // Mates: first impressions of the FVC2002 fingers; queries: their other impressions. The synthetic
+  // gallery perturbs the FVC2004 templates only, so no synthetic entry is a copy of a query's finger.
+  const mates = samples.filter((s) => s.db.startsWith("FVC2002") && s.impression === 1);
+  const queries = samples.filter((s) => s.db.startsWith("FVC2002") && s.impression > 1);
+  const sources = samples.filter((s) => s.db.startsWith("FVC2004"));
+  const heapBefore = process.memoryUsage();
+  const buildStart = performance.now();
+  const entries = syntheticEntries(mates, sources, GALLERY);
   const prepared = (performance.now() - buildStart) / 1000;
   const indexStart = performance.now();
   const gallery = new FingerprintGallery(entries);
   const indexed = (performance.now() - indexStart) / 1000;
   entries.length = 0;
+  global.gc?.();
+  const heapAfter = process.memoryUsage();
+  const mib = (b: number) => (b / 1024 / 1024).toFixed(0);
   console.log(
-    `\n1:N gallery: ${gallery.size} templates (${mates.length} real mates + synthetic), prepared in ${prepared.toFixed(0)} s, indexed in ${indexed.toFixed(1)} s, ${(gallery.memoryBytes() / 1024 / 1024).toFixed(0)} MiB typed arrays (${(gallery.memoryBytes() / gallery.size).toFixed(0)} B/template)`,
+    `\n1:N gallery: ${gallery.size} templates (${mates.length} real mates + synthetic), prepared in ${prepared.toFixed(0)} s, indexed in ${indexed.toFixed(1)} s; ${mib(gallery.memoryBytes())} MiB typed arrays (${(gallery.memoryBytes() / gallery.size).toFixed(0)} B/template); process growth: rss ${mib(heapAfter.rss - heapBefore.rss)} MiB, array buffers ${mib(heapAfter.arrayBuffers - heapBefore.arrayBuffers)} MiB, JS heap ${mib(heapAfter.heapUsed - heapBefore.heapUsed)} MiB`,
+  );
+  const lengths = [50, 100, 200, 500, 1000];
+  const listed = lengths.map(() => 0);
+  for (const q of queries) {
+    const position = gallery
+      .shortlistIndices(q.template, 1000)
+      .findIndex((i) => gallery.idAt(i) === q.finger);
+    lengths.forEach((length, k) => {
+      if (position >= 0 && position < length) listed[k] = (listed[k] as number) + 1;
+    });
+  }
+  console.log(
+    `mate within the first N of the vote ranking: ${lengths.map((n, k) => `N=${n} ${pct((listed[k] as number) / queries.length)}`).join(", ")} (shipped shortlist ${DEFAULT_GALLERY_OPTIONS.shortlist})`,
   );
   const latencies: number[] = [];
+  const voteLatencies: number[] = [];
   let rank1 = 0;
   let autoHits = 0;
   let top10 = 0;
   for (const q of queries) {
+    const v0 = performance.now();
+    gallery.shortlistIndices(q.template);
+    voteLatencies.push(performance.now() - v0);
     const t0 = performance.now();
     const result = gallery.search(q.template, 10);
     latencies.push(performance.now() - t0);
@@ -247,20 +367,27 @@ function search(samples: Sample[]): void {
     if (result[0]?.id === q.finger && (result[0]?.score ?? 0) >= AUTOMATIC_HIT_SCORE) autoHits++;
     if (result.some((c) => c.id === q.finger)) top10++;
   }
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) =>
-    (latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] as number).toFixed(1);
+  const at = (list: number[], p: number) => {
+    const sorted = list.slice().sort((a, b) => a - b);
+    return (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number).toFixed(1);
+  };
   console.log(
-    `1:N over ${gallery.size}: ${queries.length} queries, latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms; mate at rank 1 ${pct(rank1 / queries.length)}, in top 10 ${pct(top10 / queries.length)}, automatic hit (rank 1 and score >= ${AUTOMATIC_HIT_SCORE}) ${pct(autoHits / queries.length)}`,
+    `1:N over ${gallery.size}: ${queries.length} queries, latency p50 ${at(latencies, 0.5)} ms, p99 ${at(latencies, 0.99)} ms (voting alone p50 ${at(voteLatencies, 0.5)} ms); mate at rank 1 ${pct(rank1 / queries.length)}, in top 10 ${pct(top10 / queries.length)}, automatic hit (rank 1 and score >= ${AUTOMATIC_HIT_SCORE}) ${pct(autoHits / queries.length)}`,
   );
-  // The shortlist against exhaustive scoring, on a few queries (exhaustive is slow by design).
+  // The shortlist against exhaustive scoring, on a spread sample of queries (exhaustive is slow by design).
+  const checked = spread(queries.length, Number(process.env.FP_BENCH_EXHAUSTIVE ?? 5)).map(
+    (i) => queries[i] as Sample,
+  );
   let agree = 0;
-  const checked = queries.slice(0, 5);
+  let exhaustiveMate = 0;
   const exhaustiveStart = performance.now();
-  for (const q of checked)
-    if (gallery.search(q.template, 1)[0]?.id === gallery.searchExhaustive(q.template, 1)[0]?.id) agree++;
+  for (const q of checked) {
+    const best = gallery.searchExhaustive(q.template, 1)[0]?.id;
+    if (gallery.search(q.template, 1)[0]?.id === best) agree++;
+    if (best === q.finger) exhaustiveMate++;
+  }
   console.log(
-    `shortlist vs exhaustive scoring: same rank-1 on ${agree}/${checked.length} queries (exhaustive ${((performance.now() - exhaustiveStart) / checked.length / 1000).toFixed(1)} s per query)`,
+    `shortlist vs exhaustive scoring: same rank-1 on ${agree}/${checked.length} sampled queries; exhaustive ranks the mate first on ${exhaustiveMate}/${checked.length} (${((performance.now() - exhaustiveStart) / checked.length / 1000).toFixed(1)} s per query)`,
   );
 }
 
@@ -274,4 +401,5 @@ console.log(
 );
 if (PARTS.has("accuracy")) accuracy(samples);
 if (PARTS.has("speed")) speed(samples);
+if (PARTS.has("recall")) recall(samples);
 if (PARTS.has("search")) search(samples);

@@ -3,6 +3,7 @@ import { systemActor } from "../shared/actor.ts";
 import { clientRoles, roles } from "../shared/roles.ts";
 import { GENERAL_SECRETARIAT } from "../storage/seed/countries.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
+import { registerBiometricsCommands } from "./biometrics.commands.ts";
 import { registerContentCommands } from "./content.commands.ts";
 import { type CliIo, withServices } from "./context.ts";
 import { registerDatabasesCommands } from "./databases.commands.ts";
@@ -42,6 +43,7 @@ export function buildProgram(
   registerReviewCommands(program, io, run, setExit);
   registerResolutionCommands(program, io, run, setExit);
   registerScreeningCommands(program, io, run, setExit);
+  registerBiometricsCommands(program, io, run, setExit);
 
   const users = program.command("users").description("manage accounts");
   users

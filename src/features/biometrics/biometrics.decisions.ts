@@ -57,6 +57,7 @@ export function createDecisions(deps: Deps) {
             modality: s.modality,
             candidateId: c.id,
             score: c.score,
+            decidedByCountry: actor.country,
           }),
           action: actionFor("person", category, c.discreet_check),
           discreet: c.discreet_check,

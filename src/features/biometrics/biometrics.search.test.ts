@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestContext, type TestContext } from "../../../test/harness.ts";
 import { sharedData } from "../../../test/shared-data.ts";
+import { AUTOMATIC_HIT_SCORE } from "../../search/fingerprints/matcher/index.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { envelope } from "../notices/notices.fixtures.ts";
 import { face, finger } from "./biometrics.fixtures.ts";
@@ -72,7 +73,7 @@ describe.each(backends)("biometric search and decision on %s", (kind) => {
       modality: "fingerprint",
       reason: "Case US-2026-17",
       probe: { format: "iso-19794-2-2005", dimension: null, hasImage: false },
-      threshold: 0.04,
+      threshold: AUTOMATIC_HIT_SCORE,
       state: "pending",
       decision: null,
       decisions: [],

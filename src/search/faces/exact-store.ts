@@ -51,6 +51,14 @@ export class ExactStore {
     return true;
   }
 
+  /** The stored template of id scored against a unit-length query (undefined when absent). */
+  similarity(id: number, unit: Float32Array): number | undefined {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return undefined;
+    const rows = this.blocks[Math.floor(slot / BLOCK_ROWS)] as Float32Array;
+    return dotAt(rows, (slot % BLOCK_ROWS) * this.dimensions, unit, this.dimensions);
+  }
+
   /** Every stored template scored against a unit-length query; the k most similar, best first. */
   search(unit: Float32Array, k: number): ExactMatch[] {
     const d = this.dimensions;
@@ -61,8 +69,7 @@ export class ExactStore {
       if (id < 0) continue;
       const rows = this.blocks[Math.floor(slot / BLOCK_ROWS)] as Float32Array;
       const base = (slot % BLOCK_ROWS) * d;
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += (rows[base + i] as number) * (unit[i] as number);
+      const dot = dotAt(rows, base, unit, d);
       if (best.length === k && dot <= floor) continue;
       insertSorted(best, { id, similarity: dot }, k);
       if (best.length === k) floor = (best[k - 1] as ExactMatch).similarity;
@@ -76,4 +83,24 @@ function insertSorted(best: ExactMatch[], m: ExactMatch, k: number): void {
   while (i > 0 && (best[i - 1] as ExactMatch).similarity < m.similarity) i--;
   best.splice(i, 0, m);
   if (best.length > k) best.pop();
+}
+
+/**
+ * Dot product of unit with rows[base..base+d), four running sums: independent additions let the
+ * JIT overlap them, about twice as fast as one sum at d = 512 (the scan is the exact baseline).
+ */
+function dotAt(rows: Float32Array, base: number, unit: Float32Array, d: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < d; i += 4) {
+    s0 += (rows[base + i] as number) * (unit[i] as number);
+    s1 += (rows[base + i + 1] as number) * (unit[i + 1] as number);
+    s2 += (rows[base + i + 2] as number) * (unit[i + 2] as number);
+    s3 += (rows[base + i + 3] as number) * (unit[i + 3] as number);
+  }
+  for (; i < d; i++) s0 += (rows[base + i] as number) * (unit[i] as number);
+  return s0 + s1 + s2 + s3;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareTemplates, prepareMinutiae } from "./compare.ts";
 import { errorRates } from "./error-rates.ts";
 import { FingerprintGallery } from "./gallery.ts";
-import { mccParamsFor } from "./params.ts";
+import { MCC_500_DPI, mccParamsFor } from "./params.ts";
 import { perturbMinutiae, randomMinutiae, seededRandom } from "./synthetic.ts";
 
 const random = seededRandom(42);
@@ -58,6 +58,22 @@ describe("MCC 1:1", () => {
     const three = prepareMinutiae(finger.slice(0, 3));
     expect(compareTemplates(three, three)).toBeGreaterThanOrEqual(0);
     expect(compareTemplates(three, base)).toBeLessThanOrEqual(1);
+  });
+
+  it("averages a template with fewer cylinders than minPairs over minPairs (no near-empty wolves)", () => {
+    // Three minutiae make three cylinders (each has the two others as neighbours). Even against
+    // itself such a template may only reach 3 / minPairs: were nP capped by the cylinder count, it
+    // would score a perfect match, and in 1:N outrank real mates against any query it resembles.
+    const centre = finger[0] as (typeof finger)[number];
+    const nearest = finger
+      .slice()
+      .sort(
+        (p, q) => Math.hypot(p.x - centre.x, p.y - centre.y) - Math.hypot(q.x - centre.x, q.y - centre.y),
+      );
+    const three = prepareMinutiae(nearest.slice(0, 3));
+    expect(three.count).toBe(3);
+    expect(compareTemplates(three, three)).toBeLessThanOrEqual(3 / MCC_500_DPI.minPairs + 1e-6);
+    expect(compareTemplates(three, three)).toBeGreaterThan(0.5);
   });
 
   it("scales lengths with resolution, so a 1000 dpi copy matches the 500 dpi original", () => {

@@ -39,6 +39,8 @@ export type MccParams = {
   tauRho2: number;
   muRho3: number;
   tauRho3: number;
+  /** Distortion allowance: this fraction of the pair distance is forgiven before the rho1 sigmoid. */
+  rho1Relative?: number;
 };
 
 /** The published parameter set at 500 dpi (Table 2 of the paper; bit-based cylinders, LSS-R). */
@@ -50,7 +52,7 @@ export const MCC_500_DPI: MccParams = {
   sigmaD: (2 * Math.PI) / 9,
   muPsi: 0.01,
   omega: 50,
-  minValidCells: 0.75,
+  minValidCells: 0.5,
   minNeighbours: 2,
   minMatchableCells: 0.6,
   deltaTheta: Math.PI / 2,
@@ -66,6 +68,7 @@ export const MCC_500_DPI: MccParams = {
   tauRho2: -30,
   muRho3: Math.PI / 12,
   tauRho3: -30,
+  rho1Relative: 0.05,
 };
 
 /** The parameter set for a resolution in dots per inch: lengths scale, angles and counts do not. */

@@ -1,11 +1,6 @@
 import { type CylinderTemplate, maskWordsPerCylinder, wordsPerCylinder } from "./cylinders.ts";
 import { angleDiff, sigmoid } from "./params.ts";
-
-function popcount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
+import { popcount } from "./popcount.ts";
 
 /**
  * The local similarity of every pair of cylinders (bit form of the paper's equation): only cells
@@ -85,10 +80,11 @@ export function consolidateLssR(a: CylinderTemplate, b: CylinderTemplate, matrix
   const nB = b.count;
   if (nA === 0 || nB === 0) return 0;
   const minCount = Math.min(a.minutiaCount, b.minutiaCount);
-  const nP = Math.min(
-    Math.min(nA, nB),
-    p.minPairs + Math.round(sigmoid(minCount, p.muP, p.tauP) * (p.maxPairs - p.minPairs)),
-  );
+  // nP is not capped by the cylinder counts: a template with fewer usable cylinders than nP averages
+  // its few pairs over nP, so that a near-empty template cannot score like a full match against
+  // everything (with the cap, one cylinder with a lucky local similarity of 0.3 outranked real mates
+  // in 1:N).
+  const nP = p.minPairs + Math.round(sigmoid(minCount, p.muP, p.tauP) * (p.maxPairs - p.minPairs));
   const nR = Math.min(nA, nB);
 
   // Greedy one-to-one selection of the nR most similar pairs.
@@ -172,7 +168,9 @@ function compatibility(
   const ay = (a.y[at] as number) - (a.y[ak] as number);
   const bx = (b.x[bt] as number) - (b.x[bk] as number);
   const by = (b.y[bt] as number) - (b.y[bk] as number);
-  const d1 = Math.abs(Math.sqrt(ax * ax + ay * ay) - Math.sqrt(bx * bx + by * by));
+  const la = Math.sqrt(ax * ax + ay * ay);
+  const lb = Math.sqrt(bx * bx + by * by);
+  const d1 = Math.max(0, Math.abs(la - lb) - (p.rho1Relative ?? 0) * 0.5 * (la + lb));
   if ((d1 - p.muRho1) * -p.tauRho1 > NEGLIGIBLE) return 0;
   const thA = angleDiff(a.angle[at] as number, a.angle[ak] as number);
   const thB = angleDiff(b.angle[bt] as number, b.angle[bk] as number);

@@ -189,6 +189,15 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
         finding: <ObjectFinding explanation={e} kind={kind} />,
         effect: null,
       });
+  if (e.modality)
+    rows.push({
+      id: "biometric",
+      label: t(e.modality === "face" ? "scr.ex.biometric.face" : "scr.ex.biometric.fingerprint"),
+      finding: e.decidedByCountry
+        ? t("scr.ex.biometric.decided", { country: e.decidedByCountry })
+        : t("scr.ex.biometric.reviewed"),
+      effect: e.score ?? null,
+    });
   return (
     <table className="data explanation" data-testid="explanation">
       <caption className="visually-hidden">{t("scr.result.why")}</caption>
@@ -198,7 +207,7 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
             <th scope="row">{r.label}</th>
             <td>{r.finding}</td>
             <td className="num" title={t("scr.ex.effect")}>
-              {r.effect === null ? "" : <bdi>{scoreText(r.effect, i18n, r.id !== "name")}</bdi>}
+              {r.effect === null ? "" : <bdi>{scoreText(r.effect, i18n, r.id !== "name" && r.id !== "biometric")}</bdi>}
             </td>
           </tr>
         ))}

@@ -54,7 +54,9 @@ export function ResultPanel({ result: r, headingId }: { result: TravellerResult;
   const possible = r.hits.filter((h) => !h.match);
   const action = overallAction(i18n, r);
   const contacts = [...new Map(matches.map((m) => [m.contact.country, m.contact])).values()];
-  const outcome = r.discreet ? "instruction" : r.hit ? "hit" : "clear";
+  // A possible biometric match without a name hit is a referral: never "no hit, proceed as usual".
+  const refer = r.biometric?.status === "refer";
+  const outcome = r.discreet ? "instruction" : r.hit ? "hit" : refer ? "refer" : "clear";
   return (
     <section className="panel screening-result" aria-labelledby={headingId} data-testid="screening-result">
       <div
@@ -64,17 +66,29 @@ export function ResultPanel({ result: r, headingId }: { result: TravellerResult;
         data-outcome={outcome}
       >
         <span className="result-word" id={headingId}>
-          {t(r.discreet ? "scr.result.instruction" : r.hit ? "scr.result.hit" : "scr.result.noHit")}
+          {t(
+            outcome === "instruction"
+              ? "scr.result.instruction"
+              : outcome === "hit"
+                ? "scr.result.hit"
+                : outcome === "refer"
+                  ? "scr.result.refer"
+                  : "scr.result.noHit",
+          )}
         </span>
         {!r.discreet && (
           <span className="result-lead">
-            {r.hit ? t("scr.result.hitLead", { n: num(matches.length) }) : t("scr.result.noHitLead")}
+            {r.hit
+              ? t("scr.result.hitLead", { n: num(matches.length) })
+              : refer
+                ? t("scr.bio.refer")
+                : t("scr.result.noHitLead")}
           </span>
         )}
       </div>
       <div className="result-action" data-testid="result-action">
         <h3>{t("scr.result.action")}</h3>
-        <p className="action-text">{action ?? t("scr.result.noAction")}</p>
+        <p className="action-text">{action ?? t(refer ? "scr.bio.referNote" : "scr.result.noAction")}</p>
         {!r.discreet && contacts.length > 0 && (
           <>
             <h3>{t("scr.result.contact")}</h3>

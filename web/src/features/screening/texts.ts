@@ -110,6 +110,10 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   vehiclePlate: "scr.field.vehiclePlate",
   location: "scr.field.location",
   traveller: "scr.field.traveller",
+  fingerprintTemplate: "scr.bio.fingerprint",
+  facePhoto: "scr.bio.face",
+  faceTemplate: "scr.bio.faceTemplate",
+  "faceTemplate.vector": "scr.bio.faceTemplate",
 };
 
 export interface FieldProblem {

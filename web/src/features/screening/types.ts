@@ -230,4 +230,8 @@ export interface Explanation {
   document?: DocumentExplanation;
   firearm?: FirearmExplanation;
   vehicle?: VehicleExplanation;
+  /** A hit raised by a bureau's decision on a biometric candidate list. */
+  modality?: "fingerprint" | "face";
+  score?: number;
+  decidedByCountry?: string;
 }

@@ -5,13 +5,18 @@ export interface NavItem {
   section: Section;
   path: string;
   label: MessageKey;
+  /**
+   * The path the item's pages lie under, where it is not the item's own path: biometric searches
+   * open on their list, but the search form (/biometrics) belongs to the same item.
+   */
+  under?: string;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { section: "home", path: "/", label: "nav.home" },
   { section: "screening", path: "/screening", label: "nav.screening" },
   { section: "screeningHits", path: "/hits", label: "nav.screeningHits" },
-  { section: "biometrics", path: "/biometrics/searches", label: "nav.biometrics" },
+  { section: "biometrics", path: "/biometrics/searches", label: "nav.biometrics", under: "/biometrics" },
   { section: "overview", path: "/overview", label: "nav.overview" },
   { section: "records", path: "/records", label: "nav.records" },
   { section: "duplicates", path: "/duplicates", label: "nav.duplicates" },
@@ -32,8 +37,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 export const navItemsFor = (role: Role): NavItem[] => NAV_ITEMS.filter((i) => canAccess(role, i.section));
 
-/** The nav item a path belongs to ("/records/abc" belongs to "/records"). */
+/**
+ * The nav item a path belongs to ("/records/abc" belongs to "/records", "/biometrics" to the
+ * biometric searches).
+ */
 export function activeItem(path: string): NavItem | undefined {
   if (path === "/") return NAV_ITEMS[0];
-  return NAV_ITEMS.find((i) => i.path !== "/" && (path === i.path || path.startsWith(`${i.path}/`)));
+  return NAV_ITEMS.find((i) => {
+    const base = i.under ?? i.path;
+    return base !== "/" && (path === base || path.startsWith(`${base}/`));
+  });
 }

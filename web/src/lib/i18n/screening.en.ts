@@ -36,6 +36,16 @@ export const screeningEn = {
   "scr.bio.referNote":
     "Keep the traveller until the bureau answers. Do not say why: nothing is confirmed until a person there has compared the candidates.",
   "scr.bio.none": "No biometric match.",
+  "scr.result.refer": "REFER",
+  "scr.bio.faceTemplate": "Face template",
+  "scr.ex.biometric.fingerprint": "Fingerprints",
+  "scr.ex.biometric.face": "Face",
+  "scr.ex.biometric.decided":
+    "Compared 1:N; the bureau of {country} reviewed the candidate list and decided: potential candidate.",
+  "scr.ex.biometric.reviewed":
+    "Compared 1:N; a bureau reviewed the candidate list and decided: potential candidate.",
+  "scr.category.biometric:fingerprint": "fingerprint match, verified by a bureau",
+  "scr.category.biometric:face": "face match, verified by a bureau",
   "scr.objects.summary": "Carried firearm / vehicle (optional)",
   "scr.objects.hint":
     "Checked against the firearms and vehicles reported lost, stolen or wanted that your country may see. A firearm or a vehicle alone may be checked.",

@@ -38,6 +38,16 @@ export const screeningEs: Record<keyof typeof screeningEn, string> = {
   "scr.bio.referNote":
     "Retenga al viajero hasta que responda la oficina, sin decir por qué: nada está confirmado hasta que una persona allí haya comparado los candidatos.",
   "scr.bio.none": "Ninguna coincidencia biométrica.",
+  "scr.result.refer": "REMITIR",
+  "scr.bio.faceTemplate": "Plantilla facial",
+  "scr.ex.biometric.fingerprint": "Huellas dactilares",
+  "scr.ex.biometric.face": "Rostro",
+  "scr.ex.biometric.decided":
+    "Comparación 1:N; la oficina de {country} examinó la lista de candidatos y decidió: candidato potencial.",
+  "scr.ex.biometric.reviewed":
+    "Comparación 1:N; una oficina examinó la lista de candidatos y decidió: candidato potencial.",
+  "scr.category.biometric:fingerprint": "coincidencia dactilar, verificada por una oficina",
+  "scr.category.biometric:face": "coincidencia facial, verificada por una oficina",
   "scr.objects.summary": "Arma de fuego / vehículo que lleva (opcional)",
   "scr.objects.hint":
     "Se cotejan con las armas de fuego y los vehículos denunciados como perdidos, robados o buscados que su país puede consultar. Un arma o un vehículo también se pueden controlar solos.",

@@ -38,6 +38,16 @@ export const screeningFr: Record<keyof typeof screeningEn, string> = {
   "scr.bio.referNote":
     "Retenez le voyageur jusqu'à la réponse du bureau, sans en dire la raison : rien n'est confirmé tant qu'une personne n'y a pas comparé les candidats.",
   "scr.bio.none": "Aucune correspondance biométrique.",
+  "scr.result.refer": "RENVOI",
+  "scr.bio.faceTemplate": "Gabarit facial",
+  "scr.ex.biometric.fingerprint": "Empreintes digitales",
+  "scr.ex.biometric.face": "Visage",
+  "scr.ex.biometric.decided":
+    "Comparaison 1:N ; le bureau de {country} a examiné la liste de candidats et décidé : candidat potentiel.",
+  "scr.ex.biometric.reviewed":
+    "Comparaison 1:N ; un bureau a examiné la liste de candidats et décidé : candidat potentiel.",
+  "scr.category.biometric:fingerprint": "correspondance d'empreintes, vérifiée par un bureau",
+  "scr.category.biometric:face": "correspondance faciale, vérifiée par un bureau",
   "scr.objects.summary": "Arme à feu / véhicule transporté (facultatif)",
   "scr.objects.hint":
     "Contrôlés contre les armes à feu et les véhicules signalés perdus, volés ou recherchés que votre pays peut consulter. Une arme ou un véhicule peut être contrôlé seul.",
