@@ -207,7 +207,11 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
             <th scope="row">{r.label}</th>
             <td>{r.finding}</td>
             <td className="num" title={t("scr.ex.effect")}>
-              {r.effect === null ? "" : <bdi>{scoreText(r.effect, i18n, r.id !== "name" && r.id !== "biometric")}</bdi>}
+              {r.effect === null ? (
+                ""
+              ) : (
+                <bdi>{scoreText(r.effect, i18n, r.id !== "name" && r.id !== "biometric")}</bdi>
+              )}
             </td>
           </tr>
         ))}
