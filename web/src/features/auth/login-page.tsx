@@ -3,10 +3,10 @@ import { ErrorAlert, Notice } from "../../components/alert.tsx";
 import { TextField } from "../../components/fields.tsx";
 import { LanguageSwitcher } from "../../components/language-switcher.tsx";
 import { ApiError } from "../../lib/api.ts";
+import { login } from "../../lib/auth-api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link } from "../../lib/router.tsx";
-import { login } from "./api.ts";
-import { useSession } from "./session.tsx";
+import { useSession } from "../../lib/session.tsx";
 
 type Step = "credentials" | "totp";
 

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { ErrorAlert, Notice } from "../../components/alert.tsx";
 import { TextField } from "../../components/fields.tsx";
+import { changePassword } from "../../lib/auth-api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { changePassword } from "./api.ts";
 
 /** Changes one's own password; the server ends the account's other sessions. */
 export function PasswordForm() {

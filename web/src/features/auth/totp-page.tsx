@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { ErrorAlert, Notice } from "../../components/alert.tsx";
 import { TextField } from "../../components/fields.tsx";
+import { enableTotp, setupTotp } from "../../lib/auth-api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { enableTotp, setupTotp } from "./api.ts";
-import { useMe, useSession } from "./session.tsx";
+import { useMe, useSession } from "../../lib/session.tsx";
 
 /** Groups a base32 secret in fours so it can be read out and typed without mistakes. */
 const groupSecret = (secret: string): string => secret.replace(/(.{4})(?=.)/g, "$1 ");

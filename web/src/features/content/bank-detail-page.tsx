@@ -1,19 +1,19 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Notice } from "../../components/alert.tsx";
+import { Distribution, HandlingBadge, ReviewDate } from "../../components/envelope.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
+import { HashValue } from "../../components/hash-value.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { API_BASE, withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
+import { useMe } from "../../lib/session.tsx";
 import { useApi } from "../../lib/use-api.ts";
-import { useMe } from "../auth/session.tsx";
-import { Distribution, HandlingBadge, ReviewDate } from "../records/envelope.tsx";
 import { AddEntryForm } from "./add-entry-form.tsx";
 import { sharingLabel } from "./banks-page.tsx";
 import { EntryStatusControl, StatusBadge } from "./entry-status.tsx";
 import { AddFromImageForm, EntryThumbnail, seesContent } from "./entry-thumbnail.tsx";
-import { HashValue } from "./hash-value.tsx";
 import { ImportPanel } from "./import-panel.tsx";
 import {
   type Bank,

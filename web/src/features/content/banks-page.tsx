@@ -1,9 +1,9 @@
 import { useState } from "react";
+import { HandlingBadge } from "../../components/envelope.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment } from "../../lib/router.tsx";
 import { useApi } from "../../lib/use-api.ts";
-import { HandlingBadge } from "../records/envelope.tsx";
 import { CreateBankForm } from "./create-bank-form.tsx";
 import type { Bank } from "./types.ts";
 import "./content.css";

@@ -1,16 +1,16 @@
 import { useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { TextField } from "../../components/fields.tsx";
+import { HashValue } from "../../components/hash-value.tsx";
 import { Empty } from "../../components/states.tsx";
 import { ApiError, api, withQuery } from "../../lib/api.ts";
 import { type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
 import { canAccess } from "../../lib/roles.ts";
 import { Link, segment } from "../../lib/router.tsx";
+import { useMe } from "../../lib/session.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { useMe } from "../auth/session.tsx";
 import { Labels } from "./bank-detail-page.tsx";
 import { StatusBadge } from "./entry-status.tsx";
-import { HashValue } from "./hash-value.tsx";
 import { SignalTypeField } from "./signal-type-field.tsx";
 import { hashProblem, MAX_IMAGE_BYTES, type MatchResult, MIN_PDQ_QUALITY, type SignalType } from "./types.ts";
 import "./content.css";

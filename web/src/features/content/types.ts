@@ -1,4 +1,4 @@
-import type { Envelope } from "../records/types.ts";
+import type { Envelope } from "../../lib/envelope.ts";
 
 /** Mirrors src/features/content/content.schema.ts (the HTTP contract). */
 export const SIGNAL_TYPES = ["pdq", "md5", "sha256", "video_md5"] as const;

@@ -1,9 +1,9 @@
 import { DataState } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment } from "../../lib/router.tsx";
+import { useMe } from "../../lib/session.tsx";
 import type { Country } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
-import { useMe } from "../auth/session.tsx";
 import { DbTabs, UnknownDatabase } from "./db-tabs.tsx";
 import { ItemForm, valuesOf } from "./item-form.tsx";
 import { type DbSpec, specOf } from "./specs.ts";

@@ -3,7 +3,7 @@ import { ErrorAlert, Notice } from "../../components/alert.tsx";
 import { SelectField } from "../../components/fields.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import type { Role } from "../../lib/roles.ts";
-import { useMe } from "../auth/session.tsx";
+import { useMe } from "../../lib/session.tsx";
 import { useFormat } from "./format.tsx";
 import {
   formatOfName,

@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { Notice as Status } from "../../components/alert.tsx";
+import { ReasonsAction } from "../../components/reasons-action.tsx";
 import { DataState } from "../../components/states.tsx";
 import { api } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
+import { useMe } from "../../lib/session.tsx";
 import { useApi } from "../../lib/use-api.ts";
-import { useMe } from "../auth/session.tsx";
-import { ReasonsAction } from "../notices/parts.tsx";
 import { Recipients, ReviewStateBadge } from "./diffusions-page.tsx";
 import type { Diffusion } from "./types.ts";
 

@@ -2,11 +2,11 @@ import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/fields.tsx";
 import { api } from "../../lib/api.ts";
+import type { HandlingCode, Reliability } from "../../lib/envelope.ts";
+import { codes } from "../../lib/form-parse.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment } from "../../lib/router.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { codes } from "../notices/draft/parse.ts";
-import type { HandlingCode, Reliability } from "../records/types.ts";
 import { DIFFUSION_KINDS, type Diffusion, type DiffusionKind } from "./types.ts";
 
 /** A diffusion goes at once to the chosen countries; the General Secretariat checks it afterwards. */

@@ -6,9 +6,9 @@ import { DataState, Empty } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
+import { useMe } from "../../lib/session.tsx";
 import type { Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
-import { useMe } from "../auth/session.tsx";
 import { DIFFUSION_KINDS, type Diffusion, REVIEW_STATES } from "./types.ts";
 
 const PAGE_SIZE = 25;

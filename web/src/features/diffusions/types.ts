@@ -1,4 +1,4 @@
-import type { HandlingCode } from "../records/types.ts";
+import type { HandlingCode } from "../../lib/envelope.ts";
 
 export const DIFFUSION_KINDS = ["arrest", "locate", "information", "warning"] as const;
 export type DiffusionKind = (typeof DIFFUSION_KINDS)[number];

@@ -1,8 +1,8 @@
 import { Notice } from "../../components/alert.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
+import { navItemsFor } from "../../lib/nav-items.ts";
 import { Link } from "../../lib/router.tsx";
-import { useMe } from "../auth/session.tsx";
-import { navItemsFor } from "../shell/nav-items.ts";
+import { useMe } from "../../lib/session.tsx";
 
 export function HomePage() {
   const { t } = useI18n();

@@ -1,4 +1,4 @@
-import type { Envelope } from "../records/types.ts";
+import type { Envelope } from "../../lib/envelope.ts";
 
 /** Mirrors src/features/notices (notices.schema.ts, rules/*). */
 

@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { Notice } from "../../components/alert.tsx";
+import { FormField } from "../../components/form-field.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { enrolFace, enrolFingerprint } from "../biometrics/api.ts";
-import { Choice } from "../biometrics/choice.tsx";
-import { FaceInput, type FacePhoto } from "../biometrics/face-input.tsx";
-import { TEMPLATE_FILES } from "../biometrics/search-page.tsx";
-import { problemsOf } from "../biometrics/texts.ts";
-import type { Modality } from "../biometrics/types.ts";
-import { FormField } from "../screening/form-field.tsx";
+import { enrolFace, enrolFingerprint } from "./biometrics/api.ts";
+import { Choice } from "./biometrics/choice.tsx";
+import { FaceInput, type FacePhoto } from "./biometrics/face-input.tsx";
+import { TEMPLATE_FILES } from "./biometrics/search-page.tsx";
+import { problemsOf } from "./biometrics/texts.ts";
+import type { Modality } from "./biometrics/types.ts";
 
 /**
  * The owner's enrolment: a fingerprint template file sent as it is, or a face photo (a file or a

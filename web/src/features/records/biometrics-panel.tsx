@@ -3,14 +3,14 @@ import { ErrorAlert } from "../../components/alert.tsx";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { DataState } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
+import { useMe } from "../../lib/session.tsx";
 import { useApi } from "../../lib/use-api.ts";
-import { useMe } from "../auth/session.tsx";
-import { biometricsPath, recordPhotoUrl, retractTemplate } from "../biometrics/api.ts";
-import { fingersText, formatText } from "../biometrics/texts.ts";
-import type { BiometricTemplate } from "../biometrics/types.ts";
+import { biometricsPath, recordPhotoUrl, retractTemplate } from "./biometrics/api.ts";
+import { fingersText, formatText } from "./biometrics/texts.ts";
+import type { BiometricTemplate } from "./biometrics/types.ts";
 import { BiometricsEnrolForm } from "./biometrics-enrol.tsx";
 import type { IntelRecord } from "./types.ts";
-import "../biometrics/biometrics.css";
+import "./biometrics/biometrics.css";
 
 /** The roles that may change records (records.policy.ts); the owner's country alone enrols. */
 const WRITERS = new Set(["ncb_officer", "ncb_admin", "gs_analyst"]);

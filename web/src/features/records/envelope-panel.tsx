@@ -1,5 +1,11 @@
+import {
+  Distribution,
+  Evaluation,
+  HandlingBadge,
+  ReviewDate,
+  sourceTypeLabel,
+} from "../../components/envelope.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { Distribution, Evaluation, HandlingBadge, ReviewDate, sourceTypeLabel } from "./envelope.tsx";
 import type { IntelRecord } from "./types.ts";
 
 /** The owner's rules of a record: owner, distribution, handling, evaluation, source type, review date. */

@@ -4,7 +4,7 @@ import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { api } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
-import { useMe } from "../auth/session.tsx";
+import { useMe } from "../../lib/session.tsx";
 import type { IntelRecord, Judgement, JudgementValue } from "./types.ts";
 
 /** Bureau officers and admins and the Secretariat's analysts judge; reviewers oversee and do not. */

@@ -1,10 +1,10 @@
+import { Distribution, Evaluation, HandlingBadge } from "../../components/envelope.tsx";
 import { DataState } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment, useLocation } from "../../lib/router.tsx";
 import type { Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
-import { Distribution, Evaluation, HandlingBadge } from "./envelope.tsx";
 import { ExplanationTable, ScoreMeter } from "./explanation.tsx";
 import { byDisplayOrder, propLabel } from "./format.ts";
 import { JudgePanel } from "./judge-panel.tsx";

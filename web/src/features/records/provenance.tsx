@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { sourceTypeLabel } from "../../components/envelope.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { sourceTypeLabel } from "./envelope.tsx";
 import { countryName } from "./format.ts";
 import type { Capture } from "./types.ts";
 

@@ -1,6 +1,6 @@
+import { sourceTypeLabel } from "../../components/envelope.tsx";
 import { SelectField, TextAreaField, TextField } from "../../components/fields.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { sourceTypeLabel } from "./envelope.tsx";
 import { FieldError, type SetForm } from "./form-parts.tsx";
 import type { FieldProblem, RecordForm } from "./record-form-model.ts";
 

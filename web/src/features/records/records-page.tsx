@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { Evaluation, HandlingBadge, ReviewDate } from "../../components/envelope.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
+import { useMe } from "../../lib/session.tsx";
 import type { Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
-import { useMe } from "../auth/session.tsx";
-import { Evaluation, HandlingBadge, ReviewDate } from "./envelope.tsx";
 import { countryName, schemaLabel } from "./format.ts";
 import { NameWithReading } from "./latin.tsx";
 import { type IntelRecord, SCHEMATA } from "./types.ts";

@@ -1,18 +1,6 @@
-export type HandlingCode = "H0" | "H1" | "H2" | "H3";
-export type Reliability = "A" | "B" | "C" | "X";
-export type Accuracy = 1 | 2 | 3 | 4;
+import type { Accuracy, Envelope, HandlingCode, Reliability } from "../../lib/envelope.ts";
 
-export interface Envelope {
-  owner: string;
-  distribution: "all" | "only" | "except";
-  distributionCountries: string[];
-  handlingCode: HandlingCode;
-  handlingNote?: string | null;
-  sourceReliability: Reliability;
-  informationAccuracy: Accuracy;
-  sourceType: string;
-  reviewAt: string;
-}
+export type { Accuracy, Envelope, HandlingCode, Reliability };
 
 export interface IntelRecord {
   id: string;

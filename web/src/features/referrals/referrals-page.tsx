@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { SelectField } from "../../components/fields.tsx";
+import { HashValue } from "../../components/hash-value.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, useLocation } from "../../lib/router.tsx";
 import { useApi } from "../../lib/use-api.ts";
-import { HashValue } from "../content/hash-value.tsx";
 import { Deadline } from "./countdown.tsx";
 import { CreateReferralForm, type KnownPlatform } from "./create-referral-form.tsx";
 import { REFERRAL_STATES, type Referral, type ReferralPage } from "./types.ts";

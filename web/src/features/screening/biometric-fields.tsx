@@ -1,6 +1,6 @@
 import { useState } from "react";
+import { FormField } from "../../components/form-field.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { FormField } from "./form-field.tsx";
 
 /** The files a border post captured, as the check sends them (base64 inside the JSON). */
 export type BiometricDraft = { fingerprintTemplate: File | null; facePhoto: File | null };

@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { errorMessage } from "../../components/alert.tsx";
+import { FormField } from "../../components/form-field.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link } from "../../lib/router.tsx";
 import { checkTraveller } from "./api.ts";
 import { type BiometricDraft, BiometricFields, EMPTY_BIOMETRICS, fileToBase64 } from "./biometric-fields.tsx";
-import { FormField } from "./form-field.tsx";
 import { EMPTY_OBJECTS, type ObjectDraft, ObjectFields } from "./object-fields.tsx";
 import { ResultPanel } from "./result-panel.tsx";
 import { type FieldProblem, problemsOf } from "./texts.ts";

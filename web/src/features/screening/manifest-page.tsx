@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
+import { FormField } from "../../components/form-field.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link } from "../../lib/router.tsx";
 import { screenManifest } from "./api.ts";
-import { FormField } from "./form-field.tsx";
 import { ManifestResults } from "./manifest-results.tsx";
 import type { ManifestProgress, ManifestResult } from "./types.ts";
 import "./screening.css";

@@ -1,6 +1,6 @@
 import { useState } from "react";
+import { FormField } from "../../components/form-field.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { FormField } from "./form-field.tsx";
 import type { CheckRequest } from "./types.ts";
 
 export type ObjectDraft = Required<Pick<CheckRequest, "firearmSerialNumber" | "vehicleVin" | "vehiclePlate">>;

@@ -1,5 +1,5 @@
+import { FormField } from "../../components/form-field.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { FormField } from "./form-field.tsx";
 import type { CheckRequest } from "./types.ts";
 
 export const DOC_TYPES = [

@@ -1,12 +1,12 @@
 import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
 import { LanguageSwitcher } from "../../components/language-switcher.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
+import { activeItem } from "../../lib/nav-items.ts";
 import { useLocation } from "../../lib/router.tsx";
+import { useMe, useSession } from "../../lib/session.tsx";
 import type { Health } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
-import { useMe, useSession } from "../auth/session.tsx";
 import { MainNav } from "./nav.tsx";
-import { activeItem } from "./nav-items.ts";
 
 function focusMain(e?: MouseEvent) {
   // The router owns the hash, so the skip link moves focus itself instead of following "#main".

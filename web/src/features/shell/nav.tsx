@@ -1,7 +1,7 @@
 import { useI18n } from "../../lib/i18n/index.tsx";
+import { activeItem, navItemsFor } from "../../lib/nav-items.ts";
 import type { Role } from "../../lib/roles.ts";
 import { Link, useLocation } from "../../lib/router.tsx";
-import { activeItem, navItemsFor } from "./nav-items.ts";
 
 export function MainNav({ role }: { role: Role }) {
   const { t } = useI18n();

@@ -4,10 +4,10 @@ import { SelectField, TextField } from "../../components/fields.tsx";
 import { api } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { creatableRoles } from "../../lib/roles.ts";
+import { useMe } from "../../lib/session.tsx";
 import type { Country } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { useMe } from "../auth/session.tsx";
 import type { CreatedUser, NewUser } from "./types.ts";
 
 export function CreateUserForm({

@@ -5,9 +5,9 @@ import { DataState, Empty } from "../../components/states.tsx";
 import { api } from "../../lib/api.ts";
 import { hasOwnText, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
 import { segment } from "../../lib/router.tsx";
+import { useMe } from "../../lib/session.tsx";
 import { countryCode } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
-import { useMe } from "../auth/session.tsx";
 import { CreateUserForm } from "./create-user-form.tsx";
 import type { IssuedSecret, TotpSecret, UserRow } from "./types.ts";
 

@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/alert.tsx";
 import { ConfirmButton } from "../../../components/confirm-button.tsx";
+import { ReasonsAction } from "../../../components/reasons-action.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
 import { Link, segment } from "../../../lib/router.tsx";
-import { useMe } from "../../auth/session.tsx";
+import { useMe } from "../../../lib/session.tsx";
 import { type ActionBody, type ActionPath, noticeAction } from "../api.ts";
-import { ReasonsAction } from "../parts.tsx";
 import type { Notice } from "../types.ts";
 import { AddendumForm } from "./addendum-form.tsx";
 import { SuspendForm } from "./suspend-form.tsx";

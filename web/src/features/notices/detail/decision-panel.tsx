@@ -1,9 +1,9 @@
 import { ErrorAlert } from "../../../components/alert.tsx";
+import { ReasonsAction } from "../../../components/reasons-action.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
 import { navigate } from "../../../lib/router.tsx";
 import { useSubmit } from "../../../lib/use-submit.ts";
 import { noticeAction } from "../api.ts";
-import { ReasonsAction } from "../parts.tsx";
 import type { Notice } from "../types.ts";
 
 /** The reviewer's decision: publish, refuse with reasons, or return to the owner asking for documents. */

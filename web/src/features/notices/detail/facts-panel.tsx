@@ -1,5 +1,5 @@
+import { Distribution, HandlingBadge } from "../../../components/envelope.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
-import { Distribution, HandlingBadge } from "../../records/envelope.tsx";
 import { Flags } from "../parts.tsx";
 import type { Notice } from "../types.ts";
 

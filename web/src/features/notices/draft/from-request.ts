@@ -1,7 +1,7 @@
-import type { HandlingCode, Reliability } from "../../records/types.ts";
+import type { HandlingCode, Reliability } from "../../../lib/envelope.ts";
+import type { Obj } from "../../../lib/form-parse.ts";
 import { LANGUAGES, type NoticeLanguage, type RequestableType } from "../types.ts";
 import { emptyDraft, noTranslations } from "./defaults.ts";
-import type { Obj } from "./parse.ts";
 import { a, joined, o, s } from "./read.ts";
 import { subjectFrom } from "./subject-from-request.ts";
 import type { AssetDraft, EnvelopeDraft, NoticeDraft, OffenceDraft, TextDraft } from "./types.ts";

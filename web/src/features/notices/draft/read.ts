@@ -1,4 +1,4 @@
-import type { Obj } from "./parse.ts";
+import type { Obj } from "../../../lib/form-parse.ts";
 
 /** Lenient readers for a saved request: whatever is missing or of the wrong shape reads as empty. */
 

@@ -1,5 +1,5 @@
+import type { Obj } from "../../../lib/form-parse.ts";
 import type { SubjectKind } from "../types.ts";
-import type { Obj } from "./parse.ts";
 import { a, joined, o, s } from "./read.ts";
 import type { NoticeDraft, PersonDraft } from "./types.ts";
 

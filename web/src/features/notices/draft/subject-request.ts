@@ -1,4 +1,4 @@
-import { codes, compact, int, list, type Obj, str } from "./parse.ts";
+import { codes, compact, int, list, type Obj, str } from "../../../lib/form-parse.ts";
 import type { NoticeDraft, PersonDraft } from "./types.ts";
 
 /** The request's subject, from the draft: codes upper-cased, lists split, blanks left out. */

@@ -1,5 +1,5 @@
+import { codes, type Obj, str } from "../../../lib/form-parse.ts";
 import { LANGUAGES, type NoticeLanguage } from "../types.ts";
-import { codes, type Obj, str } from "./parse.ts";
 import { subject } from "./subject-request.ts";
 import { arrestWarrant, assets, body, missing, modusOperandi, offences, threat } from "./type-request.ts";
 import type { EnvelopeDraft, NoticeDraft, TextDraft } from "./types.ts";

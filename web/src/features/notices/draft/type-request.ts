@@ -1,4 +1,4 @@
-import { compact, int, list, num, type Obj, str } from "./parse.ts";
+import { compact, int, list, num, type Obj, str } from "../../../lib/form-parse.ts";
 import type { NoticeDraft } from "./types.ts";
 
 /** The request's parts that only some notice types have, from the wizard's draft. */

@@ -1,4 +1,4 @@
-import type { HandlingCode, Reliability } from "../../records/types.ts";
+import type { HandlingCode, Reliability } from "../../../lib/envelope.ts";
 import type { NoticeLanguage, RequestableType, SubjectKind } from "../types.ts";
 
 /**

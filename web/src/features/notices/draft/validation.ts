@@ -1,5 +1,5 @@
+import type { Obj } from "../../../lib/form-parse.ts";
 import { type Finding, REQUIRED_FIELDS } from "../types.ts";
-import type { Obj } from "./parse.ts";
 import { toRequest } from "./to-request.ts";
 import type { NoticeDraft } from "./types.ts";
 

@@ -1,8 +1,8 @@
-import { SelectField } from "../../components/fields.tsx";
-import { DataState, Empty } from "../../components/states.tsx";
-import { useI18n } from "../../lib/i18n/index.tsx";
-import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
-import { useApi } from "../../lib/use-api.ts";
+import { SelectField } from "../../../components/fields.tsx";
+import { DataState, Empty } from "../../../components/states.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
+import { Link, navigate, segment, useLocation } from "../../../lib/router.tsx";
+import { useApi } from "../../../lib/use-api.ts";
 import { searchesPath } from "./api.ts";
 import type { SearchList, SearchState, SearchSummary } from "./types.ts";
 import "./biometrics.css";

@@ -1,4 +1,4 @@
-import { useI18n } from "../../lib/i18n/index.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
 import { fingerText } from "./texts.ts";
 import type { Minutia, MinutiaeView } from "./types.ts";
 

@@ -1,5 +1,5 @@
-import type { MessageKey } from "../../lib/i18n/index.tsx";
-import { canAccess, type Role, type Section } from "../../lib/roles.ts";
+import type { MessageKey } from "./i18n/index.tsx";
+import { canAccess, type Role, type Section } from "./roles.ts";
 
 export interface NavItem {
   section: Section;

@@ -1,4 +1,4 @@
-import { useI18n } from "../../lib/i18n/index.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
 import { formatText, scoreText } from "./texts.ts";
 import type { BiometricSearch } from "./types.ts";
 

@@ -1,5 +1,5 @@
-import { api } from "../../lib/api.ts";
-import type { Session } from "../../lib/types.ts";
+import { api } from "./api.ts";
+import type { Session } from "./types.ts";
 
 export interface Credentials {
   username: string;

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "../../lib/api.ts";
-import type { Me, Session } from "../../lib/types.ts";
-import { fetchMe, logout } from "./api.ts";
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "./api.ts";
+import { fetchMe, logout } from "./auth-api.ts";
+import type { Me, Session } from "./types.ts";
 
 type SessionState =
   | { status: "loading" }

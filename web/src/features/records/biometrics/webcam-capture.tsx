@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { useI18n } from "../../lib/i18n/index.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
 
 /** The capture is a JPEG the size the camera gives, at this quality: enough for a face template. */
 const JPEG_QUALITY = 0.92;

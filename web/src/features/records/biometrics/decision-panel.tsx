@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { Notice } from "../../components/alert.tsx";
-import { ConfirmButton } from "../../components/confirm-button.tsx";
-import { useI18n } from "../../lib/i18n/index.tsx";
-import { useMe } from "../auth/session.tsx";
-import { FormField } from "../screening/form-field.tsx";
+import { Notice } from "../../../components/alert.tsx";
+import { ConfirmButton } from "../../../components/confirm-button.tsx";
+import { FormField } from "../../../components/form-field.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
+import { useMe } from "../../../lib/session.tsx";
 import { decide } from "./api.ts";
 import { problemsOf } from "./texts.ts";
 import {

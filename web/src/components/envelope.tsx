@@ -1,5 +1,5 @@
-import { hasOwnText, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
-import type { Envelope } from "./types.ts";
+import type { Envelope } from "../features/records/types.ts";
+import { hasOwnText, type MessageKey, useI18n } from "../lib/i18n/index.tsx";
 
 const SOON_MS = 90 * 24 * 3600 * 1000;
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
-import { useI18n } from "../../lib/i18n/index.tsx";
-import { Link, segment } from "../../lib/router.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
+import { Link, segment } from "../../../lib/router.tsx";
 import { fingersText, scoreText } from "./texts.ts";
 import type { Candidate } from "./types.ts";
 

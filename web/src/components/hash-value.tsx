@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useI18n } from "../../lib/i18n/index.tsx";
+import { useI18n } from "../lib/i18n/index.tsx";
 
 /** First and last characters of a long hash; the full value is in the title and copied whole. */
 export const abbreviate = (value: string, keep = 8): string =>

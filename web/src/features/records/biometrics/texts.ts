@@ -1,6 +1,6 @@
-import { errorMessage } from "../../components/alert.tsx";
-import { ApiError } from "../../lib/api.ts";
-import { hasOwnText, type I18n, type MessageKey } from "../../lib/i18n/index.tsx";
+import { errorMessage } from "../../../components/alert.tsx";
+import { ApiError } from "../../../lib/api.ts";
+import { hasOwnText, type I18n, type MessageKey } from "../../../lib/i18n/index.tsx";
 
 /*
  * The server writes its problems in English. A reader in another language gets the known ones in

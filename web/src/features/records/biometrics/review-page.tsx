@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { DataState, Empty } from "../../components/states.tsx";
-import { useI18n } from "../../lib/i18n/index.tsx";
-import { Link } from "../../lib/router.tsx";
-import { useApi } from "../../lib/use-api.ts";
+import { DataState, Empty } from "../../../components/states.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
+import { Link } from "../../../lib/router.tsx";
+import { useApi } from "../../../lib/use-api.ts";
 import { searchPath } from "./api.ts";
 import { CandidatesTable } from "./candidates-table.tsx";
 import { DecisionHistory, DecisionPanel } from "./decision-panel.tsx";

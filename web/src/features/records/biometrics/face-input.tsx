@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useI18n } from "../../lib/i18n/index.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
 import { Choice } from "./choice.tsx";
 import { useObjectUrl } from "./use-object-url.ts";
 import { WebcamCapture } from "./webcam-capture.tsx";

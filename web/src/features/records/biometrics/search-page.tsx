@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { useI18n } from "../../lib/i18n/index.tsx";
-import { Link, navigate, segment } from "../../lib/router.tsx";
-import { useSubmit } from "../../lib/use-submit.ts";
-import { FormField } from "../screening/form-field.tsx";
+import { FormField } from "../../../components/form-field.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
+import { Link, navigate, segment } from "../../../lib/router.tsx";
+import { useSubmit } from "../../../lib/use-submit.ts";
 import { runSearch } from "./api.ts";
 import { Choice } from "./choice.tsx";
 import { FaceInput, type FacePhoto } from "./face-input.tsx";

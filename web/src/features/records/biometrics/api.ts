@@ -1,5 +1,5 @@
-import { API_BASE, api, withQuery } from "../../lib/api.ts";
-import { segment } from "../../lib/router.tsx";
+import { API_BASE, api, withQuery } from "../../../lib/api.ts";
+import { segment } from "../../../lib/router.tsx";
 import type {
   BiometricSearch,
   BiometricTemplate,

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { ErrorAlert } from "../../components/alert.tsx";
-import { Loading } from "../../components/states.tsx";
-import { useI18n } from "../../lib/i18n/index.tsx";
-import { Link, segment } from "../../lib/router.tsx";
-import { useApi } from "../../lib/use-api.ts";
+import { ErrorAlert } from "../../../components/alert.tsx";
+import { Loading } from "../../../components/states.tsx";
+import { useI18n } from "../../../lib/i18n/index.tsx";
+import { Link, segment } from "../../../lib/router.tsx";
+import { useApi } from "../../../lib/use-api.ts";
 import { probeImageUrl, probeMinutiaePath, recordPhotoUrl, templateMinutiaePath } from "./api.ts";
 import { extentOf, MinutiaeLegend, MinutiaePlot } from "./minutiae-plot.tsx";
 import { scoreText } from "./texts.ts";
