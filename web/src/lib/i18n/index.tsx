@@ -1,34 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { ar } from "./ar.ts";
-import { biometricsAr } from "./biometrics.ar.ts";
-import { biometricsEn } from "./biometrics.en.ts";
-import { biometricsEs } from "./biometrics.es.ts";
-import { biometricsFr } from "./biometrics.fr.ts";
-import { databasesAr } from "./databases.ar.ts";
-import { databasesEn } from "./databases.en.ts";
-import { databasesEs } from "./databases.es.ts";
-import { databasesFr } from "./databases.fr.ts";
-import { type MessageKey as BaseKey, en as baseEn } from "./en.ts";
-import { es } from "./es.ts";
-import { fr } from "./fr.ts";
-import { personsAr } from "./persons.ar.ts";
-import { personsEn } from "./persons.en.ts";
-import { personsEs } from "./persons.es.ts";
-import { personsFr } from "./persons.fr.ts";
-import { screeningAr } from "./screening.ar.ts";
-import { screeningEn } from "./screening.en.ts";
-import { screeningEs } from "./screening.es.ts";
-import { screeningFr } from "./screening.fr.ts";
+import { DICTIONARIES, en, type MessageKey, type Messages } from "./messages.ts";
 
-// The object databases' texts live in their own files (databases.*.ts), merged here.
-export type MessageKey =
-  | BaseKey
-  | keyof typeof databasesEn
-  | keyof typeof personsEn
-  | keyof typeof screeningEn
-  | keyof typeof biometricsEn;
-type Messages = Record<MessageKey, string>;
-const en: Messages = { ...baseEn, ...databasesEn, ...personsEn, ...screeningEn, ...biometricsEn };
+export type { MessageKey };
 
 export const LANGUAGES = [
   { code: "en", label: "English", locale: "en-GB", dir: "ltr" },
@@ -41,23 +14,18 @@ export const LANGUAGES = [
 export type Lang = (typeof LANGUAGES)[number]["code"];
 type Vars = Record<string, string | number>;
 
-const DICTIONARIES: Record<Lang, Partial<Messages>> = {
-  en,
-  fr: { ...fr, ...databasesFr, ...personsFr, ...screeningFr, ...biometricsFr },
-  es: { ...es, ...databasesEs, ...personsEs, ...screeningEs, ...biometricsEs },
-  ar: { ...ar, ...databasesAr, ...personsAr, ...screeningAr, ...biometricsAr },
-};
+const BY_LANG: Record<Lang, Partial<Messages>> = DICTIONARIES;
 const STORAGE_KEY = "fusion.lang";
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const text = DICTIONARIES[lang][key] ?? en[key];
+  const text = BY_LANG[lang][key] ?? en[key];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }
 
 /** True when the language has its own text for the key (not the English fallback). */
 export const hasOwnText = (lang: Lang, key: string): boolean =>
-  key in en && DICTIONARIES[lang][key as MessageKey] !== undefined;
+  key in en && BY_LANG[lang][key as MessageKey] !== undefined;
 
 const isLang = (v: unknown): v is Lang => LANGUAGES.some((l) => l.code === v);
 
