@@ -23,15 +23,19 @@ import { registerBiometricSearchRoutes } from "./features/biometrics/biometrics.
 import { registerClientsRoutes } from "./features/clients/clients.routes.ts";
 import { registerContentRoutes } from "./features/content/content.routes.ts";
 import { registerCountriesRoutes } from "./features/countries/countries.routes.ts";
+import { registerDashboardRoutes } from "./features/dashboard/dashboard.routes.ts";
 import { registerDiffusionsRoutes } from "./features/diffusions/diffusions.routes.ts";
 import { registerDocumentsRoutes } from "./features/documents/documents.routes.ts";
 import { registerFirearmsRoutes } from "./features/firearms/firearms.routes.ts";
 import { registerMaterialsRoutes } from "./features/materials/materials.routes.ts";
+import { registerNoticePhotoRoutes } from "./features/notices/notices.photos.routes.ts";
 import { registerNoticePreviewRoutes } from "./features/notices/notices.preview.routes.ts";
 import { registerPublicNoticesRoutes } from "./features/notices/notices.public.routes.ts";
 import { registerNoticesRoutes } from "./features/notices/notices.routes.ts";
+import { registerNotificationsRoutes } from "./features/notifications/notifications.routes.ts";
 import { registerBiometricsRoutes } from "./features/records/records.biometrics.routes.ts";
 import { registerRecordsRoutes } from "./features/records/records.routes.ts";
+import { registerPartnersRoutes } from "./features/referrals/partners.routes.ts";
 import { registerReferralsRoutes } from "./features/referrals/referrals.routes.ts";
 import { registerResolutionRoutes } from "./features/resolution/resolution.routes.ts";
 import { registerReviewRoutes } from "./features/review/review.routes.ts";
@@ -40,6 +44,7 @@ import { registerUsersRoutes } from "./features/users/users.routes.ts";
 import { registerVehiclesRoutes } from "./features/vehicles/vehicles.routes.ts";
 import { installAuth, markScopePublic } from "./http/auth-plugin.ts";
 import { frameworkErrors, installErrorHandler } from "./http/problem.ts";
+import { sortComponentSchemas } from "./http/openapi-order.ts";
 import { installTextGuard } from "./http/text-guard.ts";
 import type { ZodApp } from "./http/zod-app.ts";
 import { createServices, type Services } from "./services.ts";
@@ -100,7 +105,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
     },
     transform: jsonSchemaTransform,
     // Named schemas (.meta({ id })) land in components.schemas, so every $ref resolves.
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => sortComponentSchemas(jsonSchemaTransformObject(input)),
   });
   await app.register(async (docs) => {
     markScopePublic(docs);
@@ -145,6 +150,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
   registerNoticePreviewRoutes(app, services.notices);
   registerNoticesRoutes(app, services.notices);
   registerPublicNoticesRoutes(app, services.notices);
+  registerNoticePhotoRoutes(app, services.notices);
   registerDiffusionsRoutes(app, services.diffusions);
   registerDocumentsRoutes(app, services.documents);
   registerFirearmsRoutes(app, services.firearms, services.traces);
@@ -153,8 +159,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}) {
   registerAuditRoutes(app, services.audit);
   registerContentRoutes(app, services.content);
   registerReferralsRoutes(app, services.referrals);
+  registerPartnersRoutes(app, services.partners);
   registerReviewRoutes(app, services.review);
   registerResolutionRoutes(app, services.resolution);
+  registerNotificationsRoutes(app, services.notifications);
+  registerDashboardRoutes(app, services.dashboard);
 
   await registerWebApp(app);
   return app;

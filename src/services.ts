@@ -5,14 +5,17 @@ import { createBiometricSearchService } from "./features/biometrics/biometrics.s
 import { createClientsService } from "./features/clients/clients.service.ts";
 import { createContentService } from "./features/content/content.service.ts";
 import { createCountriesService } from "./features/countries/countries.service.ts";
+import { createDashboardService } from "./features/dashboard/dashboard.service.ts";
 import { createDiffusionsService } from "./features/diffusions/diffusions.service.ts";
 import { createDocumentsService } from "./features/documents/documents.service.ts";
 import { createFirearmsService } from "./features/firearms/firearms.service.ts";
 import { createTracesService } from "./features/firearms/traces.service.ts";
 import { createMaterialsService } from "./features/materials/materials.service.ts";
 import { createNoticesService } from "./features/notices/notices.service.ts";
+import { createNotificationsService } from "./features/notifications/notifications.service.ts";
 import { createBiometricsService } from "./features/records/records.biometrics.ts";
 import { createRecordsService } from "./features/records/records.service.ts";
+import { createPartnersService } from "./features/referrals/partners.service.ts";
 import { createReferralsService } from "./features/referrals/referrals.service.ts";
 import { createResolutionService } from "./features/resolution/resolution.service.ts";
 import { createReviewService } from "./features/review/review.service.ts";
@@ -27,8 +30,12 @@ import { createVehiclesService } from "./features/vehicles/vehicles.service.ts";
 export function createServices(deps: Deps) {
   const content = createContentService(deps);
   const records = createRecordsService(deps);
-  const screening = createScreeningService(deps);
+  // Told of acts by the services where they happen, in the same transaction.
+  const notifications = createNotificationsService(deps);
+  const { notifier } = notifications;
+  const screening = createScreeningService(deps, notifier);
   const biometricSearch = createBiometricSearchService(deps);
+  const partners = createPartnersService(deps);
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
@@ -38,15 +45,18 @@ export function createServices(deps: Deps) {
     records,
     biometrics: createBiometricsService(deps),
     biometricSearch,
-    notices: createNoticesService(deps, records),
-    diffusions: createDiffusionsService(deps),
+    notices: createNoticesService(deps, records, notifier),
+    diffusions: createDiffusionsService(deps, notifier),
     documents: createDocumentsService(deps),
     firearms: createFirearmsService(deps),
-    traces: createTracesService(deps),
+    traces: createTracesService(deps, notifier),
     vehicles: createVehiclesService(deps),
     materials: createMaterialsService(deps),
     content,
-    referrals: createReferralsService(deps, content),
+    partners,
+    referrals: createReferralsService(deps, content, notifier, partners),
+    notifications,
+    dashboard: createDashboardService(deps),
     review: createReviewService(deps),
     resolution: createResolutionService(deps, records),
     screening: {

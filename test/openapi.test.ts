@@ -48,13 +48,13 @@ describe("OpenAPI document", () => {
 
   it("every operation declares its success response schema", () => {
     const ops = operations();
-    expect(ops).toHaveLength(148);
+    expect(ops).toHaveLength(170);
     expect(ops.filter((o) => !declaresSuccess(o.op)).map((o) => o.name)).toEqual([]);
   });
 
   it("every operation has a stable camelCase operationId, unique in the document", () => {
     const ops = operations();
-    expect(ops).toHaveLength(148);
+    expect(ops).toHaveLength(170);
     const bad = ops.filter((o) => !/^[a-z][a-zA-Z0-9]+$/.test(o.op.operationId ?? ""));
     expect(bad.map((o) => o.name)).toEqual([]);
     const ids = ops.map((o) => o.op.operationId);

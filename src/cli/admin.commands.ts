@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { buildApp } from "../app.ts";
 import { createCheckpointWriter } from "../features/audit/audit.checkpoint.ts";
@@ -8,6 +7,7 @@ import { serve } from "../main.ts";
 import { systemActor } from "../shared/actor.ts";
 import { GENERAL_SECRETARIAT } from "../storage/seed/countries.ts";
 import type { CliIo, withServices } from "./context.ts";
+import { OPENAPI_FILE, WEB_SCHEMA_FILE, writeContract } from "./contract.ts";
 
 type Run = (fn: Parameters<typeof withServices>[1]) => Promise<void>;
 
@@ -124,14 +124,16 @@ export function registerAdminCommands(program: Command, io: CliIo, run: Run, _en
   program
     .command("openapi")
     .description("write the OpenAPI document generated from the routes")
-    .option("--out <file>", "output file", "docs/openapi.json")
-    .action((o: { out: string }) =>
+    .option("--out <file>", "output file", OPENAPI_FILE)
+    .option("--web-out <file>", "the web app's generated API types ('' to skip)", WEB_SCHEMA_FILE)
+    .action((o: { out: string; webOut: string }) =>
       run(async ({ deps }) => {
         const app = await buildApp(deps);
         await app.ready();
-        writeFileSync(o.out, `${JSON.stringify(app.swagger(), null, 2)}\n`);
+        const swagger = app.swagger();
         await app.close();
-        io.out(`wrote ${o.out}`);
+        for (const file of await writeContract(swagger, { openapi: o.out, webSchema: o.webOut || undefined }))
+          io.out(`wrote ${file}`);
         return 0;
       }),
     );

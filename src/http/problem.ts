@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError, type ErrorCode, errorCodes } from "../shared/errors.ts";
+import { AppError, type ErrorCode, errorCodes, fieldErrorCodes } from "../shared/errors.ts";
+import { fieldErrorsOf, withCodes } from "../shared/field-errors.ts";
 
 /** RFC 9457 problem details. `code` is the stable, machine-readable part clients branch on. */
 export const problemSchema = z
@@ -11,7 +12,21 @@ export const problemSchema = z
     status: z.number().int(),
     code: z.string(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /**
+     * The fields refused: `code` says why (a closed set clients turn into a sentence in the reader's
+     * language; none means "invalid"), `limit` is the bound of the too_* codes, `message` is English
+     * for logs and API users.
+     */
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.enum(fieldErrorCodes).optional(),
+          limit: z.number().optional(),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: "Problem" });
 export type Problem = z.infer<typeof problemSchema>;
@@ -24,6 +39,7 @@ const titles: Record<ErrorCode, string> = {
   forbidden: "Forbidden",
   not_found: "Not found",
   conflict: "Conflict",
+  stale: "Changed by someone else",
   invalid_transition: "Transition not allowed",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
@@ -66,10 +82,22 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendProblem(reply, problemFor(err.code, err.message, detailsOf(err)));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const errors = err.validation.map((v) => ({
-        path: `${err.validationContext ?? "body"}${v.instancePath.replaceAll("/", ".")}`,
-        message: v.message ?? "invalid",
-      }));
+      const context = err.validationContext ?? "body";
+      const input = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[
+        context
+      ];
+      const errors = err.validation.flatMap((v) =>
+        fieldErrorsOf(
+          {
+            ...(v.params as Record<string, unknown>),
+            code: v.keyword,
+            path: v.instancePath.split("/").filter(Boolean),
+            message: v.message ?? "invalid",
+          },
+          context,
+          input,
+        ),
+      );
       return sendProblem(
         reply,
         problemFor("validation_failed", "The request does not match the expected shape.", { errors }),
@@ -117,7 +145,7 @@ export function frameworkErrors(err: FastifyError, _req: unknown, reply: Fastify
 
 function detailsOf(err: AppError): Partial<Problem> {
   const errors = err.details?.errors;
-  return Array.isArray(errors) ? { errors: errors as Problem["errors"] } : {};
+  return Array.isArray(errors) ? { errors: withCodes(errors) } : {};
 }
 
 function clientMessage(code: ErrorCode, err: FastifyError): string {

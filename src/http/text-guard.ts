@@ -19,11 +19,11 @@ export function isTextContentType(header: string | undefined): boolean {
 
 const notUtf8 = () =>
   new AppError("bad_request", "The body is not valid UTF-8 text.", {
-    errors: [{ path: "body", message: "not valid UTF-8 (send text encoded as UTF-8)" }],
+    errors: [{ path: "body", message: "not valid UTF-8 (send text encoded as UTF-8)", code: "bad_text" }],
   });
 const nulByte = () =>
   new AppError("bad_request", "The body contains a NUL byte.", {
-    errors: [{ path: "body", message: "contains a NUL character (U+0000)" }],
+    errors: [{ path: "body", message: "contains a NUL character (U+0000)", code: "bad_text" }],
   });
 
 /**

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "./errors.ts";
+import { fieldErrorsOf } from "./field-errors.ts";
 
 /**
  * Validates input that did not come through an HTTP route schema (CLI, imports, service-to-service)
@@ -8,7 +9,7 @@ import { AppError } from "./errors.ts";
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what = "input"): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const errors = r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  const errors = r.error.issues.flatMap((i) => fieldErrorsOf(i, "", value));
   throw new AppError("validation_failed", `The ${what} is not valid.`, { errors });
 }
 
@@ -45,7 +46,7 @@ export function textProblem(s: string): string | null {
     : "contains an unpaired surrogate (not valid Unicode)";
 }
 
-export type FieldProblem = { path: string; message: string };
+export type FieldProblem = { path: string; message: string; code: "bad_text" };
 
 /**
  * The first key or string in a parsed value that cannot be stored, with its dotted path from `root`.
@@ -57,17 +58,17 @@ export function findBadText(value: unknown, root: string): FieldProblem | null {
     const [v, path] = next;
     if (typeof v === "string") {
       const problem = textProblem(v);
-      if (problem) return { path, message: problem };
+      if (problem) return { path, message: problem, code: "bad_text" };
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}.${i}`]);
     } else if (v !== null && typeof v === "object") {
       const entries = Object.entries(v);
       for (const [key] of entries) {
         if (FORBIDDEN_KEYS.has(key))
-          return { path: `${path}.${key}`, message: `the key "${key}" is not allowed` };
+          return { path: `${path}.${key}`, message: `the key "${key}" is not allowed`, code: "bad_text" };
         // The key itself is not echoed: it is the text that cannot be shown or stored.
         const problem = textProblem(key);
-        if (problem) return { path, message: `a key ${problem}` };
+        if (problem) return { path, message: `a key ${problem}`, code: "bad_text" };
       }
       for (const [key, x] of entries.reverse()) stack.push([x, `${path}.${key}`]);
     }

@@ -84,6 +84,8 @@ export interface RecordsTable extends EnvelopeColumns {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by one on every update (migration 021): a client's stale write is refused. */
+  version: Generated<number>;
 }
 
 export interface RecordStatementsTable {
@@ -214,6 +216,24 @@ export interface ContentReferralsTable {
   acknowledged_at: Date | null;
   resolved_at: Date | null;
   updated_at: Timestamp;
+  /** The directory entry the referral went to (migration 019). */
+  partner_id: string | null;
+}
+
+/** The directory of platform partners referrals go to (migration 019); reference data, no envelope. */
+export interface PlatformPartnersTable {
+  id: Generated<string>;
+  name: string;
+  legal_name: string;
+  country: string;
+  contact_email: string | null;
+  referral_endpoint: string | null;
+  terms: string;
+  client_id: string | null;
+  active: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface NoticesTable extends EnvelopeColumns {
@@ -246,6 +266,23 @@ export interface NoticesTable extends EnvelopeColumns {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by one on every update (migration 021): a client's stale write is refused. */
+  version: Generated<number>;
+}
+
+/** A face photo of a notice's subject (migration 020): read joined to its notice, through the notice's guard. */
+export interface NoticePhotosTable {
+  id: Generated<number | string>;
+  notice_id: string;
+  sha256: string;
+  mime: "image/jpeg";
+  width: number;
+  height: number;
+  bytes: Buffer;
+  public_consent: Generated<boolean>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  retracted_at: Date | null;
 }
 
 export interface NoticeEventsTable {
@@ -274,6 +311,8 @@ export interface DiffusionsTable extends EnvelopeColumns {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by one on every update (migration 021): a client's stale write is refused. */
+  version: Generated<number>;
 }
 
 export interface UnListingsTable {
@@ -540,6 +579,26 @@ export interface BiometricDecisionsTable {
   hit_id: string | null;
 }
 
+/** A notification to one person (migration 018): read joined to its record, through that record's guard. */
+export interface NotificationsTable {
+  id: Generated<number | string>;
+  user_id: string;
+  kind: string;
+  record_type: "notice" | "diffusion" | "referral" | "trace_request" | "screening_hit";
+  record_id: string;
+  detail: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
+/** A received diffusion opened by someone of the recipient country (migration 018). */
+export interface DiffusionReadsTable {
+  diffusion_id: string;
+  country: string;
+  read_by: string | null;
+  read_at: Timestamp;
+}
+
 export interface Database {
   countries: CountriesTable;
   users: UsersTable;
@@ -553,11 +612,13 @@ export interface Database {
   schema_migrations: MigrationsTable;
   notices: NoticesTable;
   notice_events: NoticeEventsTable;
+  notice_photos: NoticePhotosTable;
   diffusions: DiffusionsTable;
   un_listings: UnListingsTable;
   hash_banks: HashBanksTable;
   hash_entries: HashEntriesTable;
   content_referrals: ContentReferralsTable;
+  platform_partners: PlatformPartnersTable;
   content_media: ContentMediaTable;
   firearms: FirearmsTable;
   firearm_trace_requests: FirearmTraceRequestsTable;
@@ -574,4 +635,6 @@ export interface Database {
   biometric_searches: BiometricSearchesTable;
   biometric_candidates: BiometricCandidatesTable;
   biometric_decisions: BiometricDecisionsTable;
+  notifications: NotificationsTable;
+  diffusion_reads: DiffusionReadsTable;
 }

@@ -78,6 +78,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await waitForExactText(page.getByTestId("wizard-review-public"), "Yes");
     await page.screenshot({ path: `${ARTIFACTS}/notice-wizard-review-en.png`, fullPage: true });
     await page.getByTestId("wizard-submit").click();
+    await page.getByTestId("wizard-submit-confirm").click();
     await page.getByTestId("notice-submitted").waitFor();
     await waitForExactText(page.getByTestId("notice-state"), "Submitted");
     await eventually(() => page.getByTestId("notice-findings-risk").textContent()).toMatch(/demonstration/i);
@@ -98,6 +99,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.screenshot({ path: `${ARTIFACTS}/review-decision-ar.png`, fullPage: true });
     await page.getByTestId("lang-select").selectOption("en");
     await page.getByTestId("review-publish").click();
+    await page.getByTestId("review-publish-confirm").click();
     await page.getByTestId("notice-action-done").waitFor();
     await waitForExactText(page.getByTestId("notice-state"), "Published");
     await eventually(() => page.getByTestId("notice-history").textContent()).toContain("Published");
@@ -178,6 +180,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
       .getByTestId("diffusion-body-input")
       .fill("We ask the French bureau to locate a witness believed to live in Marseille.");
     await page.getByTestId("diffusion-submit").click();
+    await page.getByTestId("diffusion-submit-confirm").click();
     await page.getByTestId("diffusion-unreviewed-banner").waitFor();
     await logout(page);
 
@@ -210,6 +213,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
       .getByTestId("diffusion-confirm-reasons")
       .fill("Ordinary-law case; the request is proportionate.");
     await page.getByTestId("diffusion-confirm-submit").click();
+    await page.getByTestId("diffusion-confirm-confirm").click();
     // Wait for the re-rendered state rather than reading it once: the page refreshes after the answer.
     await page
       .getByTestId("diffusion-review-state")
@@ -244,6 +248,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
     await page.getByTestId("wizard-review").waitFor();
     await eventually(() => page.getByTestId("wizard-review").textContent()).toContain("OKAFOR");
     await page.getByTestId("wizard-submit").click();
+    await page.getByTestId("wizard-submit-confirm").click();
     await page.getByTestId("notice-submitted").waitFor();
     await logout(page);
 
@@ -255,6 +260,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
       .getByTestId("review-return-reasons")
       .fill("Please send the police report of the Lille robbery.");
     await page.getByTestId("review-return-submit").click();
+    await page.getByTestId("review-return-confirm").click();
     // The returned request is the owner's draft again: the reviewer is back on the queue.
     await page.getByTestId("review-returned").waitFor();
     await logout(page);

@@ -392,7 +392,7 @@ describe.skipIf(!browserTestsRunnable())("border screening in Chromium", () => {
     );
     expect(await bureau.getByTestId("hit-location").textContent()).toBe("Menton motorway crossing, lane 3");
     // The hit is dated by the server's clock (the test's fixed clock), in the reader's format.
-    expect(await bureau.getByTestId("hit-seen").textContent()).toContain("01/06/2026");
+    expect(await bureau.getByTestId("hit-seen").textContent()).toContain("1 juin 2026");
     expect(await bureau.getByTestId("hit-open-record").getAttribute("href")).toContain(
       "/databases/firearms/",
     );

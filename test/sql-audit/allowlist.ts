@@ -10,7 +10,8 @@ export const allowlist: { file: string; fn: string; tables: string[]; reason: st
     file: "src/features/backup/backup.repo.ts",
     fn: "*",
     tables: [
-      ...["records", "record_statements", "record_photos", "notices", "notice_events", "diffusions"],
+      ...["records", "record_statements", "record_photos", "notices", "notice_events", "notice_photos"],
+      ...["diffusions"],
       ...["hash_banks", "hash_entries", "content_media", "content_referrals"],
       ...["travel_documents", "firearms", "firearm_trace_requests", "vehicles", "cbrne_materials"],
       ...["resolution_candidates", "resolution_judgements", "screening_hits", "biometric_templates"],

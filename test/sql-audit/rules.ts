@@ -33,6 +33,7 @@ export const dependentTables: Record<string, string> = {
   record_photos: "records",
   biometric_templates: "records",
   notice_events: "notices",
+  notice_photos: "notices",
   hash_entries: "hash_banks",
   content_media: "hash_banks",
   // A pair of records: read joined to both, each guarded (the rule checks at least one).

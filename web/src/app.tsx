@@ -8,6 +8,7 @@ import { ClientsPage } from "./features/clients/clients-page.tsx";
 import { BankDetailPage } from "./features/content/bank-detail-page.tsx";
 import { BanksPage } from "./features/content/banks-page.tsx";
 import { CheckPage } from "./features/content/check-page.tsx";
+import { DashboardCards } from "./features/dashboard/dashboard-cards.tsx";
 import { DbDetailPage } from "./features/databases/detail-page.tsx";
 import { DbEntryPage } from "./features/databases/entry-page.tsx";
 import { ImportPage } from "./features/databases/import-page.tsx";
@@ -22,6 +23,7 @@ import { NoticeDetailPage } from "./features/notices/notice-detail-page.tsx";
 import { NoticesPage } from "./features/notices/notices-page.tsx";
 import { ReviewQueuePage } from "./features/notices/review-queue-page.tsx";
 import { NoticeWizardPage } from "./features/notices/wizard/wizard-page.tsx";
+import { NotificationsPage } from "./features/notifications/notifications-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { PublicSite } from "./features/public-notices/public-pages.tsx";
 import { ReviewPage as BiometricReviewPage } from "./features/records/biometrics/review-page.tsx";
@@ -33,6 +35,7 @@ import { PairPage } from "./features/records/pair-page.tsx";
 import { RecordDetailPage } from "./features/records/record-detail-page.tsx";
 import { RecordFormPage } from "./features/records/record-form-page.tsx";
 import { RecordsPage } from "./features/records/records-page.tsx";
+import { PartnersPage } from "./features/referrals/partners-page.tsx";
 import { ReferralsPage } from "./features/referrals/referrals-page.tsx";
 import { ReferralStatsPage } from "./features/referrals/stats-page.tsx";
 import { ConsolePage } from "./features/screening/console-page.tsx";
@@ -54,7 +57,16 @@ interface RouteDef {
 }
 
 const ROUTES: readonly RouteDef[] = [
-  { pattern: "/", section: "home", render: () => <HomePage /> },
+  {
+    pattern: "/",
+    section: "home",
+    render: () => (
+      <HomePage>
+        <DashboardCards />
+      </HomePage>
+    ),
+  },
+  { pattern: "/notifications", section: "notifications", render: () => <NotificationsPage /> },
   { pattern: "/overview", section: "overview", render: () => <OverviewPage /> },
   { pattern: "/records", section: "records", render: () => <RecordsPage /> },
   { pattern: "/records/new", section: "records", render: () => <RecordFormPage /> },
@@ -105,6 +117,7 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: "/content/check", section: "contentCheck", render: () => <CheckPage /> },
   { pattern: "/referrals", section: "referrals", render: () => <ReferralsPage /> },
   { pattern: "/referrals/stats", section: "referrals", render: () => <ReferralStatsPage /> },
+  { pattern: "/partners", section: "partners", render: () => <PartnersPage /> },
   // The object databases: travel documents first; trace requests beside them.
   { pattern: "/databases", section: "databases", render: () => <DbListPage db="documents" /> },
   { pattern: "/databases/traces", section: "databases", render: () => <TracesPage /> },

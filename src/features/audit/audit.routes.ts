@@ -1,10 +1,24 @@
 import { z } from "zod";
 import { actorOf } from "../../http/auth-plugin.ts";
 import type { ZodApp } from "../../http/zod-app.ts";
-import { auditEntrySchema, auditQuerySchema, verifyResultSchema } from "./audit.schema.ts";
+import type { AuditFilter } from "./audit.repo.ts";
+import {
+  auditActorSchema,
+  auditActorsQuery,
+  auditEntrySchema,
+  auditExportQuery,
+  auditQuerySchema,
+  verifyResultSchema,
+} from "./audit.schema.ts";
 import type { AuditService } from "./audit.service.ts";
 
 const endOfDay = (v: string) => (v.length === 10 ? new Date(`${v}T23:59:59.999Z`) : new Date(v));
+
+/** The query's filters as the repository takes them: instants for the dates. */
+function filterOf(q: z.output<typeof auditExportQuery>): AuditFilter {
+  const { from, to, ...rest } = q;
+  return { ...rest, from: from ? new Date(from) : undefined, to: to ? endOfDay(to) : undefined };
+}
 
 export function registerAuditRoutes(app: ZodApp, audit: AuditService): void {
   app.get(
@@ -26,13 +40,14 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditService): void {
       },
     },
     async (req) => {
-      const { page, pageSize, from, to, ...rest } = req.query;
-      const filter = { ...rest, from: from ? new Date(from) : undefined, to: to ? endOfDay(to) : undefined };
-      const { items, total } = await audit.search(actorOf(req), filter, page, pageSize);
+      const { page, pageSize, sort, ...filters } = req.query;
+      const { items, total } = await audit.search(actorOf(req), filterOf(filters), page, pageSize, sort);
       return {
         items: items.map((r) => ({
           seq: Number(r.seq),
           at: new Date(r.at).toISOString(),
+          actorKind: r.actor_user_id ? ("user" as const) : r.actor_client_id ? ("client" as const) : null,
+          actorId: r.actor_user_id ?? r.actor_client_id,
           actorUsername: r.actor_username,
           actorCountry: r.actor_country,
           actorRole: r.actor_role,
@@ -46,6 +61,42 @@ export function registerAuditRoutes(app: ZodApp, audit: AuditService): void {
         page,
         pageSize,
       };
+    },
+  );
+
+  app.get(
+    "/api/v1/audit/actors",
+    {
+      schema: {
+        operationId: "listAuditActors",
+        tags: ["audit"],
+        summary: "People and API clients to filter the trail by, found by any part of a name (auditors)",
+        querystring: auditActorsQuery,
+        response: { 200: z.object({ items: z.array(auditActorSchema) }) },
+      },
+    },
+    async (req) => ({ items: await audit.actors(actorOf(req), req.query.q) }),
+  );
+
+  app.get(
+    "/api/v1/audit/export",
+    {
+      schema: {
+        operationId: "exportAuditTrail",
+        tags: ["audit"],
+        summary: "The filtered trail as CSV, streamed; the export is itself audited (auditors)",
+        querystring: auditExportQuery,
+        produces: ["text/csv"],
+        response: { 200: z.string().describe("text/csv: one row per audit entry, in chain order") },
+      },
+    },
+    async (req, reply) => {
+      const csv = await audit.exportCsv(actorOf(req), filterOf(req.query));
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="audit-trail-${stamp}.csv"`)
+        .send(csv as never); // a stream bypasses the serializer
     },
   );
 

@@ -1,9 +1,13 @@
 import { z } from "zod";
 
-export const auditQuerySchema = z
+export const auditSorts = ["seq", "-seq", "actor", "-actor", "action", "-action"] as const;
+
+/** The filters of the trail, shared by the list and the CSV export. */
+const auditFilters = z
   .object({
     userId: z.uuid().optional(),
-    username: z.string().max(64).optional(),
+    /** The actor's user name (or API client name) as recorded, whatever the case. */
+    username: z.string().trim().min(1).max(200).optional(),
     country: z
       .string()
       .regex(/^[A-Z]{2}$/)
@@ -15,15 +19,42 @@ export const auditQuerySchema = z
       .optional(),
     from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  })
+  .strict();
+
+export const auditQuerySchema = auditFilters
+  .extend({
+    /** Newest first by default; by actor or action, newest first within each. */
+    sort: z.enum(auditSorts).optional(),
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
 
+export const auditExportQuery = auditFilters;
+
+export const auditActorsQuery = z.object({ q: z.string().trim().min(1).max(200).optional() }).strict();
+
+export const auditActorSchema = z
+  .object({
+    kind: z.enum(["user", "client"]),
+    id: z.string(),
+    username: z.string(),
+    /** A person's display name; an API client's name is its username. */
+    displayName: z.string(),
+    role: z.string(),
+    country: z.string(),
+  })
+  .meta({ id: "AuditActor" });
+export type AuditActorView = z.infer<typeof auditActorSchema>;
+
 export const auditEntrySchema = z
   .object({
     seq: z.number().int(),
     at: z.string(),
+    /** Who acted: a user's or an API client's id (null for the system and failed logins). */
+    actorKind: z.enum(["user", "client"]).nullable(),
+    actorId: z.string().nullable(),
     actorUsername: z.string().nullable(),
     actorCountry: z.string().nullable(),
     actorRole: z.string().nullable(),

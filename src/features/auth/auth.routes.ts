@@ -26,7 +26,8 @@ export function registerAuthRoutes(app: ZodApp, { auth, users, config, countryNa
       id: u.id,
       username: u.username,
       displayName: u.displayName,
-      role: u.role,
+      // The account's role is the session's role: the actor was built from this row.
+      role: actor.role,
       country: { code: u.country, name: await countryName(u.country) },
       totpEnabled: u.totpEnabled,
       demo: config.demo,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roles } from "../../shared/roles.ts";
 import { passwordPolicy } from "./credentials.ts";
 
 export const loginSchema = z
@@ -17,7 +18,7 @@ export const meSchema = z
     id: z.string(),
     username: z.string(),
     displayName: z.string(),
-    role: z.string(),
+    role: z.enum(roles),
     country: z.object({ code: z.string(), name: z.string() }),
     totpEnabled: z.boolean(),
     demo: z.boolean(),

@@ -80,6 +80,8 @@ export const backupTables: BackupTable[] = [
     insert: plain("resolution_judgements"),
   },
   { name: "resolution_runs", orderBy: "id", insert: plain("resolution_runs") },
+  // Before the referrals that name a partner.
+  { name: "platform_partners", orderBy: "id", insert: plain("platform_partners") },
   { name: "hash_banks", orderBy: "id", insert: plain("hash_banks") },
   { name: "hash_entries", orderBy: "id", sequence: seq("hash_entries", "id"), insert: plain("hash_entries") },
   { name: "content_referrals", orderBy: "id", insert: plain("content_referrals") },
@@ -96,7 +98,14 @@ export const backupTables: BackupTable[] = [
     sequence: seq("notice_events", "id"),
     insert: insertWithJson("notice_events"),
   },
+  {
+    name: "notice_photos",
+    orderBy: "id",
+    sequence: seq("notice_photos", "id"),
+    insert: withBytes("notice_photos", "bytes"),
+  },
   { name: "diffusions", orderBy: "id", insert: insertWithJson("diffusions") },
+  { name: "diffusion_reads", orderBy: "diffusion_id, country", insert: plain("diffusion_reads") },
   { name: "un_listings", orderBy: "reference_number", insert: insertWithJson("un_listings") },
   {
     name: "travel_documents",
@@ -141,6 +150,12 @@ export const backupTables: BackupTable[] = [
     orderBy: "id",
     sequence: seq("screening_deliveries", "id"),
     insert: plain("screening_deliveries"),
+  },
+  {
+    name: "notifications",
+    orderBy: "id",
+    sequence: seq("notifications", "id"),
+    insert: plain("notifications"),
   },
   { name: "audit_log", orderBy: "seq", sequence: seq("audit_log", "seq"), insert: plain("audit_log") },
   { name: "change_feed", orderBy: "seq", sequence: seq("change_feed", "seq"), insert: plain("change_feed") },

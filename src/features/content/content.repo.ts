@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { bankSharedWith, visibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { direction, sortOf } from "../../shared/list-sort.ts";
 import type { ContentMediaTable, Database, HashBanksTable, HashEntriesTable } from "../../storage/schema.ts";
 import type { ListEntriesQuery } from "./content.schema.ts";
 
@@ -123,11 +124,22 @@ function filteredEntries(
   return query;
 }
 
+const entrySortColumns = {
+  id: "e.id",
+  signalType: "e.signal_type",
+  value: "e.value",
+  quality: "e.quality",
+  firstSeen: "e.first_seen",
+  status: "e.status",
+} as const;
+
 export async function listEntries(db: Db, viewer: Viewer, bankId: string, q: ListEntriesQuery) {
   const base = filteredEntries(db, viewer, bankId, q);
   const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const { key, desc } = sortOf(q.sort ?? "id");
   const rows = await base
     .selectAll("e")
+    .orderBy(entrySortColumns[key], direction(desc, key === "quality"))
     .orderBy("e.id")
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
@@ -225,6 +237,24 @@ export const findEntryForReferral = (
     .select(bankSharedWith(platform, "b").as("shared_with_platform"))
     .where("e.id", "=", entryId)
     .executeTakeFirst();
+
+/** Which of these entries belong to this bank, as the viewer sees it; locked for a status change. */
+export const entriesOfBankForUpdate = (db: Db, viewer: Viewer, bankId: string, ids: number[]) =>
+  guardedEntries(db, viewer)
+    .selectAll("e")
+    .where("e.bank_id", "=", bankId)
+    .where((eb) => eb("e.id", "=", eb.fn.any(eb.val(ids))))
+    .orderBy("e.id")
+    .forUpdate("e")
+    .execute();
+
+export const setEntriesStatus = (db: Db, ids: number[], status: EntryRow["status"], at: Date) =>
+  db
+    .updateTable("hash_entries")
+    .set({ status, updated_at: at })
+    .where((eb) => eb("id", "=", eb.fn.any(eb.val(ids))))
+    .returningAll()
+    .execute();
 
 export const updateEntry = (db: Db, id: number, set: Updateable<HashEntriesTable>) =>
   db.updateTable("hash_entries").set(set).where("id", "=", id).returningAll().executeTakeFirstOrThrow();

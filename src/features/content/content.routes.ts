@@ -6,6 +6,7 @@ import { parseOrThrow } from "../../shared/validate.ts";
 import { registerMediaRoutes } from "./content.media.routes.ts";
 import {
   bankSchema,
+  bulkEntryStatusSchema,
   createBankSchema,
   createEntrySchema,
   entrySchema,
@@ -248,6 +249,26 @@ function registerBankRoutes(app: ZodApp, content: ContentService) {
       },
     },
     async (req) => content.addEntry(actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    "/api/v1/content/banks/:id/entries/status",
+    {
+      schema: {
+        operationId: "setBankEntriesStatus",
+        tags: ["content"],
+        summary: "Change the status of several entries of a bank, with the reason: all of them or none",
+        params: idParams,
+        body: bulkEntryStatusSchema,
+        response: {
+          200: z.object({
+            changed: z.number().int(),
+            unchanged: z.number().int(),
+            items: z.array(entrySchema),
+          }),
+        },
+      },
+    },
+    async (req) => content.setEntriesStatus(actorOf(req), req.params.id, req.body),
   );
   app.patch(
     "/api/v1/content/entries/:id",

@@ -80,6 +80,25 @@ export const updateEntrySchema = z
   .strict();
 export type UpdateEntryInput = z.input<typeof updateEntrySchema>;
 
+/** Several entries of one bank to one status, with the reason: all change, or none does. */
+export const bulkEntryStatusSchema = z
+  .object({
+    entryIds: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(1)
+          .max(2 ** 32 - 1),
+      )
+      .min(1)
+      .max(500),
+    status: z.enum(entryStatuses),
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .strict();
+export type BulkEntryStatusInput = z.input<typeof bulkEntryStatusSchema>;
+
 export const entrySchema = z
   .object({
     id: z.number().int(),
@@ -97,8 +116,25 @@ export const entrySchema = z
   .meta({ id: "HashEntry" });
 export type EntryView = z.infer<typeof entrySchema>;
 
+export const entrySorts = [
+  "id",
+  "-id",
+  "signalType",
+  "-signalType",
+  "value",
+  "-value",
+  "quality",
+  "-quality",
+  "firstSeen",
+  "-firstSeen",
+  "status",
+  "-status",
+] as const;
+
 export const listEntriesQuery = z
   .object({
+    /** A column, descending with a leading minus; in entry order by default. Unknown quality last. */
+    sort: z.enum(entrySorts).optional(),
     signalType: z.enum(signalTypes).optional(),
     status: z.enum(entryStatuses).optional(),
     label: z.string().max(64).optional(),

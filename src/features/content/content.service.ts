@@ -6,6 +6,7 @@ import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import { createBulkStatus } from "./content.bulk-status.ts";
 import { writeSignals } from "./content.import.ts";
 import { createMatching, type MatchingOptions } from "./content.match.ts";
 import { createMedia } from "./content.media.ts";
@@ -39,6 +40,7 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
   const transfer = createTransfer(deps, matching);
   const media = createMedia(deps, matching);
   const video = createVideoUploads(matching);
+  const bulk = createBulkStatus(deps, matching);
 
   function ensure(allowed: boolean, what: string): void {
     if (!allowed) throw new AppError("forbidden", `Your role may not ${what}.`);
@@ -259,6 +261,7 @@ export function createContentService(deps: Deps, options: ContentOptions = {}) {
     listEntries,
     addEntry,
     updateEntry,
+    setEntriesStatus: bulk.setEntriesStatus,
     importEntries: transfer.importEntries,
     exportEntries: transfer.exportEntries,
     addEntriesFromImage: media.addFromImage,

@@ -32,7 +32,7 @@ export function registerCountriesRoutes(app: ZodApp, countries: CountriesService
       schema: {
         operationId: "getOverview",
         tags: ["countries"],
-        summary: "Records and accounts per country (General Secretariat)",
+        summary: "Records, notices, diffusions and accounts per country (General Secretariat)",
         response: {
           200: z.object({
             items: z.array(
@@ -42,6 +42,10 @@ export function registerCountriesRoutes(app: ZodApp, countries: CountriesService
                 kind: z.string(),
                 records: z.number().int(),
                 users: z.number().int(),
+                /** Notices it requested, as the Secretariat reads them. */
+                notices: z.number().int(),
+                /** Diffusions it sent. */
+                diffusions: z.number().int(),
               }),
             ),
           }),

@@ -18,19 +18,21 @@ export function createCountriesService({ db, clock }: Deps) {
   }
 
   /**
-   * The General Secretariat's view across members: how many records each owns and how many
-   * accounts it has. Counts only, no content - but it is a read across every bureau by oversight,
+   * The General Secretariat's view across members: how many records, notices and diffusions each
+   * owns or sent and how many accounts it has. Counts only, no content - but it is a read across every bureau by oversight,
    * so it is audited (with the oversight flag) in the transaction that reads it.
    */
   async function overview(actor: Actor) {
     if (!gsRoles.includes(actor.role) || !actor.isSecretariat) {
       throw new AppError("forbidden", "The cross-country overview is for the General Secretariat.");
     }
-    const [countries, records, users] = await inTransaction(db, async (trx) => {
+    const [countries, records, users, notices, diffusions] = await inTransaction(db, async (trx) => {
       const read = [
         await repo.listCountries(trx),
         await repo.countRecordsByOwner(trx, actor),
         await repo.countUsersByCountry(trx),
+        await repo.countNoticesByOwner(trx, actor),
+        await repo.countDiffusionsBySender(trx, actor),
       ] as const;
       await appendAudit(trx, clock, actor, {
         action: "country.overview",
@@ -38,14 +40,16 @@ export function createCountriesService({ db, clock }: Deps) {
       });
       return read;
     });
-    const rec = new Map(records.map((r) => [r.code, Number(r.n)]));
-    const usr = new Map(users.map((r) => [r.code, Number(r.n)]));
+    const byCode = (rows: { code: string; n: number }[]) => new Map(rows.map((r) => [r.code, Number(r.n)]));
+    const [rec, usr, ntc, dif] = [records, users, notices, diffusions].map(byCode) as Map<string, number>[];
     return countries.map((c) => ({
       code: c.code,
       name: c.name,
       kind: c.kind,
-      records: rec.get(c.code) ?? 0,
-      users: usr.get(c.code) ?? 0,
+      records: rec?.get(c.code) ?? 0,
+      users: usr?.get(c.code) ?? 0,
+      notices: ntc?.get(c.code) ?? 0,
+      diffusions: dif?.get(c.code) ?? 0,
     }));
   }
 

@@ -58,6 +58,41 @@ export const demoClients = [
   },
 ] as const;
 
+/** The demo directory of platform partners: one answering through the demo client, two without one. */
+export const demoPartners = [
+  {
+    name: "Demo Video",
+    legalName: "Demo Video Platform, Inc.",
+    country: "US",
+    contactEmail: "referrals@video.example",
+    referralEndpoint: "https://video.example/api/referrals",
+    terms:
+      "Acts on removal orders within one hour; voluntary referrals are assessed under its community rules.",
+    client: "Demo Video Platform trust & safety",
+    active: true,
+  },
+  {
+    name: "Example Social",
+    legalName: "Example Social Networks Ltd",
+    country: "IE",
+    contactEmail: "le-requests@social.example",
+    referralEndpoint: null,
+    terms: "Referrals by e-mail only until its API client is set up.",
+    client: null,
+    active: true,
+  },
+  {
+    name: "Sample Files",
+    legalName: "Sample File Hosting GmbH",
+    country: "DE",
+    contactEmail: "abuse@files.example",
+    referralEndpoint: null,
+    terms: "Service closed; kept for the history of earlier referrals.",
+    client: null,
+    active: false,
+  },
+] as const;
+
 type DemoRecord = { owner: string; input: CreateRecordInput };
 
 /** Fictitious records that show each distribution mode; no real person is named. */

@@ -6,8 +6,9 @@ import { type Actor, systemActor } from "../../shared/actor.ts";
 import { randomToken } from "../../shared/ids.ts";
 import { newTotpSecret } from "../auth/credentials.ts";
 import { seal } from "../auth/secret-box.ts";
+import { seedDemoActivity } from "./demo.activity.ts";
 import { seedDemoBiometrics } from "./demo.biometrics.ts";
-import { demoClients, demoDocuments, demoRecords, demoUsers } from "./demo-data.ts";
+import { demoClients, demoDocuments, demoPartners, demoRecords, demoUsers } from "./demo-data.ts";
 
 export type DemoCredentials = {
   password: string;
@@ -56,15 +57,22 @@ export async function seedDemo(deps: Deps, services: Services): Promise<DemoCred
       ...(totpSecret ? { totpSecret } : {}),
     });
   }
+  const clientIds = new Map<string, string>();
   for (const c of demoClients) {
-    const { token } = await services.clients.create(system, {
+    const { client, token } = await services.clients.create(system, {
       name: c.name,
       role: c.role,
       country: c.country,
       scopes: [...c.scopes],
     });
     creds.clients.push({ name: c.name, role: c.role, country: c.country, token });
+    clientIds.set(c.name, client.id);
   }
+  for (const { client, ...p } of demoPartners)
+    await services.partners.create(system, {
+      ...p,
+      clientId: client ? (clientIds.get(client) ?? null) : null,
+    });
   const officerOf = async (country: string): Promise<Actor> => {
     const officer = await deps.db
       .selectFrom("users")
@@ -92,6 +100,8 @@ export async function seedDemo(deps: Deps, services: Services): Promise<DemoCred
   }
   await seedDemoBiometrics(services, persons);
   for (const d of demoDocuments) await services.documents.create(await officerOf(d.owner), d.input);
+  // Something on every role's dashboard, and a few notifications.
+  await seedDemoActivity(deps, services);
   mkdirSync(deps.config.dataDir, { recursive: true });
   writeFileSync(credentialsFile(deps), JSON.stringify(creds, null, 2), { mode: 0o600 });
   return creds;

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { visibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { direction, sortOf } from "../../shared/list-sort.ts";
 import type { Database, DiffusionsTable } from "../../storage/schema.ts";
 import type { DiffusionView, ListDiffusionsQuery } from "./diffusions.schema.ts";
 
@@ -27,6 +28,7 @@ export function toView(row: DiffusionRow): DiffusionView {
     reviewReasons: row.review_reasons,
     reviewedAt: row.reviewed_at ? new Date(row.reviewed_at).toISOString() : null,
     createdAt: new Date(row.created_at).toISOString(),
+    version: row.version,
   };
 }
 
@@ -40,14 +42,28 @@ export const findVisible = (db: Kysely<Database>, viewer: Viewer, id: string, lo
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 };
 
+const sortColumns = {
+  createdAt: sql`d.created_at`,
+  title: sql`lower(d.payload ->> 'title')`,
+  kind: sql`d.kind`,
+  sender: sql`d.owner`,
+  reviewState: sql`d.review_state`,
+} as const;
+
 export async function listVisible(db: Kysely<Database>, viewer: Viewer, q: ListDiffusionsQuery) {
   let base = db.selectFrom("diffusions as d").where(visibleTo(viewer, "d"));
   if (q.reviewState) base = base.where("d.review_state", "=", q.reviewState);
   if (q.kind) base = base.where("d.kind", "=", q.kind);
+  if (q.box === "sent") base = base.where("d.owner", "=", viewer.country);
+  if (q.box === "received") base = base.where("d.owner", "<>", viewer.country);
   const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll("d")
-    .orderBy("d.created_at", "desc")
+    .$call((qb) => {
+      const { key, desc } = sortOf(q.sort ?? "-createdAt");
+      const ordered = qb.orderBy(sortColumns[key], direction(desc, false));
+      return key === "createdAt" ? ordered : ordered.orderBy("d.created_at", "desc");
+    })
     .orderBy("d.id")
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)

@@ -38,6 +38,8 @@ export const reviewDiffusionSchema = z
   .object({
     decision: z.enum(["confirm", "cancel"]),
     reasons: z.string().trim().min(1).max(4000),
+    /** The version the reviewer read: a diffusion changed since is refused as "stale". */
+    expectedVersion: z.number().int().min(1).optional(),
   })
   .strict();
 export type ReviewDiffusionInput = z.input<typeof reviewDiffusionSchema>;
@@ -62,12 +64,31 @@ export const diffusionSchema = z
     reviewReasons: z.string().nullable(),
     reviewedAt: z.string().nullable(),
     createdAt: z.string(),
+    /** Raised by every change: send it back as `expectedVersion` with the review. */
+    version: z.number().int(),
   })
   .meta({ id: "Diffusion" });
 export type DiffusionView = z.infer<typeof diffusionSchema>;
 
+export const diffusionSorts = [
+  "createdAt",
+  "-createdAt",
+  "title",
+  "-title",
+  "kind",
+  "-kind",
+  "sender",
+  "-sender",
+  "reviewState",
+  "-reviewState",
+] as const;
+
 export const listDiffusionsQuery = z
   .object({
+    /** Those other countries sent the viewer's country, or those it sent; both by default. */
+    box: z.enum(["received", "sent"]).optional(),
+    /** A column, descending with a leading minus; newest first by default. */
+    sort: z.enum(diffusionSorts).optional(),
     reviewState: z.enum(reviewStates).optional(),
     kind: z.enum(diffusionKinds).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),

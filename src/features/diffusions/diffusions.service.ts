@@ -5,8 +5,10 @@ import { isOversightRead, oversightOf } from "../../shared/envelope/visibility.t
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
+import { refuseStale } from "../../shared/versions.ts";
 import { isInternationalEntity, isMemberCountry } from "../../storage/seed/countries.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import type { Notifier } from "../notifications/notifications.service.ts";
 import { diffusionsPolicy } from "./diffusions.policy.ts";
 import * as repo from "./diffusions.repo.ts";
 import {
@@ -21,7 +23,13 @@ import {
 const DIFFUSION_REVIEW_YEARS = 5;
 const notFound = () => new AppError("not_found", "No such diffusion.");
 
-export function createDiffusionsService({ db, clock }: Deps) {
+/** What a notification needs of a diffusion: its envelope for the addressees, its title. */
+const facts = (row: repo.DiffusionRow) => ({
+  ...row,
+  title: String((row.payload as { title?: unknown }).title ?? ""),
+});
+
+export function createDiffusionsService({ db, clock }: Deps, notifier: Notifier) {
   function ensure(allowed: boolean, what: string): void {
     if (!allowed) throw new AppError("forbidden", `Your role may not ${what}.`);
   }
@@ -66,6 +74,7 @@ export function createDiffusionsService({ db, clock }: Deps) {
         recordId: row.id,
         detail: { recipients: v.recipients === "all" ? "all" : recipients },
       });
+      await notifier.notify(trx, actor, { on: "diffusion", action: "sent", diffusion: facts(row) });
       return repo.toView(row);
     });
   }
@@ -76,6 +85,7 @@ export function createDiffusionsService({ db, clock }: Deps) {
     return db.transaction().execute(async (trx) => {
       const row = await repo.findVisible(trx, actor, id);
       if (!row) throw notFound();
+      await notifier.opened(trx, actor, { type: "diffusion", id, owner: row.owner });
       await appendAudit(trx, clock, actor, {
         action: "diffusion.read",
         recordType: row.kind,
@@ -107,6 +117,7 @@ export function createDiffusionsService({ db, clock }: Deps) {
     return db.transaction().execute(async (trx) => {
       const row = await repo.findVisible(trx, actor, id, true);
       if (!row) throw notFound();
+      refuseStale(row, v.expectedVersion, "diffusion");
       if (row.review_state !== "unreviewed")
         throw new AppError("invalid_transition", `This diffusion was already ${row.review_state}.`, {
           reason: "already_reviewed",
@@ -129,6 +140,12 @@ export function createDiffusionsService({ db, clock }: Deps) {
         recordType: row.kind,
         recordId: id,
         detail: { reasons: v.reasons, sender: row.owner, oversight: isOversightRead(envelopeOf(row), actor) },
+      });
+      await notifier.notify(trx, actor, {
+        on: "diffusion",
+        action: v.decision,
+        diffusion: facts(updated),
+        reasons: v.reasons,
       });
       return repo.toView(updated);
     });

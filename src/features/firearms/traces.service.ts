@@ -5,6 +5,7 @@ import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { inTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import type { Notifier } from "../notifications/notifications.service.ts";
 import { firearmsPolicy } from "./firearms.policy.ts";
 import * as firearms from "./firearms.repo.ts";
 import {
@@ -28,7 +29,7 @@ const oversight = (row: { requesting_country: string; addressed_country: string 
  * last legal owner). The requester and the addressed bureau see the request and its reply; the
  * Secretariat oversees; nobody else learns that it exists.
  */
-export function createTracesService({ db, clock }: Deps) {
+export function createTracesService({ db, clock }: Deps, notifier: Notifier) {
   const today = () => clock.now().toISOString().slice(0, 10);
 
   function ensure(allowed: boolean, what: string): void {
@@ -67,6 +68,11 @@ export function createTracesService({ db, clock }: Deps) {
         recordType: "trace_request",
         recordId: id,
         detail: { firearmId: firearm.id, addressed },
+      });
+      await notifier.notify(trx, actor, {
+        on: "trace",
+        action: "requested",
+        trace: { id, requestingCountry: actor.country, addressedCountry: addressed, deadline: v.deadline },
       });
       return repo.toView(await found(trx, actor, id), today());
     });
@@ -134,6 +140,16 @@ export function createTracesService({ db, clock }: Deps) {
         recordType: "trace_request",
         recordId: id,
         detail: { requester: row.requesting_country },
+      });
+      await notifier.notify(trx, actor, {
+        on: "trace",
+        action: outcome,
+        trace: {
+          id,
+          requestingCountry: row.requesting_country,
+          addressedCountry: row.addressed_country,
+          deadline: row.deadline,
+        },
       });
       return repo.toView(await found(trx, actor, id), today());
     });

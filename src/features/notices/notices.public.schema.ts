@@ -58,6 +58,59 @@ export const publicIdParams = z.object({
   noticeID: z.string().regex(/^\d{4}-\d{5,}$/, "a notice number such as 2024-12345"),
 });
 
+const unCountry = z.object({ code: z.string().nullable(), name: z.string() });
+const unPlace = z.object({ text: z.string().nullable(), country: unCountry.nullable() });
+
+/** The UN's entry behind a Special Notice, as the UN publishes it (notices.public.un.ts). */
+export const publicUnListing = z
+  .object({
+    reference: z.string(),
+    regime: z.string(),
+    listed_on: z.string().nullable(),
+    name: z.string(),
+    name_original_script: z.string().nullable(),
+    /** The UN's narrative summary (its comments). */
+    summary: z.string().nullable(),
+    titles: z.array(z.string()),
+    designations: z.array(z.string()),
+    aliases: z.array(
+      z.object({
+        name: z.string(),
+        /** The UN's quality: Good, Low, a.k.a., f.k.a. or unknown. */
+        quality: z.string(),
+        date_of_birth: z.string().nullable(),
+        place_of_birth: z.string().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+    dates_of_birth: z.array(
+      z.object({
+        type: z.enum(["exact", "approximately", "between"]),
+        date: z.string().nullable(),
+        year: z.number().int().nullable(),
+        from_year: z.number().int().nullable(),
+        to_year: z.number().int().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+    places_of_birth: z.array(unPlace),
+    nationalities: z.array(unCountry),
+    addresses: z.array(unPlace),
+    documents: z.array(
+      z.object({
+        type: z.string().nullable(),
+        type_detail: z.string().nullable(),
+        number: z.string().nullable(),
+        issuing_country: unCountry.nullable(),
+        city_of_issue: z.string().nullable(),
+        date_of_issue: z.string().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "PublicUnListing" });
+export type PublicUnListing = z.infer<typeof publicUnListing>;
+
 /** One detail document for every public kind; fields a kind does not have are null or absent. */
 export const publicNoticeDetail = z
   .object({
@@ -87,12 +140,16 @@ export const publicNoticeDetail = z
     place: z.string().nullable().optional(),
     un_reference: z.string().nullable().optional(),
     aliases: z.array(z.string()).optional(),
+    /** UN Special Notices: the UN's whole entry, as published. */
+    un_listing: publicUnListing.optional(),
     _links: itemLinks,
   })
   .meta({ id: "PublicNotice" });
 export type PublicNoticeDetail = z.infer<typeof publicNoticeDetail>;
 
 export const publicImages = z.object({
-  _embedded: z.object({ images: z.array(z.object({ picture_id: z.string() })) }),
-  _links: z.object({ self: link, notice: link }),
+  _embedded: z.object({
+    images: z.array(z.object({ picture_id: z.string(), _links: z.object({ self: link }) })),
+  }),
+  _links: z.object({ self: link, notice: link, thumbnail: link.optional() }),
 });

@@ -96,7 +96,8 @@ describe("public INTERPOL-compatible notices API", () => {
     });
     expect(first._links.self.href).toBe(`/notices/v1/red/${publicId("dupont")}`);
     expect(first._links.images.href).toBe(`/notices/v1/red/${publicId("dupont")}/images`);
-    expect(first._links.thumbnail).toBeDefined();
+    // A thumbnail links a stored photo the owner consented to show (notices.photos.test.ts); none here.
+    expect(first._links.thumbnail).toBeUndefined();
     expect(body._links.first.href).toContain("page=1");
     expect(body._links.last.href).toContain("page=1");
   });
@@ -146,7 +147,8 @@ describe("public INTERPOL-compatible notices API", () => {
     ])
       expect(raw).not.toContain(secret);
     const images = (await get(`/notices/v1/red/${publicId("dupont")}/images`)).json();
-    expect(images._embedded.images).toEqual([{ picture_id: "1" }]);
+    // The request's own file references are never pictures: only stored, consented photos are.
+    expect(images._embedded.images).toEqual([]);
     const yellow = (await get(`/notices/v1/yellow/${publicId("martin")}`)).json();
     expect(yellow).toMatchObject({ name: "MARTIN", date_of_event: "2026-01-10", place: "Nantes" });
     expect((await get("/notices/v1/red/2026-1")).statusCode).toBe(400);

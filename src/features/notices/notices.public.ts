@@ -1,11 +1,16 @@
-import { type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Deps } from "../../deps.ts";
 import { publicNotice } from "../../shared/envelope/envelope.sql.ts";
 import { AppError } from "../../shared/errors.ts";
-import type { Database } from "../../storage/schema.ts";
+import { allWordsIn } from "../../shared/name-query.sql.ts";
+import { type NameQuery, parseNameQuery } from "../../shared/name-query.ts";
+import type { Database, NoticesTable } from "../../storage/schema.ts";
+import * as photos from "./notices.photos.repo.ts";
 import type { PublicListQuery, PublicNoticeDetail, PublicNoticeItem } from "./notices.public.schema.ts";
+import { unListingOf } from "./notices.public.un.ts";
 import { dobText } from "./notices.subject.ts";
 import type { NoticeRequest, PersonSubject } from "./rules/notice-request.ts";
+import type { UnListed } from "./un-list/types.ts";
 
 /** The public lists: the path under /notices/v1 and which notices it shows. */
 export const publicKinds = {
@@ -30,24 +35,47 @@ const base = (db: Kysely<Database>, kind: PublicKind) =>
     .where("n.type", "=", publicKinds[kind].type)
     .where("n.subject_kind", "=", publicKinds[kind].subject);
 
+/**
+ * The free-text search of the public lists: the names the extract shows, in any order or in part,
+ * the notice number, and for UN Special Notices the aliases, the name in its original script and
+ * the UN reference (all published by the UN). A Red or Yellow Notice is not found by an alias or an
+ * original-script name its public extract does not show.
+ */
+const publicMatches =
+  (kind: PublicKind, q: NameQuery) => (eb: ExpressionBuilder<Database & { n: NoticesTable }, "n">) => {
+    if (q.noticeNumber) return eb("n.notice_number", "=", q.noticeNumber);
+    const un = publicKinds[kind].type === "un_special";
+    if (q.unReference)
+      return un ? eb(sql<string>`n.request ->> 'unReference'`, "=", q.unReference) : eb.val(false);
+    const names = un
+      ? sql<string>`n.search_text`
+      : sql<string>`concat_ws(' ', n.subject_forename, n.subject_name)`;
+    return allWordsIn(names, q.words);
+  };
+
 const like = (v: string) => `%${v.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`;
 
 export const toPublicId = (noticeNumber: string) => noticeNumber.replace("/", "-");
 const href = (kind: PublicKind, noticeNumber: string) => `/notices/v1/${kind}/${toPublicId(noticeNumber)}`;
 
-function links(kind: PublicKind, noticeNumber: string, photos: number) {
+/** `thumbnail`: the first photo the owner consented to show (notices.photos.ts), as INTERPOL links it. */
+function links(kind: PublicKind, noticeNumber: string, thumbnail: number | undefined) {
   const self = href(kind, noticeNumber);
   return {
     self: { href: self },
     images: { href: `${self}/images` },
-    ...(photos > 0 ? { thumbnail: { href: `${self}/images` } } : {}),
+    ...(thumbnail !== undefined ? { thumbnail: { href: `${self}/images/${thumbnail}` } } : {}),
   };
 }
 
 const personOf = (r: NoticeRequest): PersonSubject | undefined =>
   r.subject.kind === "person" ? r.subject : undefined;
 
-function item(kind: PublicKind, row: { notice_number: string | null; request: unknown }): PublicNoticeItem {
+function item(
+  kind: PublicKind,
+  row: { notice_number: string | null; request: unknown },
+  thumbnail?: number,
+): PublicNoticeItem {
   const r = row.request as NoticeRequest;
   const p = personOf(r);
   const number = row.notice_number as string;
@@ -57,7 +85,7 @@ function item(kind: PublicKind, row: { notice_number: string | null; request: un
     forename: p?.forenames ?? null,
     date_of_birth: dobText(p?.dateOfBirth),
     nationalities: p?.nationalities ?? [],
-    _links: links(kind, number, p?.facePhotos.length ?? 0),
+    _links: links(kind, number, thumbnail),
   };
 }
 
@@ -85,7 +113,7 @@ export function createPublicNotices({ db, clock }: Deps) {
     // lower(...) LIKE matches the trigram indexes of migration 002.
     if (q.name) query = query.where(sql<string>`lower(n.subject_name)`, "like", like(q.name));
     if (q.forename) query = query.where(sql<string>`lower(n.subject_forename)`, "like", like(q.forename));
-    if (q.freeText) query = query.where("n.search_text", "like", like(q.freeText));
+    if (q.freeText) query = query.where(publicMatches(kind, parseNameQuery(q.freeText)));
     // Containment (@>) uses the GIN indexes of migration 002; the cast keeps the parameter a text.
     if (q.nationality) query = query.where(sql<boolean>`n.nationalities @> ARRAY[${q.nationality}::text]`);
     if (q.arrestWarrantCountryId)
@@ -112,6 +140,11 @@ export function createPublicNotices({ db, clock }: Deps) {
       .orderBy("n.published_at")
       .orderBy("n.notice_number")
       .execute();
+    const thumbs = await photos.firstPublicPhotos(
+      db,
+      publicKinds[kind],
+      rows.map((r) => r.notice_number as string),
+    );
     const echo = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<
       string,
       string | number
@@ -119,7 +152,7 @@ export function createPublicNotices({ db, clock }: Deps) {
     return {
       total,
       query: echo,
-      _embedded: { notices: rows.map((r) => item(kind, r)) },
+      _embedded: { notices: rows.map((r) => item(kind, r, thumbs.get(r.notice_number as string))) },
       _links: pageLinks(kind, q, total),
     };
   }
@@ -139,7 +172,7 @@ export function createPublicNotices({ db, clock }: Deps) {
     const p = personOf(r);
     const looks = p?.physicalDescription;
     const detail: PublicNoticeDetail = {
-      ...item(kind, row),
+      ...item(kind, row, await photos.firstPublicPhoto(db, publicKinds[kind], row.notice_number)),
       sex_id: p?.sex ?? null,
       place_of_birth: p?.placeOfBirth?.place ?? null,
       country_of_birth_id: p?.placeOfBirth?.country ?? null,
@@ -162,18 +195,34 @@ export function createPublicNotices({ db, clock }: Deps) {
     if (r.type === "un_special") {
       detail.un_reference = r.unReference ?? null;
       detail.aliases = r.subject.aliases;
+      const listing = await db
+        .selectFrom("un_listings as l")
+        .innerJoin("notices as n", "n.id", "l.notice_id")
+        .select("l.entry")
+        .where(publicNotice("n"))
+        .where("n.notice_number", "=", row.notice_number)
+        .executeTakeFirst();
+      if (listing) detail.un_listing = unListingOf(listing.entry as unknown as UnListed);
     }
     return detail;
   }
 
-  /** The pictures of a notice, by position; the stored file references stay internal. */
+  /** The photos of a notice that its owner consented to show, each with its address. */
   async function publicImages(kind: PublicKind, noticeID: string) {
     const row = await find(kind, noticeID);
-    const photos = personOf(row.request)?.facePhotos ?? [];
+    const shown = await photos.publicPhotoIds(db, publicKinds[kind], row.notice_number);
     const self = href(kind, row.notice_number);
+    const images = shown.map((p) => ({
+      picture_id: String(p.id),
+      _links: { self: { href: `${self}/images/${p.id}` } },
+    }));
     return {
-      _embedded: { images: photos.map((_, i) => ({ picture_id: String(i + 1) })) },
-      _links: { self: { href: `${self}/images` }, notice: { href: self } },
+      _embedded: { images },
+      _links: {
+        self: { href: `${self}/images` },
+        notice: { href: self },
+        ...(images[0] ? { thumbnail: images[0]._links.self } : {}),
+      },
     };
   }
 

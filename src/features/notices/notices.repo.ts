@@ -1,6 +1,9 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { envelopeOf, noticeReadableBy } from "../../shared/envelope/envelope.sql.ts";
+import { direction, sortOf } from "../../shared/list-sort.ts";
+import { allWordsIn } from "../../shared/name-query.sql.ts";
+import { type NameQuery, parseNameQuery } from "../../shared/name-query.ts";
 import type { Database, NoticesTable } from "../../storage/schema.ts";
 import type { ListNoticesQuery, NoticeEventView, NoticeView } from "./notices.schema.ts";
 import { type ActorRole, allowedActions, type NoticeState } from "./rules/lifecycle.ts";
@@ -46,6 +49,7 @@ export function toView(row: NoticeRow, role: ActorRole | null, now: Date): Notic
     allowedActions: role ? allowedActions(row.state as NoticeState, role) : [],
     createdAt: iso(row.created_at) as string,
     updatedAt: iso(row.updated_at) as string,
+    version: row.version,
   };
 }
 
@@ -61,21 +65,52 @@ export const findReadable = (db: Db, viewer: Viewer, id: string, lock = false) =
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 };
 
-export async function listReadable(db: Db, viewer: Viewer, q: ListNoticesQuery) {
+const noticeSortColumns = {
+  updatedAt: sql`n.updated_at`,
+  title: sql`lower(n.request #>> '{title,text}')`,
+  type: sql`n.type`,
+  state: sql`n.state`,
+  owner: sql`n.owner`,
+} as const;
+
+export async function listReadable(db: Db, viewer: Viewer & { id?: string }, q: ListNoticesQuery) {
   let base = db.selectFrom("notices as n").where(readable(viewer));
+  if (q.scope === "mine") base = base.where("n.created_by", "=", viewer.id ?? null);
+  if (q.scope === "bureau") base = base.where("n.owner", "=", viewer.country);
+  if (q.scope === "received") base = base.where("n.owner", "<>", viewer.country);
   if (q.state) base = base.where("n.state", "=", q.state);
   if (q.type) base = base.where("n.type", "=", q.type);
   if (q.owner) base = base.where("n.owner", "=", q.owner);
-  if (q.q) base = base.where("n.search_text", "like", `%${q.q.toLowerCase().replace(/[%_\\]/g, "\\$&")}%`);
+  if (q.q) base = base.where(noticeMatches(parseNameQuery(q.q)));
   const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll("n")
-    .orderBy("n.updated_at", "desc")
+    .$call((qb) => {
+      const { key, desc } = sortOf(q.sort ?? "-updatedAt");
+      const ordered = qb.orderBy(noticeSortColumns[key], direction(desc, key === "title"));
+      return key === "updatedAt" ? ordered : ordered.orderBy("n.updated_at", "desc");
+    })
     .orderBy("n.id")
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
   return { rows, total: Number(total.n) };
+}
+
+/**
+ * A notice whose subject is named in the query (any order, part of a name, an alias or the name in
+ * its original script), or the notice with this number or UN reference.
+ */
+export function noticeMatches(q: NameQuery) {
+  return (eb: ExpressionBuilder<Database & { n: NoticesTable }, "n">) => {
+    if (q.noticeNumber) return eb("n.notice_number", "=", q.noticeNumber);
+    if (q.unReference)
+      return eb.and([
+        eb("n.type", "=", "un_special"),
+        eb(sql<string>`n.request ->> 'unReference'`, "=", q.unReference),
+      ]);
+    return allWordsIn(sql.ref("n.search_text"), q.words);
+  };
 }
 
 /** Which of these notices the viewer may read. */

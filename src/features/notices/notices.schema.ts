@@ -19,32 +19,44 @@ export const createNoticeSchema = z
   .strict();
 export type CreateNoticeInput = z.input<typeof createNoticeSchema>;
 
+/**
+ * The version of the notice the client read (`version` in its answers): an edit or action on a
+ * notice that changed since is refused with a "stale" problem and changes nothing. Optional, so
+ * that scripts acting on the latest state keep working.
+ */
+const expectedVersion = z.number().int().min(1).optional();
+
 export const updateNoticeSchema = z
   .object({
     request: noticeRequestSchema.optional(),
     envelope: envelopeInputSchema.optional(),
     publicExtract: z.boolean().optional(),
+    expectedVersion,
   })
   .strict();
 export type UpdateNoticeInput = z.input<typeof updateNoticeSchema>;
 
 const reasons = z.string().trim().min(1).max(4000);
 
-export const reasonsBody = z.object({ reasons }).strict();
-export const optionalReasonsBody = z.object({ reasons: reasons.optional() }).strict();
+export const reasonsBody = z.object({ reasons, expectedVersion }).strict();
+export const optionalReasonsBody = z.object({ reasons: reasons.optional(), expectedVersion }).strict();
 export const suspendBody = z
   .object({
     /** End of the suspension: required from an owner (at most six months), optional for the GS. */
     until: z.iso.datetime({ offset: true }).optional(),
     reasons: reasons.optional(),
+    expectedVersion,
   })
   .strict();
-export const addendumBody = z.object({ text: localisedText, reasons: reasons.optional() }).strict();
+export const addendumBody = z
+  .object({ text: localisedText, reasons: reasons.optional(), expectedVersion })
+  .strict();
 
 export type TransitionInput = {
   reasons?: string | undefined;
   until?: string | undefined;
   text?: z.infer<typeof localisedText> | undefined;
+  expectedVersion?: number | undefined;
 };
 
 const findingSchema = z.object({
@@ -81,12 +93,31 @@ export const noticeSchema = z
     allowedActions: z.array(z.enum(noticeActions)),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** Raised by every change: send it back as `expectedVersion` so a stale page cannot overwrite. */
+    version: z.number().int(),
   })
   .meta({ id: "Notice" });
 export type NoticeView = z.infer<typeof noticeSchema>;
 
+export const noticeSorts = [
+  "updatedAt",
+  "-updatedAt",
+  "title",
+  "-title",
+  "type",
+  "-type",
+  "state",
+  "-state",
+  "owner",
+  "-owner",
+] as const;
+
 export const listNoticesQuery = z
   .object({
+    /** Whose notices: those I created, my bureau's, or those other countries sent me; all by default. */
+    scope: z.enum(["mine", "bureau", "received"]).optional(),
+    /** A column, descending with a leading minus; the last changed first by default. */
+    sort: z.enum(noticeSorts).optional(),
     state: z.enum(noticeStates).optional(),
     type: z.enum(noticeTypes).optional(),
     owner: z

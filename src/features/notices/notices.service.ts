@@ -6,10 +6,14 @@ import { isOversightRead, oversightOf } from "../../shared/envelope/visibility.t
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
+import { refuseStale } from "../../shared/versions.ts";
 import { inTransaction } from "../../storage/ambient.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import type { Notifier } from "../notifications/notifications.service.ts";
 import type { RecordsService } from "../records/records.service.ts";
 import { showReadableLookalikes } from "./notices.lookalikes.ts";
+import { createNoticePdf } from "./notices.pdf.ts";
+import { createNoticePhotos } from "./notices.photos.ts";
 import { noticesPolicy } from "./notices.policy.ts";
 import { createCompliancePreview } from "./notices.preview.ts";
 import { createPublicNotices } from "./notices.public.ts";
@@ -72,9 +76,9 @@ const envelopeInputOf = (row: repo.NoticeRow) => ({
   sourceType: row.source_type,
 });
 
-export function createNoticesService(deps: Deps, records: RecordsService) {
+export function createNoticesService(deps: Deps, records: RecordsService, notifier: Notifier) {
   const { db, clock } = deps;
-  const transitions = createTransitions(deps);
+  const transitions = createTransitions(deps, notifier);
 
   function ensure(allowed: boolean, what: string): void {
     if (!allowed) throw new AppError("forbidden", `Your role may not ${what}.`);
@@ -181,6 +185,7 @@ export function createNoticesService(deps: Deps, records: RecordsService) {
     if (!current) throw notFound();
     if (noticesPolicy.roleOn(actor, current.owner) !== "owner")
       throw new AppError("forbidden", "Only the owner of a notice may change it.");
+    refuseStale(current, v.expectedVersion, "notice");
     nextState(current.state as NoticeState, "edit", "owner");
     const request = v.request ?? (current.request as NoticeRequest);
     if (v.request && v.request.type !== current.type)
@@ -195,6 +200,7 @@ export function createNoticesService(deps: Deps, records: RecordsService) {
     return inTransaction(db, async (trx) => {
       const locked = await repo.findReadable(trx, actor, id, true);
       if (!locked) throw notFound();
+      refuseStale(locked, v.expectedVersion, "notice");
       nextState(locked.state as NoticeState, "edit", "owner");
       const subjectId = await followSubject(actor, locked, v.request, v.envelope, envelopeIn);
       const row = await trx
@@ -233,6 +239,7 @@ export function createNoticesService(deps: Deps, records: RecordsService) {
         repo.toView(row, noticesPolicy.roleOn(actor, row.owner), clock.now()),
       ]);
       if (!view) throw notFound();
+      await notifier.opened(trx, actor, { type: "notice", id, owner: row.owner });
       await appendAudit(trx, clock, actor, {
         action: "notice.read",
         recordType: row.type,
@@ -289,6 +296,8 @@ export function createNoticesService(deps: Deps, records: RecordsService) {
     ...createUnImport(deps, records),
     ...createPublicNotices(deps),
     ...createCompliancePreview(deps),
+    ...createNoticePhotos(deps),
+    ...createNoticePdf(deps),
   };
 }
 

@@ -3,8 +3,10 @@ import type { Deps } from "../../deps.ts";
 import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { refuseStale } from "../../shared/versions.ts";
 import type { Database, NoticesTable } from "../../storage/schema.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import type { Notifier } from "../notifications/notifications.service.ts";
 import { showReadableLookalikes } from "./notices.lookalikes.ts";
 import { noticesPolicy } from "./notices.policy.ts";
 import * as repo from "./notices.repo.ts";
@@ -132,7 +134,7 @@ export async function applyAction(
   return updated;
 }
 
-export function createTransitions(deps: Deps) {
+export function createTransitions(deps: Deps, notifier: Notifier) {
   const { db, clock } = deps;
 
   /** Any state-machine action on one notice by a user or client; the notice's owner or the GS. */
@@ -145,8 +147,16 @@ export function createTransitions(deps: Deps) {
       const role = noticesPolicy.roleOn(actor, row.owner);
       if (!role)
         throw new AppError("forbidden", "Only the owner or the General Secretariat acts on a notice.");
+      refuseStale(row, input.expectedVersion, "notice");
       try {
         const done = await applyAction(deps, trx, actor, row, role, action, input);
+        await notifier.notify(trx, actor, {
+          on: "notice",
+          action,
+          by: role,
+          notice: done,
+          reasons: input.reasons,
+        });
         const [view] = await showReadableLookalikes(trx, actor, [repo.toView(done, role, clock.now())]);
         if (!view) throw new AppError("internal", "The notice was not returned.");
         return view;
@@ -171,6 +181,7 @@ export function createTransitions(deps: Deps) {
       const out = [];
       for (const row of due) {
         const done = await applyAction({ clock: at }, trx, actor, row, "system", "expire", {});
+        await notifier.notify(trx, actor, { on: "notice", action: "expire", by: "system", notice: done });
         out.push({ id: done.id, noticeNumber: done.notice_number, owner: done.owner });
       }
       return out;
@@ -195,7 +206,13 @@ export function createTransitions(deps: Deps) {
    */
   async function remindOwners(
     actor: Actor,
-    due: { id: string; valid_until: Date | string | null; state: string }[],
+    due: {
+      id: string;
+      valid_until: Date | string | null;
+      state: string;
+      owner: string;
+      notice_number: string | null;
+    }[],
     now: Date,
   ) {
     for (const n of due) {
@@ -221,6 +238,13 @@ export function createTransitions(deps: Deps) {
           recordType: "notice",
           recordId: n.id,
           detail: { validUntil },
+        });
+        await notifier.notify(trx, actor, {
+          on: "notice",
+          action: "renewal_reminder",
+          by: "system",
+          notice: n,
+          validUntil,
         });
       });
     }

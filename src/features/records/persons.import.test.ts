@@ -219,7 +219,7 @@ describe.each(backends)("persons import on %s", (kind) => {
     const schema = await post({ schema: "Spaceship", properties: { name: ["A"] } });
     expect([schema.statusCode, schema.json().errors]).toEqual([
       400,
-      [{ path: "body.schema", message: 'unknown FtM schema "Spaceship"' }],
+      [{ path: "body.schema", code: "invalid_option", message: 'unknown FtM schema "Spaceship"' }],
     ]);
   });
 

@@ -1,7 +1,9 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
-import { envelopeOf, recordVisibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { envelopeOf, noticeReadableBy, recordVisibleTo } from "../../shared/envelope/envelope.sql.ts";
 import { direction, sortOf } from "../../shared/list-sort.ts";
+import { allWordsIn } from "../../shared/name-query.sql.ts";
+import { type NameQuery, parseNameQuery } from "../../shared/name-query.ts";
 import { isServedToScreening } from "../../shared/review.sql.ts";
 import type { Database, RecordsTable } from "../../storage/schema.ts";
 import type { ListRecordsQuery, RecordView } from "./records.schema.ts";
@@ -24,6 +26,7 @@ export function toView(row: RecordRow, today: string): RecordView {
     discreetCheck: row.discreet_check,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
   };
 }
 
@@ -63,24 +66,42 @@ export const visibleHistory = (db: Kysely<Database>, viewer: Viewer, id: string)
     .orderBy("s.id")
     .execute();
 
+/**
+ * A record named in the query: every word of it among the record's names and aliases (any order,
+ * part of a word; name-query.ts), or a name close to the whole query. `<%` is pg_trgm's word
+ * similarity (at least 0.6 by default) between the query and the closest stretch of the names: a
+ * typo or another transliteration still matches, however many aliases the record holds. Or the
+ * record by reference: the owner's own (whole query), a UN reference (FtM unscId), or the subject
+ * of the notice with this number. Every arm has its index (migrations 001, 006 and 022), so the
+ * search reads the matching rows only.
+ */
+function recordMatches(viewer: Viewer, q: NameQuery) {
+  return (eb: ExpressionBuilder<Database & { r: RecordsTable }, "r">) => {
+    const own = eb(sql<string>`lower(r.reference)`, "=", q.raw.toLowerCase());
+    if (q.noticeNumber) {
+      // The notice read here obeys the notice's rule; the record's own guard applies as well.
+      const subjectOf = sql<string>`(SELECT sn.id FROM notices AS sn WHERE sn.notice_number = ${q.noticeNumber} AND ${noticeReadableBy(viewer, "sn")})`;
+      return eb.or([own, eb("r.subject_of_notice", "=", subjectOf)]);
+    }
+    if (q.unReference)
+      return eb.or([
+        own,
+        sql<boolean>`(r.properties ? 'unscId' AND r.properties -> 'unscId' @> ${JSON.stringify([q.unReference])}::jsonb)`,
+      ]);
+    const needle = q.raw.toLowerCase();
+    return eb.or([
+      own,
+      allWordsIn(sql.ref("r.search_text"), q.words),
+      sql<boolean>`${needle} <% r.search_text`,
+    ]);
+  };
+}
+
 function filtered(db: Kysely<Database>, viewer: Viewer, q: Omit<ListRecordsQuery, "page" | "pageSize">) {
   let query = db.selectFrom("records as r").where(recordVisibleTo(viewer, "r"));
   if (q.schema) query = query.where("r.schema", "=", q.schema);
   if (q.owner) query = query.where("r.owner", "=", q.owner);
-  if (q.q) {
-    const needle = q.q.toLowerCase();
-    // Both arms are served by the trigram index (records_search_trgm), so a search reads the
-    // matching rows only. `<%` is pg_trgm's word similarity (at least 0.6 by default) between the
-    // query and the closest stretch of the record's names: a typo or another transliteration of one
-    // name still matches, however many aliases the record holds. (Whole-text `similarity() > 0.3`
-    // fell as the aliases grew, and no index serves a function call: 1M rows were scanned.)
-    query = query.where((eb) =>
-      eb.or([
-        eb("r.search_text", "like", `%${needle.replace(/[%_\\]/g, "\\$&")}%`),
-        sql<boolean>`${needle} <% r.search_text`,
-      ]),
-    );
-  }
+  if (q.q) query = query.where(recordMatches(viewer, parseNameQuery(q.q)));
   return query;
 }
 

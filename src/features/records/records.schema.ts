@@ -102,6 +102,8 @@ export const updateRecordSchema = z
     source: z.string().trim().min(1).max(500),
     provenance: provenanceInputSchema.optional(),
     discreetCheck,
+    /** The version the client read: a record changed since is refused as "stale", nothing saved. */
+    expectedVersion: z.number().int().min(1).optional(),
   })
   .strict();
 export type UpdateRecordInput = z.input<typeof updateRecordSchema>;
@@ -123,6 +125,8 @@ export const recordSchema = z
     discreetCheck: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** Raised by every change: send it back as `expectedVersion` so a stale page cannot overwrite. */
+    version: z.number().int(),
   })
   .meta({ id: "Record" });
 export type RecordView = z.infer<typeof recordSchema>;

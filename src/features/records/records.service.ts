@@ -6,6 +6,7 @@ import { canEdit, isOversightRead, oversightOf } from "../../shared/envelope/vis
 import { AppError } from "../../shared/errors.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
+import { refuseStale } from "../../shared/versions.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import { type PersonsExportFormat, toFlatCsvLine, toFlatPerson, toFtmEntity } from "./persons.export.ts";
 import { createPersonsImport } from "./persons.import.ts";
@@ -119,6 +120,7 @@ export function createRecordsService(deps: Deps) {
       if (!current) throw new AppError("not_found", "No such record.");
       if (!canEdit(current, actor))
         throw new AppError("forbidden", "Only the owner of a record may change it.");
+      refuseStale(current, v.expectedVersion, "record");
       // A subject follows its notice (values and envelope); changing it apart would let the two
       // drift, and the subject be seen where the notice is not.
       if (current.subject_of_notice && current.subject_of_notice !== asSubjectOf)

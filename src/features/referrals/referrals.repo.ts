@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Actor } from "../../shared/actor.ts";
 import { bankSharedWith, visibleTo } from "../../shared/envelope/envelope.sql.ts";
+import { direction, sortOf } from "../../shared/list-sort.ts";
 import type { Database } from "../../storage/schema.ts";
 import type { ListReferralsQuery, ReferralView, StatsQuery } from "./referrals.schema.ts";
 
@@ -34,6 +35,7 @@ function base(db: Db, scope: Scope) {
   return db
     .selectFrom("content_referrals as r")
     .innerJoin("api_clients as c", "c.id", "r.platform_client_id")
+    .leftJoin("platform_partners as p", "p.id", "r.partner_id")
     .leftJoin("hash_entries as e", (join) =>
       join
         .onRef("e.id", "=", "r.hash_entry_id")
@@ -42,7 +44,8 @@ function base(db: Db, scope: Scope) {
         ),
     )
     .selectAll("r")
-    .select(["c.name as platform_name", "e.signal_type", "e.value as hash_value"])
+    .select(["e.signal_type", "e.value as hash_value"])
+    .select(sql<string>`coalesce(p.name, c.name)`.as("platform_name"))
     .where(inScope(scope));
 }
 type Row = Awaited<ReturnType<ReturnType<typeof base>["executeTakeFirstOrThrow"]>>;
@@ -68,6 +71,7 @@ export function toView(r: Row, now: Date): ReferralView {
     id: r.id,
     platformClientId: r.platform_client_id,
     platformName: r.platform_name,
+    partnerId: r.partner_id,
     referringCountry: r.referring_country,
     url: r.url,
     hash:
@@ -91,6 +95,13 @@ export function toView(r: Row, now: Date): ReferralView {
   };
 }
 
+const sortColumns = {
+  createdAt: sql.ref("r.created_at"),
+  deadline: sql.ref("r.deadline"),
+  state: sql.ref("r.state"),
+  platform: sql`lower(coalesce(p.name, c.name))`,
+} as const;
+
 export const findScoped = (db: Db, scope: Scope, id: string) =>
   base(db, scope).where("r.id", "=", id).executeTakeFirst();
 
@@ -101,7 +112,9 @@ export async function listScoped(db: Db, scope: Scope, q: ListReferralsQuery, no
     const overdue = sql<boolean>`(r.deadline IS NOT NULL AND coalesce(r.resolved_at, ${now}) > r.deadline)`;
     query = query.where(q.overdue === "true" ? overdue : sql<boolean>`NOT ${overdue}`);
   }
+  const { key, desc } = sortOf(q.sort ?? "-createdAt");
   return query
+    .orderBy(sortColumns[key], direction(desc, key === "deadline"))
     .orderBy("r.created_at", "desc")
     .orderBy("r.id")
     .limit(q.pageSize)
@@ -132,7 +145,7 @@ export async function stats(db: Db, scope: Scope, q: StatsQuery, now: Date, byPe
     ? sql`to_char(date_trunc(${q.period}, r.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`
     : sql`NULL::text`;
   const res = await sql<StatsRow>`
-    SELECT r.platform_client_id, c.name AS platform_name, ${bucket} AS bucket,
+    SELECT r.platform_client_id, coalesce(p.name, c.name) AS platform_name, ${bucket} AS bucket,
       count(*)::int AS total,
       count(*) FILTER (WHERE r.state = 'open')::int AS open,
       count(*) FILTER (WHERE r.state = 'acknowledged')::int AS acknowledged,
@@ -143,6 +156,7 @@ export async function stats(db: Db, scope: Scope, q: StatsQuery, now: Date, byPe
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at))
         FILTER (WHERE r.resolved_at IS NOT NULL) AS median_seconds
     FROM content_referrals r JOIN api_clients c ON c.id = r.platform_client_id
+      LEFT JOIN platform_partners p ON p.id = r.partner_id
     WHERE ${sql.join(where, sql` AND `)}
     GROUP BY 1, 2, 3 ORDER BY 3 NULLS FIRST, 2, 1`.execute(db);
   return res.rows.map((r) => ({

@@ -10,7 +10,10 @@ export const REMOVAL_ORDER_DEADLINE_MS = 60 * 60 * 1000;
 
 export const createReferralSchema = z
   .object({
-    platformClientId: z.uuid(),
+    /** The platform, picked from the directory of platform partners. */
+    partnerId: z.uuid().optional(),
+    /** Or the platform's API client, for API users that know it (mapped to its partner). */
+    platformClientId: z.uuid().optional(),
     url: z
       .url({ protocol: /^https?$/ })
       .max(2000)
@@ -23,6 +26,12 @@ export const createReferralSchema = z
   })
   .strict()
   .superRefine((r, ctx) => {
+    if ((r.partnerId === undefined) === (r.platformClientId === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: ["partnerId"],
+        message: "name the partner (or its API client), once",
+      });
     if (!r.url && r.hashEntryId === undefined)
       ctx.addIssue({ code: "custom", path: ["url"], message: "refer a URL, a hash entry, or both" });
     if (r.legalBasis === "removal_order" && r.deadline)
@@ -50,7 +59,10 @@ export const referralSchema = z
   .object({
     id: z.string(),
     platformClientId: z.string(),
+    /** The partner's name from the directory (its API client's name for older referrals). */
     platformName: z.string(),
+    /** The directory entry the referral went to. */
+    partnerId: z.string().nullable(),
     referringCountry: z.string(),
     url: z.string().nullable(),
     hash: z.object({ entryId: z.number().int(), signalType: z.string(), value: z.string() }).nullable(),
@@ -69,10 +81,23 @@ export const referralSchema = z
   .meta({ id: "ContentReferral" });
 export type ReferralView = z.infer<typeof referralSchema>;
 
+export const referralSorts = [
+  "createdAt",
+  "-createdAt",
+  "deadline",
+  "-deadline",
+  "state",
+  "-state",
+  "platform",
+  "-platform",
+] as const;
+
 export const listReferralsQuery = z
   .object({
     state: z.enum(referralStates).optional(),
     overdue: z.enum(["true", "false"]).optional(),
+    /** A column, descending with a leading minus; newest first by default. Undated deadlines last. */
+    sort: z.enum(referralSorts).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(100),
   })

@@ -5,6 +5,8 @@ import { isUuid } from "../../shared/ids.ts";
 import { parseOrThrow } from "../../shared/validate.ts";
 import { appendAudit } from "../audit/audit.append.ts";
 import type { ContentService } from "../content/content.service.ts";
+import type { Notifier } from "../notifications/notifications.service.ts";
+import type { PartnersService } from "./partners.service.ts";
 import { referralsPolicy } from "./referrals.policy.ts";
 import * as repo from "./referrals.repo.ts";
 import {
@@ -24,7 +26,12 @@ import {
  * with a legal basis; the platform, through its API client, acknowledges and reports the outcome.
  * A platform only ever sees its own referrals.
  */
-export function createReferralsService({ db, clock }: Deps, content: ContentService) {
+export function createReferralsService(
+  { db, clock }: Deps,
+  content: ContentService,
+  notifier: Notifier,
+  partners: PartnersService,
+) {
   function scopeFor(actor: Actor): repo.Scope {
     const platform = referralsPolicy.platform(actor);
     if (!platform && !referralsPolicy.refer(actor))
@@ -47,7 +54,9 @@ export function createReferralsService({ db, clock }: Deps, content: ContentServ
   async function create(actor: Actor, input: CreateReferralInput): Promise<ReferralView> {
     if (!referralsPolicy.refer(actor)) throw new AppError("forbidden", "Your role may not refer content.");
     const v = parseOrThrow(createReferralSchema, input, "referral");
-    const platform = await checkPlatform(v.platformClientId);
+    // Picked by name from the directory (or named by its API client): the partner must be active.
+    const target = await partners.forReferral(v);
+    const platform = await checkPlatform(target.clientId);
     // An entry travels only from a bank the referrer may see AND that is shared with the platform:
     // a referral must not hand a platform a hash from a bank it was never given.
     if (v.hashEntryId !== undefined) await content.entryForReferral(actor, v.hashEntryId, platform);
@@ -68,7 +77,8 @@ export function createReferralsService({ db, clock }: Deps, content: ContentServ
         .values({
           referring_country: actor.country,
           referred_by: actor.kind === "user" ? actor.id : null,
-          platform_client_id: v.platformClientId,
+          platform_client_id: platform.clientId,
+          partner_id: target.partnerId,
           url: v.url ?? null,
           hash_entry_id: v.hashEntryId ?? null,
           legal_basis: v.legalBasis,
@@ -86,7 +96,8 @@ export function createReferralsService({ db, clock }: Deps, content: ContentServ
         recordType: "content_referral",
         recordId: r.id,
         detail: {
-          platform: v.platformClientId,
+          platform: platform.clientId,
+          partner: target.partnerId,
           legalBasis: v.legalBasis,
           hashEntryId: v.hashEntryId ?? null,
         },
@@ -164,6 +175,16 @@ export function createReferralsService({ db, clock }: Deps, content: ContentServ
       });
       const updated = await repo.findScoped(trx, scope, row.id);
       if (!updated) throw new AppError("internal", "The referral vanished.");
+      if (o)
+        await notifier.notify(trx, actor, {
+          on: "referral",
+          referral: {
+            id: updated.id,
+            referringCountry: updated.referring_country,
+            outcome: updated.state,
+            platformName: updated.platform_name,
+          },
+        });
       return repo.toView(updated, now);
     });
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { captureSchema } from "../records/records.provenance.ts";
 
 /** nomenklatura's judgement values, used as they are in the API, the table and the export. */
 export const judgements = ["positive", "negative", "unsure"] as const;
@@ -43,11 +44,23 @@ const recordRef = z
   .meta({ id: "ResolutionRecordRef" });
 export type RecordRef = z.infer<typeof recordRef>;
 
+const weighed = <T extends z.ZodType>(result: T) => z.object({ result, weight: z.number() }).optional();
+
+/** Why a pair was suggested (search/resolution/score.ts): each feature with the weight it added. */
+const explanationSchema = z.object({
+  name: z.object({ score: z.number(), left: z.string(), right: z.string() }).optional(),
+  birthDate: weighed(z.string()),
+  nationality: weighed(z.string()),
+  identifiers: z.object({ shared: z.array(z.string()), weight: z.number() }).optional(),
+  documents: z.object({ shared: z.array(z.string()), weight: z.number() }).optional(),
+  gender: weighed(z.string()),
+});
+
 export const candidateSchema = z
   .object({
     id: z.number().int(),
     score: z.number(),
-    explanation: z.record(z.string(), z.unknown()),
+    explanation: explanationSchema,
     left: recordRef,
     right: recordRef,
     createdAt: z.string(),
@@ -83,7 +96,7 @@ const provenance = z.object({
   statedBy: z.string(),
   sourceType: z.string(),
   statedAt: z.string(),
-  capture: z.unknown().nullable(),
+  capture: captureSchema.nullable(),
   recordedAt: z.string(),
 });
 

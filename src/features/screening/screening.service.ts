@@ -3,6 +3,7 @@ import type { Actor } from "../../shared/actor.ts";
 import { AppError } from "../../shared/errors.ts";
 import { GroupCommit } from "../../shared/group-commit.ts";
 import { appendAudit } from "../audit/audit.append.ts";
+import type { Notifier } from "../notifications/notifications.service.ts";
 import { createWatchlistFeed } from "./screening.feed.ts";
 import * as hitsRepo from "./screening.hits.repo.ts";
 import type { ObjectQuery } from "./screening.objects.ts";
@@ -59,7 +60,7 @@ const travellerRecord = (id: string, t: Traveller) => ({
 
 export type ScreenContext = { location?: string | undefined; today: string; now: number };
 
-export function createScreeningService(deps: Deps) {
+export function createScreeningService(deps: Deps, notifier: Notifier) {
   const { db, clock } = deps;
   const feed = createWatchlistFeed(deps);
   const screen = createScreener(deps, feed);
@@ -153,6 +154,8 @@ export function createScreeningService(deps: Deps) {
           })),
         );
         await hitsRepo.queueDeliveries(trx, rows, new Date(ctx.now));
+        // The owner's bureau is told of each hit on its records, in the hits' own transaction.
+        if (rows.length) await notifier.notify(trx, actor, { on: "hits", hits: rows });
         const ids = new Map(s.result.matches.map((m, i) => [m, rows[i]?.id ?? ""]));
         for (const r of rows)
           await appendAudit(trx, clock, actor, {

@@ -1,56 +1,54 @@
 import type { ReactNode } from "react";
-import { ApiError } from "../lib/api.ts";
-import { hasOwnText, type I18n, type MessageKey, useI18n } from "../lib/i18n/index.tsx";
+import type { Labels } from "../lib/field-labels.ts";
+import { type I18n, useI18n } from "../lib/i18n/index.tsx";
+import { fieldSentences, isStale, problemSentence } from "../lib/problems.ts";
 
 /**
- * The message for an error: the server's problem detail (or title); in a language other than English a
- * known problem code gets its translated message instead, since the server writes details in English.
+ * The sentence for an error in the reader's language, by its problem code (lib/problems.ts): never
+ * the server's English detail, never a path.
  */
-export function errorMessage(error: unknown, i18n: I18n): string {
-  if (error instanceof ApiError) {
-    const key = `error.${error.code}`;
-    if (i18n.lang !== "en" && hasOwnText(i18n.lang, key)) return i18n.t(key as MessageKey);
-    return error.problem.detail ?? error.problem.title ?? i18n.t("error.generic");
-  }
-  if (error instanceof TypeError) return i18n.t("error.network");
-  return i18n.t("error.generic");
+export function errorMessage(error: unknown, i18n: Pick<I18n, "lang" | "t">): string {
+  return problemSentence(error, i18n);
 }
 
-/** Field errors as the server may send them: [{ path, message }] or { field: message | messages }. */
-function fieldErrors(error: unknown): string[] {
-  if (!(error instanceof ApiError)) return [];
-  const errors = error.problem.errors;
-  if (Array.isArray(errors)) {
-    return errors.map((e: unknown) => {
-      if (typeof e === "string") return e;
-      const item = e as { path?: unknown; field?: unknown; message?: unknown };
-      const where = Array.isArray(item.path) ? item.path.join(".") : (item.path ?? item.field);
-      return where ? `${String(where)}: ${String(item.message ?? "")}` : String(item.message ?? "");
-    });
-  }
-  if (errors && typeof errors === "object") {
-    return Object.entries(errors).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : String(v)}`);
-  }
-  return [];
-}
-
-export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * An error as the reader can act on it: what went wrong, then each refused field as a sentence naming
+ * it by its label ("Offence 1: Maximum penalty (months) must be a whole number."). `labels` gives a
+ * form's own labels for its paths, before the shared registry. A stale write offers `onReload`.
+ */
+export function ErrorAlert({
+  error,
+  onRetry,
+  onReload,
+  labels,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  onReload?: () => void;
+  labels?: Labels;
+}) {
   const i18n = useI18n();
   if (error === undefined || error === null) return null;
-  const details = fieldErrors(error);
+  const details = fieldSentences(error, i18n, labels);
+  const stale = isStale(error);
   return (
-    <div className="alert alert-error" role="alert" data-testid="error-alert">
+    <div className="alert alert-error" role="alert" data-testid="error-alert" data-code={codeOf(error)}>
       <p>
         <bdi>{errorMessage(error, i18n)}</bdi>
       </p>
       {details.length > 0 && (
         <ul>
           {details.map((d) => (
-            <li key={d}>
-              <bdi>{d}</bdi>
+            <li key={`${d.path}:${d.sentence}`} data-testid="error-field" data-field={d.field}>
+              <bdi>{d.sentence}</bdi>
             </li>
           ))}
         </ul>
+      )}
+      {stale && onReload && (
+        <button type="button" className="btn btn-small" onClick={onReload} data-testid="error-reload">
+          {i18n.t("stale.reload")}
+        </button>
       )}
       {onRetry && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
@@ -60,6 +58,11 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
     </div>
   );
 }
+
+const codeOf = (error: unknown): string | undefined =>
+  error && typeof error === "object" && "code" in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 
 /** A polite status message (success, information). */
 export function Notice({

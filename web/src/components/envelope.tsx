@@ -1,4 +1,6 @@
 import type { Envelope } from "../features/records/types.ts";
+import type { Accuracy } from "../lib/envelope.ts";
+import { countryList } from "../lib/i18n/countries.ts";
 import { hasOwnText, type MessageKey, useI18n } from "../lib/i18n/index.tsx";
 
 const SOON_MS = 90 * 24 * 3600 * 1000;
@@ -17,7 +19,7 @@ export function HandlingBadge({ envelope }: { envelope: Envelope }) {
 /** The 4x4 evaluation code, e.g. "B2", with its meaning for assistive technology and on hover. */
 export function Evaluation({ envelope }: { envelope: Envelope }) {
   const { t } = useI18n();
-  const label = `${t(`reliability.${envelope.sourceReliability}`)}; ${t(`accuracy.${envelope.informationAccuracy}`)}`;
+  const label = `${t(`reliability.${envelope.sourceReliability}`)}; ${t(`accuracy.${envelope.informationAccuracy as Accuracy}`)}`;
   return (
     <abbr title={label} className="eval">
       {envelope.sourceReliability}
@@ -27,8 +29,8 @@ export function Evaluation({ envelope }: { envelope: Envelope }) {
 }
 
 export function Distribution({ envelope }: { envelope: Envelope }) {
-  const { t } = useI18n();
-  const countries = envelope.distributionCountries.join(", ");
+  const { t, lang } = useI18n();
+  const countries = countryList(lang, envelope.distributionCountries);
   if (envelope.distribution === "all") return <>{t("distribution.all")}</>;
   return <>{t(`distribution.${envelope.distribution}`, { countries })}</>;
 }

@@ -5,7 +5,8 @@ import { useI18n } from "../lib/i18n/index.tsx";
 export const abbreviate = (value: string, keep = 8): string =>
   value.length <= keep * 2 + 1 ? value : `${value.slice(0, keep)}…${value.slice(-keep)}`;
 
-export function HashValue({ value, testId }: { value: string; testId?: string }) {
+/** `name` names the row in the copy button's label where a table shows many hashes ("Copy md5 3f2a…"). */
+export function HashValue({ value, testId, name }: { value: string; testId?: string; name?: string }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
 
@@ -29,7 +30,7 @@ export function HashValue({ value, testId }: { value: string; testId?: string })
         type="button"
         className="btn btn-small btn-copy"
         onClick={copy}
-        aria-label={t("content.copyHash")}
+        aria-label={name ? t("deadends.hash.copyOf", { name }) : t("content.copyHash")}
         title={t("content.copyHash")}
       >
         {copied ? "✓" : t("common.copy")}

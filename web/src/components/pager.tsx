@@ -18,10 +18,10 @@ export function Pager({ page, pageSize, total, totalIsLowerBound, onPage }: Page
         {t("pager.prev")}
       </button>
       <span className="muted">
-        {t("pager.status", {
+        {t(totalIsLowerBound ? "pager.statusAtLeast" : "pager.status", {
           page: num(page),
-          pages: `${num(pages)}${totalIsLowerBound ? "+" : ""}`,
-          total: `${num(total)}${totalIsLowerBound ? "+" : ""}`,
+          pages: num(pages),
+          total,
         })}
       </span>
       <button

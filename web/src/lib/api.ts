@@ -1,26 +1,13 @@
-/** RFC 9457 problem details as the server sends them. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  code?: string;
-  detail?: string;
-  errors?: unknown;
-}
+import { ApiError, isAbort, type Problem, readProblem } from "./api/problem.ts";
+import { forgetAnswers, invalidateAnswers } from "./api/query.ts";
 
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly problem: Problem;
+/**
+ * The plain fetch layer under the typed client (api/client.ts): the session's CSRF token, the
+ * expired-session handler, and requests by path for what the typed client does not cover (answers
+ * read as a stream, raw uploads, and useApi's paths).
+ */
 
-  constructor(status: number, problem: Problem) {
-    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
-    this.name = "ApiError";
-    this.status = status;
-    this.code = problem.code ?? "unknown";
-    this.problem = problem;
-  }
-}
+export { ApiError, isAbort, type Problem };
 
 export const API_BASE = "/api/v1";
 
@@ -32,10 +19,22 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The header every state-changing request carries. */
+export const csrfHeaders = (): Record<string, string> => (csrfToken ? { "x-csrf-token": csrfToken } : {});
+
 /** Called when an authenticated request answers 401 (session expired or revoked). */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
+
+/** The session is gone: forget what it read, and let the session provider show the sign-in page. */
+export function sessionExpired(): void {
+  forgetAnswers();
+  onUnauthenticated?.();
+}
+
+/** A change succeeded: cached answers are refetched. */
+export const changed = (): void => invalidateAnswers();
 
 export type Query = Record<string, string | number | undefined | null>;
 
@@ -57,18 +56,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Login and /auth/me answer 401 as a normal outcome: do not treat it as an expired session. */
   expect401?: boolean;
-}
-
-async function readProblem(res: Response): Promise<Problem> {
-  const type = res.headers.get("content-type") ?? "";
-  if (type.includes("json")) {
-    try {
-      return (await res.json()) as Problem;
-    } catch {
-      // fall through to a generic problem
-    }
-  }
-  return { status: res.status, title: res.statusText || `HTTP ${res.status}` };
+  /** A POST that only reads (a check, a search): cached answers stay valid. */
+  readOnly?: boolean;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -76,7 +65,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.raw) headers["content-type"] = options.raw.contentType;
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (method !== "GET") Object.assign(headers, csrfHeaders());
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.raw) init.body = options.raw.body;
@@ -85,16 +74,15 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const res = await fetch(`${API_BASE}${path}`, init);
   if (!res.ok) {
     const problem = await readProblem(res);
-    if (res.status === 401 && !options.expect401) onUnauthenticated?.();
+    if (res.status === 401 && !options.expect401) sessionExpired();
     throw new ApiError(res.status, problem);
   }
+  if (method !== "GET" && !options.readOnly) changed();
   if (res.status === 204) return undefined as T;
   const type = res.headers.get("content-type") ?? "";
   if (!type.includes("json")) return undefined as T;
   return (await res.json()) as T;
 }
-
-export const isAbort = (e: unknown): boolean => e instanceof DOMException && e.name === "AbortError";
 
 /**
  * A request whose answer is read as it arrives (NDJSON progress lines): the response itself, once its
@@ -104,15 +92,20 @@ export async function apiStream(
   path: string,
   options: { body: Blob | string; contentType: string; accept: string; signal?: AbortSignal },
 ): Promise<Response> {
-  const headers: Record<string, string> = { accept: options.accept, "content-type": options.contentType };
-  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  const headers: Record<string, string> = {
+    accept: options.accept,
+    "content-type": options.contentType,
+    ...csrfHeaders(),
+  };
   const init: RequestInit = { method: "POST", headers, credentials: "same-origin", body: options.body };
   if (options.signal) init.signal = options.signal;
   const res = await fetch(`${API_BASE}${path}`, init);
   if (!res.ok) {
     const problem = await readProblem(res);
-    if (res.status === 401) onUnauthenticated?.();
+    if (res.status === 401) sessionExpired();
     throw new ApiError(res.status, problem);
   }
+  // The stream's rows are written as it runs: whatever was cached may change from now on.
+  changed();
   return res;
 }

@@ -1,25 +1,29 @@
-import { api } from "./api.ts";
-import type { Session } from "./types.ts";
+import { client, data } from "./api/client.ts";
+import { forgetAnswers } from "./api/query.ts";
+import type { Body } from "./api/schema.ts";
 
-export interface Credentials {
-  username: string;
-  password: string;
-  totp?: string;
+export type Credentials = Body<"login">;
+
+export const login = (body: Credentials) => data(client.POST("/api/v1/auth/login", { body }));
+
+export const fetchMe = () => data(client.GET("/api/v1/auth/me"));
+
+/** Whatever the server answers, nothing read under the session stays cached. */
+export async function logout(): Promise<void> {
+  try {
+    await client.POST("/api/v1/auth/logout");
+  } finally {
+    forgetAnswers();
+  }
 }
 
-export const login = (body: Credentials) =>
-  api<Session>("/auth/login", { method: "POST", body, expect401: true });
+export const setupTotp = () => data(client.POST("/api/v1/auth/totp/setup"));
 
-export const fetchMe = () => api<Session>("/auth/me", { expect401: true });
+// A wrong code must show as an error on this page, not as an expired session (see client.ts).
+export const enableTotp = async (code: string): Promise<void> => {
+  await client.POST("/api/v1/auth/totp/enable", { body: { code } });
+};
 
-export const logout = () => api<void>("/auth/logout", { method: "POST", expect401: true });
-
-export const setupTotp = () =>
-  api<{ secret: string; otpauthUrl: string }>("/auth/totp/setup", { method: "POST" });
-
-// A wrong code must show as an error on this page, not as an expired session.
-export const enableTotp = (code: string) =>
-  api<void>("/auth/totp/enable", { method: "POST", body: { code }, expect401: true });
-
-export const changePassword = (currentPassword: string, newPassword: string) =>
-  api<void>("/auth/password", { method: "POST", body: { currentPassword, newPassword } });
+export const changePassword = async (currentPassword: string, newPassword: string): Promise<void> => {
+  await client.POST("/api/v1/auth/password", { body: { currentPassword, newPassword } });
+};

@@ -1,16 +1,9 @@
-/** The owner's rules every record carries (the envelope). */
-export type HandlingCode = "H0" | "H1" | "H2" | "H3";
-export type Reliability = "A" | "B" | "C" | "X";
-export type Accuracy = 1 | 2 | 3 | 4;
+import type { Schema } from "./api/schema.ts";
 
-export interface Envelope {
-  owner: string;
-  distribution: "all" | "only" | "except";
-  distributionCountries: string[];
-  handlingCode: HandlingCode;
-  handlingNote?: string | null;
-  sourceReliability: Reliability;
-  informationAccuracy: Accuracy;
-  sourceType: string;
-  reviewAt: string;
-}
+/** The owner's rules every record carries (the envelope), as the contract names them. */
+export type Envelope = Schema<"Envelope">;
+export type HandlingCode = Envelope["handlingCode"];
+export type Reliability = Envelope["sourceReliability"];
+/** The contract sends an integer; the server accepts only 1 to 4, the grades the labels name. */
+export type Accuracy = Extract<Envelope["informationAccuracy"], number> & (1 | 2 | 3 | 4);
+export type SourceType = Envelope["sourceType"];

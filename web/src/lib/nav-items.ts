@@ -32,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: "contentBanks", path: "/content/banks", label: "nav.contentBanks" },
   { section: "contentCheck", path: "/content/check", label: "nav.contentCheck" },
   { section: "referrals", path: "/referrals", label: "nav.referrals" },
+  { section: "partners", path: "/partners", label: "nav.partners" },
   { section: "account", path: "/account", label: "nav.account" },
 ];
 

@@ -40,6 +40,8 @@ export type Section =
   | "contentBanks"
   | "contentCheck"
   | "referrals"
+  // The directory of platform partners: analysts look platforms up, the operator keeps it.
+  | "partners"
   // Notices and diffusions (src/features/notices, src/features/diffusions).
   | "notices"
   | "reviewQueue"
@@ -54,7 +56,9 @@ export type Section =
   | "screening"
   | "screeningHits"
   // Biometric search: 1:N searches by fingerprint or face, their review and the bureau's decision.
-  | "biometrics";
+  | "biometrics"
+  // The notification centre: everyone who signs in.
+  | "notifications";
 
 // The server enforces access on every route; this only decides what the navigation offers.
 const ACCESS: Record<Section, readonly Role[] | "all"> = {
@@ -70,6 +74,7 @@ const ACCESS: Record<Section, readonly Role[] | "all"> = {
   contentBanks: ["content_analyst", "gs_analyst"],
   contentCheck: ["content_analyst", "gs_analyst", "ncb_officer"],
   referrals: ["content_analyst", "gs_analyst"],
+  partners: ["content_analyst", "gs_analyst", "admin"],
   notices: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
   reviewQueue: ["gs_reviewer"],
   diffusions: ["ncb_officer", "ncb_admin", "gs_reviewer"],
@@ -84,6 +89,7 @@ const ACCESS: Record<Section, readonly Role[] | "all"> = {
   screening: ["border_officer", "ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
   screeningHits: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
   biometrics: ["ncb_officer", "ncb_admin", "gs_reviewer", "gs_analyst"],
+  notifications: "all",
 };
 
 export function canAccess(role: Role, section: Section): boolean {

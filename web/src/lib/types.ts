@@ -1,43 +1,19 @@
-import type { Role } from "./roles.ts";
+import type { Answer, Schema } from "./api/schema.ts";
 
-export interface CountryRef {
-  code: string;
-  name: string;
-}
+/** Server types by their contract names (api/schema.gen.ts); client-side helpers below. */
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  country: CountryRef;
-  totpEnabled: boolean;
-  demo: boolean;
-}
+export type Me = Schema<"Me">;
+export type CountryRef = Me["country"];
+export type Session = Schema<"Session">;
+export type Country = Schema<"Country">;
+export type Health = Answer<"getHealth">;
 
-export interface Session {
-  user: Me;
-  csrfToken: string;
-}
-
-export interface Country {
-  code: string;
-  alpha3: string;
-  name: string;
-  kind: "member" | "secretariat" | "international";
-}
-
+/** The shape every paged list answer shares. */
 export interface Page<T> {
   items: T[];
   total: number;
   page: number;
   pageSize: number;
-}
-
-export interface Health {
-  status: "ok";
-  storage: "pglite" | "postgres";
-  version: string;
 }
 
 /** Some list endpoints may send a country as a code, others as { code, name }: accept both. */

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, isAbort } from "./api.ts";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { API_KEY } from "./api/query.ts";
+import { api } from "./api.ts";
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -8,35 +10,24 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
-/** Loads `path` (null = do not load) and reloads when it changes; a stale answer never wins. */
+/**
+ * Loads `path` (null = do not load) through the query cache, keyed by the path: screens that ask for
+ * the same answer share it, a change made through the API refetches it (api/query.ts), and the last
+ * answer stays on screen while the next one (a new page, a new filter) loads.
+ */
 export function useApi<T>(path: string | null): ApiState<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [loading, setLoading] = useState(path !== null);
-  const [nonce, setNonce] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: nonce forces a reload of the same path
-  useEffect(() => {
-    if (path === null) {
-      setLoading(false);
-      return;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    api<T>(path, { signal: controller.signal })
-      .then((result) => {
-        setData(result);
-        setLoading(false);
-      })
-      .catch((e: unknown) => {
-        if (isAbort(e)) return;
-        setError(e);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [path, nonce]);
-
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { data, error, loading, reload };
+  const query = useQuery({
+    queryKey: [API_KEY, path],
+    queryFn: ({ signal }) => api<T>(path ?? "", { signal }),
+    enabled: path !== null,
+    placeholderData: keepPreviousData,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return {
+    data: query.data,
+    error: query.error ?? undefined,
+    loading: path !== null && query.isFetching,
+    reload,
+  };
 }

@@ -8,8 +8,9 @@ export function useSubmit() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
 
-  const handler = (action: () => Promise<void>) => async (e: FormEvent) => {
-    e.preventDefault();
+  // Without an event when a confirmation dialog, not the form, starts the action.
+  const handler = (action: () => Promise<void>) => async (e?: FormEvent) => {
+    e?.preventDefault();
     setPending(true);
     setError(undefined);
     try {

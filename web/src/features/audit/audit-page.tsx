@@ -1,18 +1,19 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
+import { useUrlSort } from "../../components/sortable-header.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
-import { withQuery } from "../../lib/api.ts";
+import { API_BASE, withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { navigate, useLocation } from "../../lib/router.tsx";
 import type { Country, Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
 import { AuditTable } from "./audit-table.tsx";
-import type { AuditEntry } from "./types.ts";
+import type { AuditActor, AuditEntry } from "./types.ts";
 import { VerifyChain } from "./verify-chain.tsx";
 
 const PAGE_SIZE = 50;
-const FILTERS = ["userId", "country", "recordId", "action", "from", "to"] as const;
+const FILTERS = ["username", "userId", "country", "recordId", "action", "from", "to"] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 /** datetime-local values are local wall-clock times; the API wants instants. */
@@ -23,7 +24,7 @@ const toInstant = (local: string): string | undefined => {
 };
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, country } = useI18n();
   const { query } = useLocation();
   const applied = Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? ""])) as Filters;
   const page = Math.max(1, Number(query.get("page") ?? "1") || 1);
@@ -34,21 +35,25 @@ export function AuditPage() {
   useEffect(() => setDraft(applied), [appliedKey]);
 
   const countries = useApi<{ items: Country[] }>("/countries");
-  const path = withQuery("/audit", {
-    ...applied,
-    from: toInstant(applied.from),
-    to: toInstant(applied.to),
-    page,
-    pageSize: PAGE_SIZE,
-  });
-  const state = useApi<Page<AuditEntry>>(path);
+  const sorting = useUrlSort("-seq");
+  const sort = sorting.sort === "-seq" ? undefined : sorting.sort;
+  const filters = { ...applied, from: toInstant(applied.from), to: toInstant(applied.to) };
+  const state = useApi<Page<AuditEntry>>(
+    withQuery("/audit", { ...filters, sort, page, pageSize: PAGE_SIZE }),
+  );
+  // Names to pick from as the auditor types: people and API clients, by any part of a name.
+  const actorQuery = draft.username.trim();
+  const actors = useApi<{ items: AuditActor[] }>(
+    actorQuery.length >= 2 ? withQuery("/audit/actors", { q: actorQuery }) : null,
+  );
+  const exportHref = `${API_BASE}${withQuery("/audit/export", filters)}`;
 
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate("/audit", { ...draft });
+    navigate("/audit", { ...draft, username: draft.username.trim(), sort });
   };
 
   return (
@@ -59,11 +64,22 @@ export function AuditPage() {
       </div>
       <form className="filters" onSubmit={submit} aria-label={t("audit.filters")} data-testid="audit-filters">
         <TextField
-          label={t("audit.userId")}
-          value={draft.userId}
-          onChange={set("userId")}
+          label={t("deadends.audit.user")}
+          hint={t("deadends.audit.userHint")}
+          type="search"
+          autoComplete="off"
+          list="audit-actors"
+          value={draft.username}
+          onChange={set("username")}
           testId="audit-user"
         />
+        <datalist id="audit-actors">
+          {(actors.data?.items ?? []).map((a) => (
+            <option key={`${a.kind}:${a.id}`} value={a.username}>
+              {a.displayName === a.username ? a.username : `${a.displayName} (${a.username})`}
+            </option>
+          ))}
+        </datalist>
         <SelectField
           label={t("common.country")}
           value={draft.country}
@@ -73,7 +89,7 @@ export function AuditPage() {
           <option value="">{t("common.any")}</option>
           {(countries.data?.items ?? []).map((c) => (
             <option key={c.code} value={c.code}>
-              {c.code} — {c.name}
+              {c.code} — {country(c.code, c.name)}
             </option>
           ))}
         </SelectField>
@@ -112,20 +128,28 @@ export function AuditPage() {
           <button type="button" className="btn" onClick={() => navigate("/audit")}>
             {t("common.clear")}
           </button>
+          <a className="btn" href={exportHref} download data-testid="audit-export">
+            {t("deadends.audit.export")}
+          </a>
         </div>
       </form>
+      {applied.userId && (
+        <p className="hint" data-testid="audit-user-id-filter">
+          {t("deadends.audit.byUserId", { id: applied.userId })}
+        </p>
+      )}
       <DataState {...state}>
         {(data) =>
           data.items.length === 0 ? (
             <Empty>{t("audit.empty")}</Empty>
           ) : (
             <>
-              <AuditTable items={data.items} />
+              <AuditTable items={data.items} sorting={sorting} />
               <Pager
                 page={data.page}
                 pageSize={data.pageSize}
                 total={data.total}
-                onPage={(p) => navigate("/audit", { ...applied, page: p })}
+                onPage={(p) => navigate("/audit", { ...applied, sort, page: p })}
               />
             </>
           )

@@ -1,20 +1,10 @@
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  actorCountry: string | null;
-  actorRole: string | null;
-  action: string;
-  recordType: string | null;
-  recordId: string | null;
-  detail: unknown;
-}
+import type { Item, Schema } from "../../lib/api/schema.ts";
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenSeq: number | null;
-  /** One line per problem, from the chain and from the signed checkpoints (operator text). */
-  problems: { kind: string; seq: number | null; message: string }[];
-  notices: string[];
-}
+/** The audit trail as the contract names it. */
+export type AuditEntry = Item<"listAuditEntries">;
+
+/** The chain's verification; one problem per line, from the chain and the signed checkpoints. */
+export type VerifyResult = Schema<"AuditVerifyResult">;
+
+/** A person or API client to filter the trail by. */
+export type AuditActor = Schema<"AuditActor">;

@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import type { VerifyResult } from "./types.ts";
 
 export function VerifyChain() {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [error, setError] = useState<unknown>(undefined);
@@ -15,7 +15,7 @@ export function VerifyChain() {
     setError(undefined);
     setResult(null);
     try {
-      setResult(await api<VerifyResult>("/audit/verify", { method: "POST" }));
+      setResult(await data(client.POST("/api/v1/audit/verify")));
     } catch (e) {
       setError(e);
     } finally {
@@ -33,14 +33,14 @@ export function VerifyChain() {
       <div role="status">
         {result?.ok && (
           <p className="alert alert-success" data-testid="audit-verify-result">
-            {t("audit.verifyOk", { checked: num(result.checked) })}
+            {t("audit.verifyOk", { checked: result.checked })}
           </p>
         )}
       </div>
       {result && !result.ok && (
         <div className="alert alert-error" role="alert" data-testid="audit-verify-result">
           {result.firstBrokenSeq !== null && (
-            <p>{t("audit.verifyBroken", { seq: result.firstBrokenSeq, checked: num(result.checked) })}</p>
+            <p>{t("audit.verifyBroken", { seq: result.firstBrokenSeq, checked: result.checked })}</p>
           )}
           {/* Truncation, rewriting and bad checkpoints: the server's one-line diagnoses. */}
           <ul>

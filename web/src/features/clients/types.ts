@@ -1,20 +1,8 @@
-import type { CountryField } from "../../lib/types.ts";
+import type { Answer, Schema } from "../../lib/api/schema.ts";
 
-export interface ClientRow {
-  id: string;
-  name: string;
-  role: string;
-  country: CountryField;
-  scopes: string[];
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+export type ClientRow = Schema<"ApiClient">;
 
-export interface CreatedClient {
-  client: ClientRow;
-  token: string;
-}
+export type CreatedClient = Answer<"createClient">;
 
 /** "a b, c" → ["a", "b", "c"] */
 export const parseScopes = (text: string): string[] => [...new Set(text.split(/[\s,]+/).filter(Boolean))];

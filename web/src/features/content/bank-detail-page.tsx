@@ -1,9 +1,11 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Notice } from "../../components/alert.tsx";
+import { CountryName } from "../../components/country-name.tsx";
 import { Distribution, HandlingBadge, ReviewDate } from "../../components/envelope.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import { HashValue } from "../../components/hash-value.tsx";
 import { Pager } from "../../components/pager.tsx";
+import { SortableHeader, type SortState, useUrlSort } from "../../components/sortable-header.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { API_BASE, withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
@@ -12,7 +14,8 @@ import { useMe } from "../../lib/session.tsx";
 import { useApi } from "../../lib/use-api.ts";
 import { AddEntryForm } from "./add-entry-form.tsx";
 import { sharingLabel } from "./banks-page.tsx";
-import { EntryStatusControl, StatusBadge } from "./entry-status.tsx";
+import { BulkStatusForm } from "./bulk-status.tsx";
+import { EntryStatusControl, entryName, StatusBadge } from "./entry-status.tsx";
 import { AddFromImageForm, EntryThumbnail, seesContent } from "./entry-thumbnail.tsx";
 import { ImportPanel } from "./import-panel.tsx";
 import {
@@ -51,11 +54,14 @@ function BankDetail({ bank, onChanged }: { bank: Bank; onChanged: () => void }) 
   const status = query.get("status") ?? "";
   const label = query.get("label") ?? "";
   const page = Math.max(1, Number(query.get("page") ?? "1") || 1);
+  const sorting = useUrlSort("id");
+  const sort = sorting.sort === "id" ? undefined : sorting.sort;
   const entries = useApi<EntryPage>(
     withQuery(`/content/banks/${segment(bank.id)}/entries`, {
       signalType,
       status,
       label,
+      sort,
       page,
       pageSize: PAGE_SIZE,
     }),
@@ -68,12 +74,18 @@ function BankDetail({ bank, onChanged }: { bank: Bank; onChanged: () => void }) 
 
   const filter = (e: FormEvent) => {
     e.preventDefault();
-    navigate(path, { ...draft, label: draft.label.trim() });
+    navigate(path, { ...draft, label: draft.label.trim(), sort });
   };
   const refresh = () => {
     entries.reload();
     onChanged();
   };
+  // The rows picked for a bulk status change; a new page, filter or sort starts afresh.
+  const [selected, setSelected] = useState<number[]>([]);
+  const listKey = query.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared whenever the listing changes
+  useEffect(() => setSelected([]), [listKey]);
+  const mayChangeAny = (entries.data?.items ?? []).some(mayChange);
   const exportBase = `${API_BASE}/content/banks/${segment(bank.id)}/export`;
 
   return (
@@ -92,7 +104,7 @@ function BankDetail({ bank, onChanged }: { bank: Bank; onChanged: () => void }) 
           <dl className="kv" data-testid="bank-meta">
             <dt>{t("records.owner")}</dt>
             <dd>
-              <code>{bank.envelope.owner}</code>
+              <CountryName code={bank.envelope.owner} withCode />
             </dd>
             <dt>{t("records.distribution")}</dt>
             <dd>
@@ -131,6 +143,12 @@ function BankDetail({ bank, onChanged }: { bank: Bank; onChanged: () => void }) 
             ))}
           </ul>
         </section>
+      </div>
+      {/* The forms come before the table: a long bank no longer hides them below its entries. */}
+      <div className="bank-forms">
+        <AddEntryForm bankId={bank.id} onAdded={refresh} />
+        <ImportPanel bankId={bank.id} onImported={refresh} />
+        {seesContent(me.role) && <AddFromImageForm bankId={bank.id} onAdded={refresh} />}
       </div>
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t("content.entries")}</h2>
@@ -181,26 +199,35 @@ function BankDetail({ bank, onChanged }: { bank: Bank; onChanged: () => void }) 
               <Empty>{t("content.noEntries")}</Empty>
             ) : (
               <>
+                {mayChangeAny && (
+                  <BulkStatusForm
+                    bankId={bank.id}
+                    selected={selected}
+                    onDone={() => {
+                      setSelected([]);
+                      refresh();
+                    }}
+                  />
+                )}
                 <EntriesTable
                   items={data.items}
                   mayChange={mayChange}
                   onChanged={refresh}
                   showThumbnails={seesContent(me.role)}
+                  selection={mayChangeAny ? { selected, setSelected } : null}
+                  sorting={sorting}
                 />
                 <Pager
                   page={data.page}
                   pageSize={data.pageSize}
                   total={data.total}
-                  onPage={(p) => navigate(path, { signalType, status, label, page: p })}
+                  onPage={(p) => navigate(path, { signalType, status, label, sort, page: p })}
                 />
               </>
             )
           }
         </DataState>
       </section>
-      <ImportPanel bankId={bank.id} onImported={refresh} />
-      <AddEntryForm bankId={bank.id} onAdded={refresh} />
-      {seesContent(me.role) && <AddFromImageForm bankId={bank.id} onAdded={refresh} />}
     </article>
   );
 }
@@ -210,34 +237,77 @@ function EntriesTable({
   mayChange,
   onChanged,
   showThumbnails,
+  selection,
+  sorting,
 }: {
   items: Entry[];
   mayChange: (e: Entry) => boolean;
   onChanged: () => void;
   /** Only for roles allowed to see content; the server refuses the images to anyone else too. */
   showThumbnails: boolean;
+  /** The rows picked for a bulk change, where the viewer may change any row. */
+  selection: { selected: number[]; setSelected: (ids: number[]) => void } | null;
+  sorting: SortState;
 }) {
   const { t, num, date } = useI18n();
+  const changeable = items.filter(mayChange).map((e) => e.id);
+  const picked = new Set(selection?.selected ?? []);
+  const allPicked = changeable.length > 0 && changeable.every((id) => picked.has(id));
+  const toggle = (id: number) =>
+    selection?.setSelected(picked.has(id) ? [...picked].filter((x) => x !== id) : [...picked, id]);
   return (
     <div className="table-wrap">
       <table className="data" data-testid="entries-table">
         <thead>
           <tr>
+            {selection && (
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  checked={allPicked}
+                  disabled={changeable.length === 0}
+                  onChange={() => selection.setSelected(allPicked ? [] : changeable)}
+                  aria-label={t("deadends.bulk.selectPage", { count: changeable.length })}
+                  data-testid="entries-select-all"
+                />
+              </th>
+            )}
             {showThumbnails && <th scope="col">{t("content.thumbnail")}</th>}
-            <th scope="col">{t("content.signalType")}</th>
-            <th scope="col">{t("content.value")}</th>
-            <th scope="col" className="num">
+            <SortableHeader column="signalType" {...sorting}>
+              {t("content.signalType")}
+            </SortableHeader>
+            <SortableHeader column="value" {...sorting}>
+              {t("content.value")}
+            </SortableHeader>
+            <SortableHeader column="quality" className="num" firstDescending {...sorting}>
               {t("content.quality")}
-            </th>
+            </SortableHeader>
             <th scope="col">{t("content.labels")}</th>
             <th scope="col">{t("content.contributor")}</th>
-            <th scope="col">{t("content.firstSeen")}</th>
-            <th scope="col">{t("common.status")}</th>
+            <SortableHeader column="firstSeen" firstDescending {...sorting}>
+              {t("content.firstSeen")}
+            </SortableHeader>
+            <SortableHeader column="status" {...sorting}>
+              {t("common.status")}
+            </SortableHeader>
           </tr>
         </thead>
         <tbody>
           {items.map((e) => (
             <tr key={e.id} data-testid={`entry-row-${e.id}`}>
+              {selection && (
+                <td>
+                  {mayChange(e) && (
+                    <input
+                      type="checkbox"
+                      checked={picked.has(e.id)}
+                      onChange={() => toggle(e.id)}
+                      aria-label={t("deadends.bulk.selectOne", { name: entryName(e) })}
+                      data-testid={`entry-select-${e.id}`}
+                    />
+                  )}
+                </td>
+              )}
               {showThumbnails && (
                 <td>
                   {e.hasThumbnail ? <EntryThumbnail entryId={e.id} /> : <span className="muted">—</span>}
@@ -247,14 +317,14 @@ function EntriesTable({
                 <code>{e.signalType}</code>
               </td>
               <td>
-                <HashValue value={e.value} />
+                <HashValue value={e.value} name={entryName(e)} />
               </td>
               <td className="num">{e.quality === null ? "—" : num(e.quality)}</td>
               <td>
                 <Labels labels={e.labels} />
               </td>
               <td>
-                <code>{e.contributedCountry}</code>
+                <CountryName code={e.contributedCountry} />
                 {e.contributedUnit && (
                   <span className="cell-note">
                     <bdi>{e.contributedUnit}</bdi>

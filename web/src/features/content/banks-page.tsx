@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { CountryName } from "../../components/country-name.tsx";
 import { HandlingBadge } from "../../components/envelope.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
@@ -75,7 +76,7 @@ function BanksTable({ banks }: { banks: Bank[] }) {
                 )}
               </td>
               <td>
-                <code>{b.envelope.owner}</code>
+                <CountryName code={b.envelope.owner} />
               </td>
               <td>
                 <HandlingBadge envelope={b.envelope} />

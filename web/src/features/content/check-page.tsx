@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
+import { CountryName } from "../../components/country-name.tsx";
 import { TextField } from "../../components/fields.tsx";
 import { HashValue } from "../../components/hash-value.tsx";
 import { Empty } from "../../components/states.tsx";
@@ -35,7 +36,7 @@ const IMAGE_ERRORS: Record<string, MessageKey> = {
 };
 
 export function CheckPage() {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const [result, setResult] = useState<MatchResult | null>(null);
   return (
     <>
@@ -46,7 +47,7 @@ export function CheckPage() {
         <HashCheck onResult={setResult} />
       </div>
       <p role="status" className="visually-hidden">
-        {result ? t("content.matchCount", { count: num(result.matches.length) }) : ""}
+        {result ? t("content.matchCount", { count: result.matches.length }) : ""}
       </p>
       {result && <MatchResultView result={result} />}
     </>
@@ -261,7 +262,7 @@ function MatchResultView({ result }: { result: MatchResult }) {
         </p>
       )}
       <h3 className="result-count" data-testid="match-count">
-        {t("content.matchCount", { count: num(result.matches.length) })}
+        {t("content.matchCount", { count: result.matches.length })}
       </h3>
       {result.matches.length === 0 ? (
         <Empty>{t("content.noMatches")}</Empty>
@@ -310,7 +311,7 @@ function MatchResultView({ result }: { result: MatchResult }) {
                     <Labels labels={m.labels} />
                   </td>
                   <td>
-                    {m.contributedCountry && <code>{m.contributedCountry}</code>}
+                    {m.contributedCountry && <CountryName code={m.contributedCountry} />}
                     {m.firstSeen && (
                       <span className="cell-note">
                         <time dateTime={m.firstSeen}>{date(m.firstSeen)}</time>

@@ -1,8 +1,12 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { ENTRY_STATUSES, type Entry, type EntryStatus } from "./types.ts";
+
+/** How a row is named to screen readers: its signal type and the start of its hash ("pdq 3f2a9c1e…"). */
+export const entryName = (e: Pick<Entry, "signalType" | "value">): string =>
+  `${e.signalType} ${e.value.slice(0, 8)}…`;
 
 export function StatusBadge({ status }: { status: EntryStatus }) {
   const { t } = useI18n();
@@ -22,7 +26,12 @@ export function EntryStatusControl({ entry, onChanged }: { entry: Entry; onChang
     setError(undefined);
     try {
       onChanged(
-        await api<Entry>(`/content/entries/${entry.id}`, { method: "PATCH", body: { status: next } }),
+        await data(
+          client.PATCH("/api/v1/content/entries/{id}", {
+            params: { path: { id: entry.id } },
+            body: { status: next },
+          }),
+        ),
       );
     } catch (e) {
       setError(e);
@@ -34,7 +43,7 @@ export function EntryStatusControl({ entry, onChanged }: { entry: Entry; onChang
   return (
     <div className="status-control">
       <label htmlFor={id} className="visually-hidden">
-        {t("content.changeStatusOf", { id: entry.id })}
+        {t("deadends.entry.statusOf", { name: entryName(entry) })}
       </label>
       <select
         id={id}
@@ -53,6 +62,10 @@ export function EntryStatusControl({ entry, onChanged }: { entry: Entry; onChang
         className="btn btn-small"
         disabled={pending || next === entry.status}
         onClick={apply}
+        aria-label={t("deadends.entry.applyTo", {
+          status: t(`content.status.${next}`),
+          name: entryName(entry),
+        })}
         data-testid={`entry-status-apply-${entry.id}`}
       >
         {t("content.apply")}

@@ -141,7 +141,7 @@ export function AddFromImageForm({ bankId, onAdded }: { bankId: string; onAdded:
       <div role="status" className="status-line">
         {done && (
           <p className="alert alert-success" data-testid="add-image-result">
-            {t("content.addedFromImage", { created: num(done.created), total: num(done.entries.length) })}
+            {t("content.addedFromImage", { created: done.created, total: done.entries.length })}
           </p>
         )}
       </div>

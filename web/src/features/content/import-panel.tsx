@@ -25,7 +25,7 @@ function formatOf(name: string): ExchangeFormat | null {
 
 /** Paste or choose a hash list; the server validates the whole file before storing anything. */
 export function ImportPanel({ bankId, onImported }: { bankId: string; onImported: () => void }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const [format, setFormat] = useState<ExchangeFormat>("plain");
   const [signalType, setSignalType] = useState<SignalType>("pdq");
   const [labels, setLabels] = useState("");
@@ -120,11 +120,11 @@ export function ImportPanel({ bankId, onImported }: { bankId: string; onImported
         {result && (
           <p className="alert alert-success" data-testid="import-result">
             {t("content.importResult", {
-              received: num(result.received),
-              created: num(result.created),
-              updated: num(result.updated),
-              unchanged: num(result.unchanged),
-              duplicates: num(result.duplicatesInFile),
+              received: result.received,
+              created: result.created,
+              updated: result.updated,
+              unchanged: result.unchanged,
+              duplicates: result.duplicatesInFile,
             })}
           </p>
         )}

@@ -16,7 +16,7 @@ export function DbEntryPage({ db }: { db: string }) {
 }
 
 function EntryView({ spec }: { spec: DbSpec }) {
-  const { t } = useI18n();
+  const { t, country } = useI18n();
   const me = useMe();
   // A travel document is entered by its issuing country: its ICAO code is the bureau's own.
   const countries = useApi<{ items: Country[] }>(spec.id === "documents" ? "/countries" : null);
@@ -29,7 +29,7 @@ function EntryView({ spec }: { spec: DbSpec }) {
         <Link to={`/databases/${spec.id}`}>{t("db.back", { list: t(spec.title) })}</Link>
       </p>
       <h1>{t("db.new", { item: t(spec.single) })}</h1>
-      <p className="muted">{t("db.form.intro", { country: me.country.name })}</p>
+      <p className="muted">{t("db.form.intro", { country: country(me.country.code, me.country.name) })}</p>
       {ready ? (
         <ItemForm
           spec={spec}

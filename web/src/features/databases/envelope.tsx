@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { CountryName } from "../../components/country-name.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
+import { countryList } from "../../lib/i18n/countries.ts";
 import { type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
 import { useFormat } from "./format.tsx";
 import type { Envelope } from "./types.ts";
@@ -166,14 +168,14 @@ export function EnvelopeFields({ value, onChange, errorFor }: FieldsProps) {
 
 /** The owner's rules of an item, read-only. */
 export function EnvelopeView({ envelope: e }: { envelope: Envelope }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const f = useFormat();
-  const countries = e.distributionCountries.join(", ");
+  const countries = countryList(lang, e.distributionCountries);
   return (
     <dl className="kv" data-testid="item-envelope">
       <dt>{t("db.field.owner")}</dt>
       <dd>
-        <code>{e.owner}</code>
+        <CountryName code={e.owner} withCode />
       </dd>
       <dt>{t("db.env.distribution")}</dt>
       <dd>

@@ -1,6 +1,6 @@
 import { errorMessage } from "../../components/alert.tsx";
-import { ApiError } from "../../lib/api.ts";
 import { type I18n, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
+import { fieldSentences } from "../../lib/problems.ts";
 import { ENVELOPE_LABELS } from "./envelope.tsx";
 
 /** A field's problem as a sentence that names the field by its label, and where to show it. */
@@ -10,27 +10,17 @@ export interface FieldProblem {
   sentence: string;
 }
 
-const clean = (m: string) => m.trim().replace(/\.$/, "");
-
-export const sentenceFor = (i18n: I18n, label: string, message: string): string =>
-  i18n.t("db.error.field", { label, message: clean(message) });
-
 /**
- * The server's field errors ([{ path, message }], path "vin" or "body.vin" or "envelope.x") as
- * sentences: "VIN: check digit (position 9) is X, expected 1." A path the form does not know keeps
- * its name, so nothing the server said is lost.
+ * The server's field errors as sentences in the reader's language, each naming its field by the form's
+ * label ("VIN: check digit (position 9) is X, expected 1."): the shared mapping (lib/problems.ts) with
+ * this form's labels and the envelope's first.
  */
 export function problemsOf(error: unknown, labels: Record<string, MessageKey>, i18n: I18n): FieldProblem[] {
-  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return [];
-  return error.problem.errors.map((e: unknown) => {
-    const item = (e ?? {}) as { path?: unknown; message?: unknown };
-    const path = String(item.path ?? "").replace(/^(body|querystring)\.?/, "");
-    const message = String(item.message ?? "");
-    const [head, sub] = path.split(".");
-    const key = head === "envelope" && sub ? ENVELOPE_LABELS[sub] : labels[path];
-    if (!path) return { field: null, sentence: clean(message) };
-    return { field: path, sentence: sentenceFor(i18n, key ? i18n.t(key) : path, message) };
-  });
+  const envelope = Object.fromEntries(Object.entries(ENVELOPE_LABELS).map(([k, v]) => [`envelope.${k}`, v]));
+  return fieldSentences(error, i18n, { ...envelope, ...labels }).map((f) => ({
+    field: f.field,
+    sentence: f.sentence,
+  }));
 }
 
 /** The form's alert: the general message, then each problem as a sentence. */

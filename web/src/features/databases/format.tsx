@@ -1,4 +1,6 @@
 import { useMemo } from "react";
+import { CountryName } from "../../components/country-name.tsx";
+import { formatDate } from "../../lib/i18n/dates.ts";
 import { hasOwnText, LANGUAGES, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
 import type { FieldSpec } from "./specs.ts";
 
@@ -14,7 +16,6 @@ export function useFormat() {
   const { t, lang } = useI18n();
   return useMemo(() => {
     const locale = LANGUAGES.find((l) => l.code === lang)?.locale ?? "en-GB";
-    const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
     const seconds = new Intl.NumberFormat(locale, {
       style: "unit",
       unit: "second",
@@ -29,12 +30,8 @@ export function useFormat() {
     const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
     return {
       locale,
-      /** `YYYY-MM-DD` (or an instant) as a calendar date. */
-      day: (iso: unknown): string => {
-        if (typeof iso !== "string" || !iso) return "";
-        const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-        return Number.isNaN(d.getTime()) ? iso : dayFormat.format(d);
-      },
+      /** `YYYY-MM-DD` (or an instant) as a calendar date, in the app's one date format. */
+      day: (iso: unknown): string => (typeof iso === "string" ? formatDate(lang, iso) : ""),
       duration: (s: number): string => (s < 120 ? seconds.format(s) : minutes.format(s / 60)),
       decimal: (n: number): string => decimal.format(n),
       percent: (n: number): string => percent.format(n),
@@ -58,6 +55,8 @@ export function FieldValue({ field, value, f }: { field: FieldSpec; value: unkno
   if (field.kind === "date") return <time dateTime={String(value)}>{f.day(value)}</time>;
   if (field.kind === "select") return <>{f.option(field.optionPrefix, value)}</>;
   if (field.kind === "number") return <>{f.decimal(Number(value))}</>;
-  if (field.code) return <code>{String(value)}</code>;
+  // Country codes by name (the code beside it); identifiers isolated left to right, whatever the page's direction.
+  if (field.hint === "db.hint.countryCode") return <CountryName code={String(value)} withCode />;
+  if (field.code) return <code dir="ltr">{String(value)}</code>;
   return <bdi>{String(value)}</bdi>;
 }

@@ -33,7 +33,7 @@ type Phase =
   | { kind: "failed"; error: unknown };
 
 export function ImportPage() {
-  const { t } = useI18n();
+  const { t, country } = useI18n();
   const me = useMe();
   const choices = importableBy(me.role);
   const [what, setWhat] = useState<Importable>(choices[0] ?? "firearms");
@@ -68,7 +68,7 @@ export function ImportPage() {
   return (
     <>
       <h1>{t("db.import.title")}</h1>
-      <p className="muted">{t("db.import.intro", { country: me.country.name })}</p>
+      <p className="muted">{t("db.import.intro", { country: country(me.country.code, me.country.name) })}</p>
       <form className="panel form-grid" onSubmit={submit} noValidate data-testid="import-form">
         {problem && (
           <div className="alert alert-error span-all" role="alert" data-testid="form-errors">

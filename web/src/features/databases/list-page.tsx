@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { CountryName } from "../../components/country-name.tsx";
 import { CheckboxField, SelectField, TextField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
@@ -262,7 +263,7 @@ function ItemsTable({
                 </td>
               ))}
               <td>
-                <code>{item.envelope.owner}</code>
+                <CountryName code={item.envelope.owner} />
               </td>
               <td>
                 <time dateTime={item.envelope.reviewAt}>{f.day(item.envelope.reviewAt)}</time>

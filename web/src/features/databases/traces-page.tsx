@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ErrorAlert, Notice } from "../../components/alert.tsx";
+import { CountryName } from "../../components/country-name.tsx";
 import { TextAreaField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
@@ -109,10 +110,10 @@ function TraceRow({ r, mayAnswer, onDone }: { r: TraceRequest; mayAnswer: boolea
         )}
       </td>
       <td>
-        <code>{r.requestingCountry}</code>
+        <CountryName code={r.requestingCountry} />
       </td>
       <td>
-        <code>{r.addressedCountry}</code>
+        <CountryName code={r.addressedCountry} />
       </td>
       <td>
         <bdi className="pre">{r.question}</bdi>

@@ -1,20 +1,13 @@
-/** What the object databases' API answers (docs/openapi.json: TravelDocument, Firearm, Vehicle, ...). */
-export type HandlingCode = "H0" | "H1" | "H2" | "H3";
-export type Reliability = "A" | "B" | "C" | "X";
+import type { Answer, Schema } from "../../lib/api/schema.ts";
+import type { Envelope, HandlingCode, Reliability } from "../../lib/envelope.ts";
 
-export interface Envelope {
-  owner: string;
-  distribution: "all" | "only" | "except";
-  distributionCountries: string[];
-  handlingCode: HandlingCode;
-  handlingNote: string | null;
-  sourceReliability: Reliability;
-  informationAccuracy: number;
-  sourceType: string;
-  reviewAt: string;
-}
+/** What the object databases' API answers, as the contract names it (TravelDocument, Firearm, ...). */
+export type { Envelope, HandlingCode, Reliability };
 
-/** Any item of an object database: its fields by API name, and the envelope. */
+/**
+ * Any item of an object database, as the spec-driven screens read it: its fields by API name, and
+ * the envelope. Every item schema of the contract (TravelDocument, Firearm, Vehicle, Material) fits.
+ */
 export interface DbItem {
   id: string;
   envelope: Envelope;
@@ -23,73 +16,17 @@ export interface DbItem {
   [field: string]: unknown;
 }
 
-export interface TraceRequest {
-  id: string;
-  requestingCountry: string;
-  addressedCountry: string;
-  question: string;
-  deadline: string;
-  status: "open" | "answered" | "declined" | "overdue";
-  reply: string | null;
-  repliedAt: string | null;
-  firearmId: string | null;
-  firearm: (DbItem & { serialNumber: string; make: string }) | null;
-  createdAt: string;
-}
+export type TraceRequest = Schema<"TraceRequest">;
 
-export interface Reject {
-  line: number;
-  reason: string;
-  raw: string;
-}
-
-export interface ImportReport {
-  rows: number;
-  accepted: number;
-  rejected: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  batches: number;
-  ms: number;
-  rejects: Reject[];
-}
+export type ImportReport = Schema<"ImportReport">;
+export type Reject = ImportReport["rejects"][number];
 
 /** A progress line of the streamed import (POST .../import with Accept: application/x-ndjson). */
-export interface ImportProgress {
-  rows: number;
-  rejected: number;
-  bytes: number;
-  totalBytes: number;
-  rowsPerSecond: number;
-  etaSeconds: number | null;
-}
+export type ImportProgress = Omit<Extract<Schema<"ImportStreamLine">, { type: "progress" }>, "type">;
 
-export type ReviewType = "records" | "travel_documents" | "firearms" | "vehicles" | "cbrne_materials";
+export type DueItem = Schema<"ReviewDueItem">;
+export type ReviewType = DueItem["type"];
 
-export interface DueItem {
-  type: ReviewType;
-  id: string;
-  caption: string;
-  reviewAt: string;
-  status: "due" | "overdue";
-}
+export type DuePage = Answer<"listReviewDue">;
 
-export interface DuePage {
-  country: string;
-  asOf: string;
-  dueBy: string;
-  oversight: boolean;
-  items: DueItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface ReviewReport {
-  country: string;
-  asOf: string;
-  dueBy: string;
-  oversight: boolean;
-  types: { type: ReviewType; overdue: number; due: number; later: number }[];
-}
+export type ReviewReport = Schema<"ReviewReport">;

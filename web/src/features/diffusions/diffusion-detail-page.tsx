@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Notice as Status } from "../../components/alert.tsx";
+import { CountryName } from "../../components/country-name.tsx";
 import { ReasonsAction } from "../../components/reasons-action.tsx";
 import { DataState } from "../../components/states.tsx";
 import { api } from "../../lib/api.ts";
@@ -7,6 +8,7 @@ import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
 import { useApi } from "../../lib/use-api.ts";
+import { Addressing } from "./addressing.tsx";
 import { Recipients, ReviewStateBadge } from "./diffusions-page.tsx";
 import type { Diffusion } from "./types.ts";
 
@@ -18,19 +20,31 @@ export function DiffusionDetailPage({ id }: { id: string }) {
       <p className="breadcrumb">
         <Link to="/diffusions">{t("diffusions.back")}</Link>
       </p>
-      <DataState {...state}>{(d) => <DiffusionView diffusion={d} onReviewed={state.reload} />}</DataState>
+      <DataState {...state}>
+        {(d) => <DiffusionView diffusion={d} onReviewed={state.reload} onReload={state.reload} />}
+      </DataState>
     </>
   );
 }
 
-function DiffusionView({ diffusion: d, onReviewed }: { diffusion: Diffusion; onReviewed: () => void }) {
+function DiffusionView({
+  diffusion: d,
+  onReviewed,
+  onReload,
+}: {
+  diffusion: Diffusion;
+  onReviewed: () => void;
+  /** Loads the diffusion again when a review was refused because another reviewer acted first. */
+  onReload: () => void;
+}) {
   const { t, dateTime } = useI18n();
   const me = useMe();
   const [done, setDone] = useState(false);
   const review = (decision: "confirm" | "cancel") => async (reasons: string) => {
     await api<Diffusion>(`/diffusions/${segment(d.id)}/review`, {
       method: "POST",
-      body: { decision, reasons },
+      // The version read: a diffusion another reviewer decided meanwhile is refused, not reviewed twice.
+      body: { decision, reasons, expectedVersion: d.version },
     });
     setDone(true);
     onReviewed();
@@ -40,6 +54,9 @@ function DiffusionView({ diffusion: d, onReviewed }: { diffusion: Diffusion; onR
       <h1 id="diffusion-title">
         <bdi>{d.title}</bdi>
       </h1>
+      <p className="lead">
+        <Addressing diffusion={d} />
+      </p>
       {!d.reviewed && (
         <div
           className="alert alert-warning unreviewed-banner"
@@ -67,7 +84,7 @@ function DiffusionView({ diffusion: d, onReviewed }: { diffusion: Diffusion; onR
             <dd>{t(`diffusionKind.${d.kind}`)}</dd>
             <dt>{t("diffusions.sender")}</dt>
             <dd>
-              <code>{d.sender}</code>
+              <CountryName code={d.sender} withCode />
             </dd>
             <dt>{t("diffusions.recipients")}</dt>
             <dd>
@@ -123,6 +140,12 @@ function DiffusionView({ diffusion: d, onReviewed }: { diffusion: Diffusion; onR
               label={t("diffusions.confirm")}
               required
               testId="diffusion-confirm"
+              confirm={{
+                title: t("confirm.confirmDiffusion.title"),
+                body: <p>{t("confirm.confirmDiffusion.body")}</p>,
+                action: t("confirm.confirmDiffusion.action"),
+              }}
+              onReload={onReload}
               onSubmit={review("confirm")}
             />
             <ReasonsAction
@@ -130,6 +153,12 @@ function DiffusionView({ diffusion: d, onReviewed }: { diffusion: Diffusion; onR
               required
               danger
               testId="diffusion-cancel"
+              confirm={{
+                title: t("confirm.cancelDiffusion.title"),
+                body: <p>{t("confirm.cancelDiffusion.body")}</p>,
+                action: t("confirm.cancelDiffusion.action"),
+              }}
+              onReload={onReload}
               onSubmit={review("cancel")}
             />
           </div>

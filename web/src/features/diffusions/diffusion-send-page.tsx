@@ -1,28 +1,75 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
+import { ConfirmDialog } from "../../components/confirm-button.tsx";
+import { DraftOffer } from "../../components/draft-offer.tsx";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/fields.tsx";
+import { UnsavedGuard } from "../../components/unsaved-guard.tsx";
 import { api } from "../../lib/api.ts";
 import type { HandlingCode, Reliability } from "../../lib/envelope.ts";
 import { codes } from "../../lib/form-parse.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment } from "../../lib/router.tsx";
+import { useMe } from "../../lib/session.tsx";
+import { useKeptDraft } from "../../lib/use-kept-draft.ts";
 import { useSubmit } from "../../lib/use-submit.ts";
 import { DIFFUSION_KINDS, type Diffusion, type DiffusionKind } from "./types.ts";
+
+/** The form as typed: what a kept draft holds. */
+const EMPTY = {
+  kind: "information" as DiffusionKind,
+  all: false,
+  countries: "",
+  title: "",
+  body: "",
+  reference: "",
+  handlingCode: "H0" as HandlingCode,
+  handlingNote: "",
+  reliability: "B" as Reliability,
+  accuracy: "2",
+  sourceType: "police",
+};
+type SendForm = typeof EMPTY;
+
+/** A stored draft of this form, its fields checked one by one (a missing or odd one keeps its default). */
+function acceptDraft(data: unknown): SendForm | null {
+  if (!data || typeof data !== "object") return null;
+  const d = data as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...EMPTY };
+  for (const [k, v] of Object.entries(EMPTY)) if (typeof d[k] === typeof v) out[k] = d[k];
+  return out as SendForm;
+}
 
 /** A diffusion goes at once to the chosen countries; the General Secretariat checks it afterwards. */
 export function DiffusionSendPage() {
   const { t } = useI18n();
-  const [kind, setKind] = useState<DiffusionKind>("information");
-  const [all, setAll] = useState(false);
-  const [countries, setCountries] = useState("");
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
-  const [reference, setReference] = useState("");
-  const [handlingCode, setHandlingCode] = useState<HandlingCode>("H0");
-  const [handlingNote, setHandlingNote] = useState("");
-  const [reliability, setReliability] = useState<Reliability>("B");
-  const [accuracy, setAccuracy] = useState("2");
-  const [sourceType, setSourceType] = useState("police");
+  const me = useMe();
+  const [form, setForm] = useState<SendForm>(EMPTY);
+  const [asking, setAsking] = useState(false);
+  const set =
+    <K extends keyof SendForm>(k: K) =>
+    (v: SendForm[K]) =>
+      setForm((f) => ({ ...f, [k]: v }));
+  const setKind = set("kind");
+  const setAll = set("all");
+  const setCountries = set("countries");
+  const setTitle = set("title");
+  const setBody = set("body");
+  const setReference = set("reference");
+  const setHandlingCode = set("handlingCode");
+  const setHandlingNote = set("handlingNote");
+  const setReliability = set("reliability");
+  const setAccuracy = set("accuracy");
+  const setSourceType = set("sourceType");
+  const { kind, all, countries, title, body, reference, handlingCode, handlingNote } = form;
+  const { reliability, accuracy, sourceType } = form;
+  const dirty = JSON.stringify(form) !== JSON.stringify(EMPTY);
+  const kept = useKeptDraft({
+    userId: me.id,
+    form: "diffusion-send",
+    value: form,
+    dirty,
+    accept: acceptDraft,
+  });
   const { pending, error, handler } = useSubmit();
 
   const submit = handler(async () => {
@@ -41,8 +88,11 @@ export function DiffusionSendPage() {
         sourceType,
       },
     });
+    kept.clear();
+    setForm(EMPTY);
     navigate(`/diffusions/${segment(sent.id)}`);
   });
+  const recipients = all ? t("confirm.recipientsAll") : codes(countries).join(", ");
 
   return (
     <>
@@ -51,7 +101,37 @@ export function DiffusionSendPage() {
       </p>
       <h1>{t("diffusions.send")}</h1>
       <p className="muted">{t("diffusions.sendIntro")}</p>
-      <form className="panel" onSubmit={submit} data-testid="diffusion-form">
+      <UnsavedGuard when={dirty && !pending} />
+      {kept.offer && (
+        <DraftOffer
+          draft={kept.offer}
+          onRestore={() => {
+            const d = kept.restore();
+            if (d) setForm(d.data);
+          }}
+          onDiscard={kept.discard}
+        />
+      )}
+      <form
+        className="panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAsking(true);
+        }}
+        data-testid="diffusion-form"
+      >
+        <ConfirmDialog
+          open={asking}
+          title={t("confirm.sendDiffusion.title")}
+          body={<p>{t("confirm.sendDiffusion.body", { recipients })}</p>}
+          confirmLabel={t("confirm.sendDiffusion.action")}
+          onConfirm={() => {
+            setAsking(false);
+            void submit();
+          }}
+          onCancel={() => setAsking(false)}
+          testId="diffusion-submit"
+        />
         <ErrorAlert error={error} />
         <fieldset className="group">
           <legend>{t("diffusions.kind")}</legend>
@@ -126,6 +206,7 @@ export function DiffusionSendPage() {
             label={t("records.handling")}
             value={handlingCode}
             onChange={(e) => setHandlingCode(e.target.value as HandlingCode)}
+            testId="diffusion-handling"
           >
             {(["H0", "H1", "H2", "H3"] as const).map((h) => (
               <option key={h} value={h}>

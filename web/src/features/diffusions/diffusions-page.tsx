@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { Notice as Status } from "../../components/alert.tsx";
+import { CountryList, CountryName } from "../../components/country-name.tsx";
 import { SelectField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
+import { SortableHeader, type SortState, useUrlSort } from "../../components/sortable-header.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
@@ -9,6 +11,7 @@ import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
 import type { Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
+import { Addressing } from "./addressing.tsx";
 import { DIFFUSION_KINDS, type Diffusion, REVIEW_STATES } from "./types.ts";
 
 const PAGE_SIZE = 25;
@@ -36,12 +39,16 @@ export function DiffusionsPage() {
   const [draft, setDraft] = useState({ kind, reviewState });
   useEffect(() => setDraft({ kind, reviewState }), [kind, reviewState]);
 
+  const sorting = useUrlSort("-createdAt");
+  const sort = sorting.sort === "-createdAt" ? undefined : sorting.sort;
+  // The boxes are the server's: received (sent by others) and sent (by this bureau).
+  const serverBox = box === "inbox" ? "received" : box === "sent" ? "sent" : undefined;
   const data = useApi<Page<Diffusion>>(
-    withQuery("/diffusions", { kind, reviewState, page, pageSize: PAGE_SIZE }),
+    withQuery("/diffusions", { box: serverBox, kind, reviewState, sort, page, pageSize: PAGE_SIZE }),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate("/diffusions", { box, ...draft });
+    navigate("/diffusions", { box, ...draft, sort });
   };
   const canSend = me.role === "ncb_officer" || me.role === "ncb_admin";
 
@@ -63,7 +70,7 @@ export function DiffusionsPage() {
             <Link
               key={b}
               to="/diffusions"
-              query={{ box: b, kind, reviewState }}
+              query={{ box: b, kind, reviewState, sort }}
               aria-current={box === b ? "page" : undefined}
               data-testid={`diffusions-${b}`}
             >
@@ -106,14 +113,7 @@ export function DiffusionsPage() {
       </search>
       <DataState {...data}>
         {(result) => {
-          // The API lists sent and received together; the boxes split them by sender.
-          const items = result.items.filter((d) =>
-            box === "inbox"
-              ? d.sender !== me.country.code
-              : box === "sent"
-                ? d.sender === me.country.code
-                : true,
-          );
+          const items = result.items;
           const unreviewed = box !== "sent" && items.some((d) => !d.reviewed);
           return (
             <>
@@ -128,12 +128,12 @@ export function DiffusionsPage() {
                 <Empty>{t("diffusions.empty")}</Empty>
               ) : (
                 <>
-                  <DiffusionsTable items={items} />
+                  <DiffusionsTable items={items} sorting={sorting} />
                   <Pager
                     page={result.page}
                     pageSize={result.pageSize}
                     total={result.total}
-                    onPage={(p) => navigate("/diffusions", { box, kind, reviewState, page: p })}
+                    onPage={(p) => navigate("/diffusions", { box, kind, reviewState, sort, page: p })}
                   />
                 </>
               )}
@@ -145,19 +145,29 @@ export function DiffusionsPage() {
   );
 }
 
-function DiffusionsTable({ items }: { items: Diffusion[] }) {
+function DiffusionsTable({ items, sorting }: { items: Diffusion[]; sorting: SortState }) {
   const { t, dateTime } = useI18n();
   return (
     <div className="table-wrap">
       <table className="data" data-testid="diffusions-table">
         <thead>
           <tr>
-            <th scope="col">{t("diffusions.subjectTitle")}</th>
-            <th scope="col">{t("diffusions.kind")}</th>
-            <th scope="col">{t("diffusions.sender")}</th>
+            <SortableHeader column="title" {...sorting}>
+              {t("diffusions.subjectTitle")}
+            </SortableHeader>
+            <SortableHeader column="kind" {...sorting}>
+              {t("diffusions.kind")}
+            </SortableHeader>
+            <SortableHeader column="sender" {...sorting}>
+              {t("diffusions.sender")}
+            </SortableHeader>
             <th scope="col">{t("diffusions.recipients")}</th>
-            <th scope="col">{t("diffusions.review")}</th>
-            <th scope="col">{t("diffusions.sentAt")}</th>
+            <SortableHeader column="reviewState" {...sorting}>
+              {t("diffusions.review")}
+            </SortableHeader>
+            <SortableHeader column="createdAt" firstDescending {...sorting}>
+              {t("diffusions.sentAt")}
+            </SortableHeader>
           </tr>
         </thead>
         <tbody>
@@ -167,10 +177,13 @@ function DiffusionsTable({ items }: { items: Diffusion[] }) {
                 <Link to={`/diffusions/${segment(d.id)}`}>
                   <bdi>{d.title}</bdi>
                 </Link>
+                <span className="cell-note">
+                  <Addressing diffusion={d} short />
+                </span>
               </td>
               <td>{t(`diffusionKind.${d.kind}`)}</td>
               <td>
-                <code>{d.sender}</code>
+                <CountryName code={d.sender} />
               </td>
               <td>
                 <Recipients diffusion={d} />
@@ -193,5 +206,5 @@ export function Recipients({ diffusion }: { diffusion: Diffusion }) {
   const { t } = useI18n();
   if (diffusion.recipients === "all" || diffusion.recipients.length === 0)
     return <>{t("distribution.all")}</>;
-  return <span dir="ltr">{diffusion.recipients.join(", ")}</span>;
+  return <CountryList codes={diffusion.recipients} />;
 }

@@ -1,26 +1,10 @@
-import type { HandlingCode } from "../../lib/envelope.ts";
+import { allOf, type Schema } from "../../lib/api/schema.ts";
 
-export const DIFFUSION_KINDS = ["arrest", "locate", "information", "warning"] as const;
-export type DiffusionKind = (typeof DIFFUSION_KINDS)[number];
+/** Diffusions as the contract names them (Diffusion); menus list its enums. */
+export type Diffusion = Schema<"Diffusion">;
+export type DiffusionKind = Diffusion["kind"];
+export type ReviewState = Diffusion["reviewState"];
 
-export const REVIEW_STATES = ["unreviewed", "confirmed", "cancelled"] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+export const DIFFUSION_KINDS = allOf<DiffusionKind>()(["arrest", "locate", "information", "warning"]);
 
-/** Mirrors src/features/diffusions/diffusions.schema.ts. */
-export interface Diffusion {
-  id: string;
-  kind: DiffusionKind;
-  sender: string;
-  recipients: "all" | string[];
-  title: string;
-  body: string;
-  subject: Record<string, unknown> | null;
-  reference: string | null;
-  handlingCode: HandlingCode;
-  handlingNote: string | null;
-  reviewed: boolean;
-  reviewState: ReviewState;
-  reviewReasons: string | null;
-  reviewedAt: string | null;
-  createdAt: string;
-}
+export const REVIEW_STATES = allOf<ReviewState>()(["unreviewed", "confirmed", "cancelled"]);

@@ -45,7 +45,7 @@ export function NoticeDetailPage({ id, mode = "view" }: { id: string; mode?: "vi
         {(n) => (
           <>
             {n.state === "draft" && <ReturnedBanner events={history.data?.items ?? []} />}
-            <NoticeView notice={n} mode={mode} onDone={acted}>
+            <NoticeView notice={n} mode={mode} onDone={acted} onReload={notice.reload}>
               <section className="panel" aria-labelledby="history-heading">
                 <h2 id="history-heading">{t("notices.history")}</h2>
                 <DataState {...history}>{(h) => <Timeline events={h.items} />}</DataState>

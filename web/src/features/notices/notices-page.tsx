@@ -1,6 +1,8 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { CountryName } from "../../components/country-name.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
+import { SortableHeader, type SortState, useUrlSort } from "../../components/sortable-header.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
@@ -14,7 +16,9 @@ import { Flags, RenewalBadge, StateBadge, TypeBadge } from "./parts.tsx";
 import { NOTICE_STATES, NOTICE_TYPES, type Notice } from "./types.ts";
 
 const PAGE_SIZE = 25;
-type Scope = "all" | "own" | "received";
+/** Whose notices: mine (I created), my bureau's, those other countries sent, or all I may see. */
+type Scope = "mine" | "bureau" | "received" | "all";
+const SCOPES: readonly Scope[] = ["mine", "bureau", "received", "all"];
 
 /** Own requests and notices received, filtered by type and state; the filters live in the address. */
 export function NoticesPage() {
@@ -23,20 +27,29 @@ export function NoticesPage() {
   const { query } = useLocation();
   const type = query.get("type") ?? "";
   const state = query.get("state") ?? "";
-  const scope = (query.get("scope") ?? "all") as Scope;
+  // An officer's list opens on their own notices; the Secretariat's on everything it may see.
+  const bureauRole = me.role === "ncb_officer" || me.role === "ncb_admin";
+  const defaultScope: Scope = bureauRole ? "mine" : "all";
+  const asked = query.get("scope");
+  // "own" was this filter's earlier name for the bureau's notices (old links keep working).
+  const scope: Scope =
+    asked === "own" ? "bureau" : SCOPES.includes(asked as Scope) ? (asked as Scope) : defaultScope;
+  const sorting = useUrlSort("-updatedAt");
+  const sort = sorting.sort === "-updatedAt" ? undefined : sorting.sort;
+  const scopeParam = scope === defaultScope ? undefined : scope;
   const q = query.get("q") ?? "";
   const page = Math.max(1, Number(query.get("page") ?? "1") || 1);
   const [draft, setDraft] = useState({ type, state, scope, q });
 
   useEffect(() => setDraft({ type, state, scope, q }), [type, state, scope, q]);
 
-  // "Own" filters on the server by owner; the API has no "not mine" filter, so "received" filters here.
   const data = useApi<Page<Notice>>(
     withQuery("/notices", {
       type,
       state,
       q,
-      owner: scope === "own" ? me.country.code : "",
+      scope: scope === "all" ? undefined : scope,
+      sort,
       page,
       pageSize: PAGE_SIZE,
     }),
@@ -44,7 +57,12 @@ export function NoticesPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    navigate("/notices", { ...draft, q: draft.q.trim(), scope: draft.scope === "all" ? "" : draft.scope });
+    navigate("/notices", {
+      ...draft,
+      q: draft.q.trim(),
+      scope: draft.scope === defaultScope ? undefined : draft.scope,
+      sort,
+    });
   };
 
   const canRequest = me.role === "ncb_officer" || me.role === "ncb_admin";
@@ -68,7 +86,8 @@ export function NoticesPage() {
       <search>
         <form className="toolbar" onSubmit={submit} data-testid="notices-filters">
           <TextField
-            label={t("notices.query")}
+            label={t("search.notices")}
+            hint={t("search.hint")}
             type="search"
             className="grow"
             value={draft.q}
@@ -81,9 +100,10 @@ export function NoticesPage() {
             onChange={(e) => setDraft({ ...draft, scope: e.target.value as Scope })}
             testId="notices-scope"
           >
-            <option value="all">{t("notices.scopeAll")}</option>
-            <option value="own">{t("notices.scopeOwn")}</option>
+            <option value="mine">{t("deadends.notices.scopeMine")}</option>
+            <option value="bureau">{t("deadends.notices.scopeBureau")}</option>
             <option value="received">{t("notices.scopeReceived")}</option>
+            <option value="all">{t("deadends.notices.scopeAll")}</option>
           </SelectField>
           <SelectField
             label={t("notices.type")}
@@ -118,22 +138,17 @@ export function NoticesPage() {
       </search>
       <DataState {...data}>
         {(result) => {
-          const items =
-            scope === "received"
-              ? result.items.filter((n) => n.envelope.owner !== me.country.code)
-              : result.items;
+          const items = result.items;
           return items.length === 0 ? (
-            <Empty>{t("notices.empty")}</Empty>
+            <Empty>{scope === "mine" ? t("deadends.notices.noneMine") : t("notices.empty")}</Empty>
           ) : (
             <>
-              <NoticesTable items={items} />
+              <NoticesTable items={items} sorting={sorting} />
               <Pager
                 page={result.page}
                 pageSize={result.pageSize}
                 total={result.total}
-                onPage={(p) =>
-                  navigate("/notices", { type, state, q, scope: scope === "all" ? "" : scope, page: p })
-                }
+                onPage={(p) => navigate("/notices", { type, state, q, scope: scopeParam, sort, page: p })}
               />
             </>
           );
@@ -143,20 +158,41 @@ export function NoticesPage() {
   );
 }
 
-export function NoticesTable({ items, review = false }: { items: Notice[]; review?: boolean }) {
+export function NoticesTable({
+  items,
+  review = false,
+  sorting,
+}: {
+  items: Notice[];
+  review?: boolean;
+  /** The list's sort, where the list is sorted by the server (not the review queue's fixed order). */
+  sorting?: SortState;
+}) {
   const { t, date, num } = useI18n();
+  const header = (column: string, label: string, firstDescending = false) =>
+    sorting ? (
+      <SortableHeader column={column} firstDescending={firstDescending} {...sorting}>
+        {label}
+      </SortableHeader>
+    ) : (
+      <th scope="col">{label}</th>
+    );
   return (
     <div className="table-wrap">
       <table className="data" data-testid={review ? "review-table" : "notices-table"}>
         <thead>
           <tr>
-            <th scope="col">{t("field.title")}</th>
-            <th scope="col">{t("notices.type")}</th>
-            <th scope="col">{t("notices.state")}</th>
-            <th scope="col">{t("records.owner")}</th>
+            {header("title", t("field.title"))}
+            {header("type", t("notices.type"))}
+            {header("state", t("notices.state"))}
+            {header("owner", t("records.owner"))}
             {review && <th scope="col">{t("notices.risk")}</th>}
             <th scope="col">{t("notices.flags")}</th>
-            <th scope="col">{review ? t("notices.submittedAt") : t("records.updated")}</th>
+            {review ? (
+              <th scope="col">{t("notices.submittedAt")}</th>
+            ) : (
+              header("updatedAt", t("records.updated"), true)
+            )}
           </tr>
         </thead>
         <tbody>
@@ -182,7 +218,7 @@ export function NoticesTable({ items, review = false }: { items: Notice[]; revie
                 <StateBadge state={n.state} /> <RenewalBadge notice={n} />
               </td>
               <td>
-                <code>{n.envelope.owner}</code>
+                <CountryName code={n.envelope.owner} />
               </td>
               {review && (
                 <td className="num" data-testid="risk-score">

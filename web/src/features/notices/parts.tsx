@@ -1,7 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { TextAreaField } from "../../components/fields.tsx";
-import { hasOwnText, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
+import { hasOwnText, type MessageKey, useI18n, type Vars } from "../../lib/i18n/index.tsx";
+import { fieldLabel as labelOfField, plainLabel } from "../../lib/problems.ts";
 import { useSubmit } from "../../lib/use-submit.ts";
 import {
   type Finding,
@@ -55,12 +56,15 @@ export function FindingsPanel({
   heading,
   local = false,
   testId = "findings",
+  onField,
 }: {
   findings: Finding[];
   heading: string;
   /** Findings computed in the browser (required fields) rather than by the server. */
   local?: boolean;
   testId?: string;
+  /** Makes each finding's field a link (in the wizard: to the step that has it). */
+  onField?: (path: string) => void;
 }) {
   const { t, num } = useI18n();
   return (
@@ -95,12 +99,7 @@ export function FindingsPanel({
                         <bdi lang="en" dir="ltr">
                           {f.message}
                         </bdi>
-                        {f.field && (
-                          <>
-                            {" "}
-                            <code className="muted">{f.field}</code>
-                          </>
-                        )}
+                        {f.field && <FindingField path={f.field} onField={onField} testId={testId} />}
                       </>
                     )}
                   </li>
@@ -119,10 +118,42 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
   return <span className={`badge severity-${severity}`}>{t(`findings.${severity}`)}</span>;
 }
 
-/** The label of a required field path, translated when known. */
-export function fieldLabel(t: (k: MessageKey) => string, path: string): string {
-  const key = `field.${path}`;
-  return hasOwnText("en", key) ? t(key as MessageKey) : path;
+/** The label of a field of the request ("offences.0.category" → "Category"), never its path. */
+export function fieldLabel(t: (k: MessageKey, vars?: Vars) => string, path: string): string {
+  return plainLabel(`request.${path}`, { t }) ?? labelOfField(`request.${path}`, { t });
+}
+
+/** The field a finding is about, by its label: a link to it where the page can go there. */
+function FindingField({
+  path,
+  onField,
+  testId,
+}: {
+  path: string;
+  onField: ((path: string) => void) | undefined;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  // With the list item it is in: "Offence 2: Category".
+  const label = labelOfField(`request.${path}`, { t });
+  return (
+    <>
+      {" "}
+      {onField ? (
+        <button
+          type="button"
+          className="btn-link"
+          onClick={() => onField(path)}
+          data-testid={`${testId}-field`}
+          data-field={path}
+        >
+          {label}
+        </button>
+      ) : (
+        <span className="muted">({label})</span>
+      )}
+    </>
+  );
 }
 
 /** Counts per severity, for tables: "2 block · 1 risk". */

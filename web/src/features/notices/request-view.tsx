@@ -89,9 +89,9 @@ function label(t: T, path: string): string {
   const key = LABELS[generic];
   const base = key ? t(key) : fieldLabel(t, path);
   const offence = /^offences\.(\d+)\./.exec(path);
-  if (offence) return `${t("wizard.offenceN", { n: Number(offence[1]) })} · ${base}`;
+  if (offence) return `${t("wizard.offenceN", { n: Number(offence[1]) + 1 })} · ${base}`;
   const asset = /^assets\.(\d+)\./.exec(path);
-  if (asset) return `${t("wizard.assetN", { n: Number(asset[1]) })} · ${base}`;
+  if (asset) return `${t("wizard.assetN", { n: Number(asset[1]) + 1 })} · ${base}`;
   return base;
 }
 

@@ -1,8 +1,17 @@
-import type { Envelope } from "../../lib/envelope.ts";
+import { allOf, type Item, type Schema } from "../../lib/api/schema.ts";
 
-/** Mirrors src/features/notices (notices.schema.ts, rules/*). */
+/** Notices as the contract names them (Notice, NoticeRequest, NoticeCatalogue); menus list its enums. */
 
-export const NOTICE_TYPES = [
+export type Notice = Schema<"Notice">;
+export type NoticeType = Notice["type"];
+export type NoticeState = Notice["state"];
+export type NoticeAction = Notice["allowedActions"][number];
+export type NoticeLanguage = Notice["language"];
+export type Finding = Notice["findings"][number];
+export type Severity = Finding["severity"];
+export type NoticeEvent = Item<"getNoticeHistory">;
+
+export const NOTICE_TYPES = allOf<NoticeType>()([
   "red",
   "blue",
   "green",
@@ -12,8 +21,7 @@ export const NOTICE_TYPES = [
   "purple",
   "silver",
   "un_special",
-] as const;
-export type NoticeType = (typeof NOTICE_TYPES)[number];
+]);
 
 /** UN Special Notices come from the Security Council list import, never from the wizard. */
 export const REQUESTABLE_TYPES = NOTICE_TYPES.filter(
@@ -21,7 +29,7 @@ export const REQUESTABLE_TYPES = NOTICE_TYPES.filter(
 );
 export type RequestableType = (typeof REQUESTABLE_TYPES)[number];
 
-export const NOTICE_STATES = [
+export const NOTICE_STATES = allOf<NoticeState>()([
   "draft",
   "submitted",
   "under_review",
@@ -31,126 +39,33 @@ export const NOTICE_STATES = [
   "withdrawn",
   "cancelled",
   "expired",
-] as const;
-export type NoticeState = (typeof NOTICE_STATES)[number];
+]);
 
-export type NoticeAction =
-  | "edit"
-  | "submit"
-  | "start_review"
-  | "return_to_owner"
-  | "publish"
-  | "refuse"
-  | "suspend"
-  | "resume"
-  | "withdraw"
-  | "cancel"
-  | "expire"
-  | "renew"
-  | "add_addendum";
+export const LANGUAGES = allOf<NoticeLanguage>()(["en", "fr", "es", "ar"]);
 
-export const LANGUAGES = ["en", "fr", "es", "ar"] as const;
-export type NoticeLanguage = (typeof LANGUAGES)[number];
+export const SEVERITIES = allOf<Severity>()(["block", "risk", "info"]);
 
-export type Severity = "block" | "risk" | "info";
-export const SEVERITIES: readonly Severity[] = ["block", "risk", "info"];
+/** A text in its language with translations, as requests and addenda carry it. */
+export type LocalisedText = Request["title"];
 
-export interface Finding {
-  code: string;
-  severity: Severity;
-  message: string;
-  field?: string;
-}
-
-export interface LocalisedText {
-  language: NoticeLanguage;
-  text: string;
-  translations?: Partial<Record<NoticeLanguage, string>>;
-}
-
+/** Notice.addenda holds free objects in the contract; this is how the detail page reads one. */
 export interface Addendum {
   at?: string;
   by?: string;
   text?: LocalisedText;
 }
 
-export interface Notice {
-  id: string;
-  noticeNumber: string | null;
-  type: NoticeType;
-  state: NoticeState;
-  request: Record<string, unknown>;
-  language: NoticeLanguage;
-  translations: Record<string, unknown>;
-  subjectRecordId: string | null;
-  findings: Finding[];
-  riskScore: number;
-  publicExtract: boolean;
-  addenda: Record<string, unknown>[];
-  submittedAt: string | null;
-  publishedAt: string | null;
-  validUntil: string | null;
-  /** Live and expiring within six months: the owner is reminded to renew (with reasons) or let it lapse. */
-  renewalDue: boolean;
-  suspendedUntil: string | null;
-  envelope: Envelope;
-  allowedActions: NoticeAction[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** A request of one type, and the parts the wizard's menus list. */
+export type Request = Schema<"NoticeRequest">;
+type RequestOf<T extends Request["type"]> = Extract<Request, { type: T }>;
+type Subject = RequestOf<"orange">["subject"];
+type PersonSubject = Extract<Subject, { kind: "person" }>;
 
-export interface NoticeEvent {
-  at: string;
-  actor: string;
-  actorCountry: string;
-  actorRole: string;
-  action: string;
-  fromState: string | null;
-  toState: string;
-  reasons: string | null;
-  detail: Record<string, unknown>;
-}
+/** The catalogue of types (GET /notices/catalogue): subjects, required fields, public extract. */
+export type CatalogueEntry = Schema<"NoticeCatalogue">["items"][number];
+export type SubjectKind = CatalogueEntry["subjectKinds"][number];
 
-/** Which subjects each type may describe and which fields the rules require (rules/notice-types.ts). */
-export const SUBJECT_KINDS = ["person", "entity", "object", "event", "modus_operandi"] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
-
-export const TYPE_SUBJECTS: Record<RequestableType, readonly SubjectKind[]> = {
-  red: ["person"],
-  blue: ["person"],
-  green: ["person"],
-  yellow: ["person"],
-  black: ["person"],
-  orange: ["person", "entity", "object", "event"],
-  purple: ["modus_operandi", "object"],
-  silver: ["person", "entity"],
-};
-
-const common = ["title", "summary"];
-export const REQUIRED_FIELDS: Record<RequestableType, readonly string[]> = {
-  red: [
-    ...common,
-    "charges",
-    "subject.familyName",
-    "subject.forenames",
-    "subject.sex",
-    "subject.dateOfBirth",
-    "offences",
-    "arrestWarrant",
-  ],
-  blue: [...common, "subject.sex"],
-  green: [...common, "subject.familyName", "subject.sex", "offences"],
-  yellow: [...common, "subject.sex", "missing.since", "missing.circumstances"],
-  black: [...common, "body.foundOn", "body.foundCountry", "subject.sex"],
-  orange: [...common, "threat.description", "threat.imminence"],
-  purple: [...common, "modusOperandi.description"],
-  silver: [...common, "assets", "offences"],
-};
-
-/** Types whose owner may consent to an extract on the public website. */
-export const PUBLIC_ON_CONSENT: readonly NoticeType[] = ["red", "yellow"];
-
-export const OFFENCE_CATEGORIES = [
+export const OFFENCE_CATEGORIES = allOf<RequestOf<"red">["offences"][number]["category"]>()([
   "terrorism",
   "homicide",
   "violence",
@@ -175,9 +90,9 @@ export const OFFENCE_CATEGORIES = [
   "religious",
   "racial",
   "other",
-] as const;
+]);
 
-export const OBJECT_TYPES = [
+export const OBJECT_TYPES = allOf<Extract<Subject, { kind: "object" }>["objectType"]>()([
   "firearm",
   "explosive_device",
   "vehicle",
@@ -185,9 +100,9 @@ export const OBJECT_TYPES = [
   "artwork",
   "electronic_device",
   "other",
-] as const;
+]);
 
-export const ASSET_TYPES = [
+export const ASSET_TYPES = allOf<RequestOf<"silver">["assets"][number]["assetType"]>()([
   "bank_account",
   "crypto_wallet",
   "real_estate",
@@ -196,12 +111,12 @@ export const ASSET_TYPES = [
   "vessel",
   "aircraft",
   "other",
-] as const;
+]);
 
-export const DOCUMENT_TYPES = [
+export const DOCUMENT_TYPES = allOf<PersonSubject["identityDocuments"][number]["type"]>()([
   "passport",
   "id_card",
   "driving_licence",
   "residence_permit",
   "other",
-] as const;
+]);

@@ -1,14 +1,20 @@
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { TextField } from "../../components/fields.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { useApi } from "../../lib/use-api.ts";
+import "./overview.css";
+
+// d3-geo and the world geometry load with the map, not with the rest of the app.
+const WorldMap = lazy(() => import("./world-map.tsx").then((m) => ({ default: m.WorldMap })));
 
 interface OverviewRow {
   code: string;
   name: string;
   records: number;
   users: number;
+  notices: number;
+  diffusions: number;
 }
 
 type SortKey = keyof OverviewRow;
@@ -16,24 +22,47 @@ type SortKey = keyof OverviewRow;
 export function OverviewPage() {
   const { t } = useI18n();
   const state = useApi<{ items: OverviewRow[] }>("/overview");
+  // A country picked on the map: the table then shows it alone.
+  const [selected, setSelected] = useState<string | null>(null);
   return (
     <>
       <h1>{t("overview.title")}</h1>
-      <DataState {...state}>{(data) => <OverviewTable rows={data.items} />}</DataState>
+      <DataState {...state}>
+        {(data) => (
+          <div className="overview-layout">
+            <Suspense fallback={<p className="muted">{t("overview.map.loading")}</p>}>
+              <WorldMap counts={data.items} selected={selected} onSelect={setSelected} />
+            </Suspense>
+            <OverviewTable rows={data.items} selected={selected} onClear={() => setSelected(null)} />
+          </div>
+        )}
+      </DataState>
     </>
   );
 }
 
-function OverviewTable({ rows }: { rows: OverviewRow[] }) {
-  const { t, num, lang } = useI18n();
+function OverviewTable({
+  rows,
+  selected,
+  onClear,
+}: {
+  rows: OverviewRow[];
+  selected: string | null;
+  onClear: () => void;
+}) {
+  const { t, num, lang, country } = useI18n();
   const [filter, setFilter] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "name", desc: false });
 
   const shown = useMemo(() => {
     const f = filter.trim().toLocaleLowerCase();
+    // Names in the reader's language: found, sorted and shown as the reader reads them.
+    const named = rows
+      .filter((r) => selected === null || r.code === selected)
+      .map((r) => ({ ...r, name: country(r.code, r.name) }));
     const list = f
-      ? rows.filter((r) => r.code.toLocaleLowerCase().includes(f) || r.name.toLocaleLowerCase().includes(f))
-      : [...rows];
+      ? named.filter((r) => r.code.toLocaleLowerCase().includes(f) || r.name.toLocaleLowerCase().includes(f))
+      : named;
     list.sort((a, b) => {
       const x = a[sort.key];
       const y = b[sort.key];
@@ -42,14 +71,16 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
       return sort.desc ? -cmp : cmp;
     });
     return list;
-  }, [rows, filter, sort, lang]);
+  }, [rows, filter, sort, lang, country, selected]);
 
   const totals = shown.reduce(
-    (acc, r) => ({ records: acc.records + r.records, users: acc.users + r.users }),
-    {
-      records: 0,
-      users: 0,
-    },
+    (acc, r) => ({
+      records: acc.records + r.records,
+      users: acc.users + r.users,
+      notices: acc.notices + r.notices,
+      diffusions: acc.diffusions + r.diffusions,
+    }),
+    { records: 0, users: 0, notices: 0, diffusions: 0 },
   );
 
   const header = (key: SortKey, label: string, numeric = false) => {
@@ -76,7 +107,15 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
   };
 
   return (
-    <>
+    <div className="overview-table">
+      {selected && (
+        <p className="map-selection" data-testid="overview-map-selection">
+          {t("overview.map.selected", { country: country(selected) })}{" "}
+          <button type="button" className="btn btn-small" onClick={onClear} data-testid="overview-map-clear">
+            {t("overview.map.clear")}
+          </button>
+        </p>
+      )}
       <div className="toolbar">
         <TextField
           label={t("overview.filter")}
@@ -95,6 +134,8 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
               <tr>
                 {header("code", t("overview.code"))}
                 {header("name", t("common.country"))}
+                {header("notices", t("overview.notices"), true)}
+                {header("diffusions", t("overview.diffusions"), true)}
                 {header("records", t("overview.records"), true)}
                 {header("users", t("overview.users"), true)}
               </tr>
@@ -108,6 +149,8 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
                   <td>
                     <bdi>{r.name}</bdi>
                   </td>
+                  <td className="num">{num(r.notices)}</td>
+                  <td className="num">{num(r.diffusions)}</td>
                   <td className="num">{num(r.records)}</td>
                   <td className="num">{num(r.users)}</td>
                 </tr>
@@ -116,8 +159,10 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
             <tfoot>
               <tr>
                 <th scope="row" colSpan={2}>
-                  {t("overview.total", { count: num(shown.length) })}
+                  {t("overview.total", { count: shown.length })}
                 </th>
+                <td className="num">{num(totals.notices)}</td>
+                <td className="num">{num(totals.diffusions)}</td>
                 <td className="num">{num(totals.records)}</td>
                 <td className="num">{num(totals.users)}</td>
               </tr>
@@ -125,6 +170,6 @@ function OverviewTable({ rows }: { rows: OverviewRow[] }) {
           </table>
         </div>
       )}
-    </>
+    </div>
   );
 }

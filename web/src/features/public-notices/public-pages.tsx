@@ -1,9 +1,11 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { CountryList, CountryName } from "../../components/country-name.tsx";
 import { TextField } from "../../components/fields.tsx";
 import { LanguageSwitcher } from "../../components/language-switcher.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
-import { useI18n } from "../../lib/i18n/index.tsx";
+import { countryList } from "../../lib/i18n/countries.ts";
+import { type I18n, useI18n } from "../../lib/i18n/index.tsx";
 import { Link, matchPath, navigate, segment, useLocation } from "../../lib/router.tsx";
 import {
   apiKind,
@@ -14,6 +16,8 @@ import {
   publicId,
   usePublicApi,
 } from "./api.ts";
+import { goToPublicList, PublicFilters, publicApiParams, publicSearchOf } from "./public-filters.tsx";
+import { UnListingSection } from "./public-un.tsx";
 
 const PAGE_SIZE = 20;
 const isKind = (v: string | null): v is PublicKind => PUBLIC_KINDS.some((k) => k === v);
@@ -57,34 +61,17 @@ function PublicLayout({ children }: { children: ReactNode }) {
 }
 
 function PublicListPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { query } = useLocation();
   const kindParam = query.get("kind");
   const kind: PublicKind = isKind(kindParam) ? kindParam : "red";
-  const name = query.get("name") ?? "";
-  const forename = query.get("forename") ?? "";
-  const nationality = query.get("nationality") ?? "";
+  const search = publicSearchOf(query);
   const page = Math.max(1, Number(query.get("page") ?? "1") || 1);
-  const [draft, setDraft] = useState({ name, forename, nationality });
-  useEffect(() => setDraft({ name, forename, nationality }), [name, forename, nationality]);
-
-  const params = new URLSearchParams();
-  if (name) params.set("name", name);
-  if (forename && kind !== "un-entities") params.set("forename", forename);
-  if (/^[A-Z]{2}$/.test(nationality) && kind !== "un-entities") params.set("nationality", nationality);
+  const params = publicApiParams(kind, search);
   params.set("page", String(page));
   params.set("resultPerPage", String(PAGE_SIZE));
   const state = usePublicApi<PublicPage>(`${apiKind(kind)}?${params}`);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    navigate("/public/notices", {
-      kind,
-      name: draft.name.trim(),
-      forename: draft.forename.trim(),
-      nationality: draft.nationality.trim().toUpperCase(),
-    });
-  };
 
   return (
     <>
@@ -103,51 +90,27 @@ function PublicListPage() {
           </Link>
         ))}
       </nav>
-      <search>
-        <form className="toolbar" onSubmit={submit} data-testid="public-filters">
-          <TextField
-            label={kind === "un-entities" ? t("common.name") : t("public.name")}
-            type="search"
-            maxLength={100}
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            testId="public-name"
-          />
-          {kind !== "un-entities" && (
-            <>
-              <TextField
-                label={t("public.forename")}
-                type="search"
-                maxLength={100}
-                value={draft.forename}
-                onChange={(e) => setDraft({ ...draft, forename: e.target.value })}
-                testId="public-forename"
-              />
-              <TextField
-                label={t("public.nationality")}
-                hint={t("wizard.countryHint")}
-                dir="ltr"
-                maxLength={2}
-                value={draft.nationality}
-                onChange={(e) => setDraft({ ...draft, nationality: e.target.value.toUpperCase() })}
-                testId="public-nationality"
-              />
-            </>
-          )}
-          <button type="submit" className="btn btn-primary" data-testid="public-search">
-            {t("common.search")}
-          </button>
-        </form>
-      </search>
+      <PublicFilters kind={kind} search={search} />
       <DataState {...state}>
         {(data) =>
           data._embedded.notices.length === 0 ? (
             <Empty>{t("public.empty")}</Empty>
           ) : (
             <>
+              <p className="public-total" data-testid="public-total">
+                {t("public.results", { count: data.total })}
+              </p>
               <ul className="public-cards" data-testid="public-list">
                 {data._embedded.notices.map((n) => (
                   <li key={n.entity_id} className={`public-card public-${kind}`}>
+                    {n._links.thumbnail && (
+                      <img
+                        className="public-thumb"
+                        src={n._links.thumbnail.href}
+                        alt={t("photos.publicAlt", { name: [n.forename, n.name].filter(Boolean).join(" ") })}
+                        data-testid="public-thumb"
+                      />
+                    )}
                     <Link
                       to={`/public/notices/${kind}/${segment(publicId(n.entity_id))}`}
                       data-testid="public-item"
@@ -161,12 +124,12 @@ function PublicListPage() {
                     </span>
                     {n.date_of_birth && (
                       <span>
-                        {t("public.born")} <bdi dir="ltr">{n.date_of_birth}</bdi>
+                        {t("public.born")} <bdi>{publicDate(i18n, n.date_of_birth)}</bdi>
                       </span>
                     )}
                     {n.nationalities.length > 0 && (
                       <span>
-                        {t("public.nationality")}: <span dir="ltr">{n.nationalities.join(", ")}</span>
+                        {t("public.nationality")}: <CountryList codes={n.nationalities} />
                       </span>
                     )}
                   </li>
@@ -176,7 +139,7 @@ function PublicListPage() {
                 page={page}
                 pageSize={PAGE_SIZE}
                 total={data.total}
-                onPage={(p) => navigate("/public/notices", { kind, name, forename, nationality, page: p })}
+                onPage={(p) => goToPublicList(kind, search, p)}
               />
             </>
           )
@@ -187,7 +150,8 @@ function PublicListPage() {
 }
 
 function PublicNoticePage({ kind, id }: { kind: PublicKind; id: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, country, lang } = i18n;
   const state = usePublicApi<PublicDetail>(`${apiKind(kind)}/${segment(id)}`);
   return (
     <>
@@ -203,17 +167,28 @@ function PublicNoticePage({ kind, id }: { kind: PublicKind; id: string }) {
             <h1 id="public-title">
               <bdi>{[n.name, n.forename].filter(Boolean).join(", ") || n.entity_id}</bdi>
             </h1>
+            {n._links.thumbnail && (
+              <img
+                className="public-photo"
+                src={n._links.thumbnail.href}
+                alt={t("photos.publicAlt", { name: [n.forename, n.name].filter(Boolean).join(" ") })}
+                data-testid="public-photo"
+              />
+            )}
             <dl className="kv">
               <dt>{t("public.noticeNumber")}</dt>
               <dd dir="ltr">{n.entity_id}</dd>
-              <Item label={t("public.born")} value={n.date_of_birth} ltr />
+              <Item label={t("public.born")} value={publicDate(i18n, n.date_of_birth)} />
               <Item
                 label={t("field.subject.sex")}
                 value={n.sex_id ? t(`sex.${n.sex_id as "M" | "F" | "U"}`) : null}
               />
               <Item label={t("wizard.birthPlace")} value={n.place_of_birth} />
-              <Item label={t("wizard.birthCountry")} value={n.country_of_birth_id} ltr />
-              <Item label={t("public.nationality")} value={n.nationalities.join(", ") || null} ltr />
+              <Item
+                label={t("wizard.birthCountry")}
+                value={n.country_of_birth_id ? country(n.country_of_birth_id) : null}
+              />
+              <Item label={t("public.nationality")} value={countryList(lang, n.nationalities) || null} />
               <Item
                 label={t("wizard.heightCm")}
                 value={n.height ? String(Math.round(n.height * 100)) : null}
@@ -223,10 +198,10 @@ function PublicNoticePage({ kind, id }: { kind: PublicKind; id: string }) {
               <Item label={t("wizard.eyes")} value={n.eyes_colors_id} />
               <Item label={t("wizard.hair")} value={n.hairs_id} />
               <Item label={t("wizard.marks")} value={n.distinguishing_marks} />
-              <Item label={t("public.missingSince")} value={n.date_of_event ?? null} ltr />
+              <Item label={t("public.missingSince")} value={publicDate(i18n, n.date_of_event ?? null)} />
               <Item label={t("wizard.lastSeenPlace")} value={n.place ?? null} />
               <Item label={t("public.unReference")} value={n.un_reference ?? null} ltr />
-              <Item label={t("wizard.aliases")} value={n.aliases?.join(", ") || null} />
+              {!n.un_listing && <Item label={t("wizard.aliases")} value={n.aliases?.join(", ") || null} />}
             </dl>
             {n.arrest_warrants && n.arrest_warrants.length > 0 && (
               <section aria-labelledby="public-charges">
@@ -243,19 +218,30 @@ function PublicNoticePage({ kind, id }: { kind: PublicKind; id: string }) {
                         </>
                       )}{" "}
                       <span className="muted">
-                        {t("public.issuedBy")} <span dir="ltr">{w.issuing_country_id}</span>
+                        {t("public.issuedBy")} <CountryName code={w.issuing_country_id} />
                       </span>
                     </li>
                   ))}
                 </ul>
               </section>
             )}
+            {n.un_listing && <UnListingSection listing={n.un_listing} />}
             <p className="hint">{t("public.disclaimer")}</p>
           </article>
         )}
       </DataState>
     </>
   );
+}
+
+/**
+ * A date as the public notices write it (YYYY/MM/DD, YYYY-MM-DD, a year, or a range of years
+ * "1963-1968") in the app's date format; a range is bidi-isolated so it never reads backwards.
+ */
+function publicDate(i18n: I18n, value: string | null): string | null {
+  if (!value) return null;
+  const range = /^(\d{4})-(\d{4})$/.exec(value);
+  return range?.[1] && range[2] ? i18n.dateRange(range[1], range[2]) : i18n.date(value);
 }
 
 function Item({ label, value, ltr }: { label: string; value: string | null; ltr?: boolean }) {

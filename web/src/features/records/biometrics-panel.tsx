@@ -91,7 +91,7 @@ function TemplatesTable({
   testId: string;
 }) {
   const i18n = useI18n();
-  const { t, date, num } = i18n;
+  const { t, date } = i18n;
   return (
     <div className="table-wrap">
       <table className="data" data-testid={testId}>
@@ -131,9 +131,9 @@ function TemplatesTable({
               <td>{x.modality === "fingerprint" ? fingersText(i18n, x.fingers) : "—"}</td>
               <td className="num" data-testid="template-size">
                 {x.minutiae !== null
-                  ? t("bio.templates.minutiaeCount", { n: num(x.minutiae) })
+                  ? t("bio.templates.minutiaeCount", { n: x.minutiae })
                   : x.dimension !== null
-                    ? t("bio.templates.dimensionCount", { n: num(x.dimension) })
+                    ? t("bio.templates.dimensionCount", { n: x.dimension })
                     : "—"}
               </td>
               <td>

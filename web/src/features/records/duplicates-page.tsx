@@ -1,3 +1,4 @@
+import { CountryName } from "../../components/country-name.tsx";
 import { CheckboxField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
@@ -65,7 +66,7 @@ function Side({ r }: { r: RecordRef }) {
       <Link to={`/records/${segment(r.id)}`}>
         <bdi dir="auto">{r.caption}</bdi>
       </Link>{" "}
-      <code>{r.owner}</code>
+      <CountryName code={r.owner} />
     </span>
   );
 }

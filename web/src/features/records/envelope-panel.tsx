@@ -1,3 +1,4 @@
+import { CountryName } from "../../components/country-name.tsx";
 import {
   Distribution,
   Evaluation,
@@ -5,6 +6,7 @@ import {
   ReviewDate,
   sourceTypeLabel,
 } from "../../components/envelope.tsx";
+import type { Accuracy } from "../../lib/envelope.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import type { IntelRecord } from "./types.ts";
 
@@ -18,7 +20,7 @@ export function EnvelopePanel({ record }: { record: IntelRecord }) {
       <dl className="kv" data-testid="record-envelope">
         <dt>{t("records.owner")}</dt>
         <dd>
-          <code>{env.owner}</code>
+          <CountryName code={env.owner} withCode />
         </dd>
         <dt>{t("records.distribution")}</dt>
         <dd>
@@ -39,7 +41,7 @@ export function EnvelopePanel({ record }: { record: IntelRecord }) {
         <dt>{t("records.evaluation")}</dt>
         <dd>
           <Evaluation envelope={env} /> {t(`reliability.${env.sourceReliability}`)};{" "}
-          {t(`accuracy.${env.informationAccuracy}`)}
+          {t(`accuracy.${env.informationAccuracy as Accuracy}`)}
         </dd>
         <dt>{t("records.sourceType")}</dt>
         <dd>{sourceTypeLabel(t, env.sourceType)}</dd>

@@ -1,3 +1,4 @@
+import { formatDate } from "../../lib/i18n/dates.ts";
 import { hasOwnText, type I18n, type MessageKey } from "../../lib/i18n/index.tsx";
 
 /*
@@ -8,20 +9,9 @@ import { hasOwnText, type I18n, type MessageKey } from "../../lib/i18n/index.tsx
 
 const PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-/** One calendar date of YYYY, YYYY-MM or YYYY-MM-DD as precise as it is, or null. */
-function partText(s: string, locale: string): string | null {
-  const m = PART.exec(s);
-  if (!m) return null;
-  const [, y, mo, d] = m;
-  // Noon UTC, formatted in UTC: no time zone can move the day.
-  const date = new Date(Date.UTC(Number(y), Number(mo ?? "1") - 1, Number(d ?? "1"), 12));
-  if (Number.isNaN(date.getTime())) return null;
-  const options: Intl.DateTimeFormatOptions = d
-    ? { dateStyle: "long", timeZone: "UTC" }
-    : mo
-      ? { year: "numeric", month: "long", timeZone: "UTC" }
-      : { year: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locale, options).format(date);
+/** One calendar date of YYYY, YYYY-MM or YYYY-MM-DD as precise as it is (the app's one date format), or null. */
+function partText(s: string, i18n: Pick<I18n, "lang">): string | null {
+  return PART.test(s) ? formatDate(i18n.lang, s) : null;
 }
 
 /** The locale Intl formats with for the current language (Latin digits in Arabic, as the shell does). */
@@ -34,18 +24,17 @@ export function localeOf(i18n: Pick<I18n, "lang">): string {
  * "between 1963 and 1968". A value the formatter does not know is shown as stored.
  */
 export function edtfText(edtf: string, i18n: I18n): string {
-  const locale = localeOf(i18n);
   if (edtf.includes("/")) {
     const [a = "", b = ""] = edtf.split("/");
-    const from = partText(a, locale);
-    const to = partText(b, locale);
+    const from = partText(a, i18n);
+    const to = partText(b, i18n);
     return from && to ? i18n.t("persons.dob.between", { from, to }) : edtf;
   }
   if (edtf.endsWith("~")) {
-    const core = partText(edtf.slice(0, -1), locale);
+    const core = partText(edtf.slice(0, -1), i18n);
     return core ? i18n.t("persons.dob.about", { date: core }) : edtf;
   }
-  return partText(edtf, locale) ?? edtf;
+  return partText(edtf, i18n) ?? edtf;
 }
 
 /** A topic's label ("role.ftf" is "Foreign terrorist fighter"); an unknown topic as stored. */
@@ -65,13 +54,7 @@ export function propLabel(prop: string, i18n: I18n): string {
 
 /** A country's name in the reader's language, from its ISO code (FtM writes them in lower case). */
 export function countryName(code: string, i18n: I18n): string {
-  const upper = code.toUpperCase();
-  if (!/^[A-Z]{2}$/.test(upper)) return code;
-  try {
-    return new Intl.DisplayNames([localeOf(i18n)], { type: "region" }).of(upper) ?? upper;
-  } catch {
-    return upper;
-  }
+  return i18n.country(code);
 }
 
 /** FtM property types the screens render specially. */

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ErrorAlert, Notice } from "../../components/alert.tsx";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
@@ -18,7 +18,9 @@ const CHOICES: readonly { value: JudgementValue; label: "same" | "different" | "
 
 /** Undoes a judgement; an undone "same" splits the merge again. */
 export function undoJudgement(id: number): Promise<Judgement> {
-  return api<Judgement>(`/resolution/judgements/${id}/undo`, { method: "POST" });
+  return data(
+    client.POST("/api/v1/resolution/judgements/{id}/undo", { params: { path: { id: String(id) } } }),
+  );
 }
 
 /** Same, different or unsure, each confirmed with what it will do; then the outcome and its undo. */
@@ -44,7 +46,7 @@ export function JudgePanel({ left, right }: { left: IntelRecord; right: IntelRec
   const judge = (judgement: JudgementValue) =>
     act(async () => {
       const body = { left: left.id, right: right.id, judgement };
-      setResult(await api<Judgement>("/resolution/judgements", { method: "POST", body }));
+      setResult(await data(client.POST("/api/v1/resolution/judgements", { body })));
       setUndone(false);
     });
   const undo = (id: number) =>

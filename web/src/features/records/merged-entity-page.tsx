@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
+import { CountryName } from "../../components/country-name.tsx";
 import { DataState } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
@@ -29,7 +30,7 @@ export function MergedEntityPage({ id }: { id: string }) {
 
 function Merged({ entity, reload }: { entity: MergedEntity; reload: () => void }) {
   const i18n = useI18n();
-  const { t, num } = i18n;
+  const { t } = i18n;
   const member = (rid: string) => entity.members.find((m) => m.id === rid);
   const name = entity.properties.name?.[0]?.value ?? entity.members[0]?.caption ?? entity.id;
   return (
@@ -39,7 +40,7 @@ function Merged({ entity, reload }: { entity: MergedEntity; reload: () => void }
       </h1>
       <p className="muted">
         {entity.members.length > 1
-          ? t("persons.merged.intro", { n: num(entity.members.length) })
+          ? t("persons.merged.intro", { n: entity.members.length })
           : t("persons.merged.single")}{" "}
         <code className="wrap">{entity.id}</code>
       </p>
@@ -95,7 +96,7 @@ function MemberLink({ m }: { m: RecordRef | undefined }) {
       <Link to={`/records/${segment(m.id)}`}>
         <bdi dir="auto">{m.caption}</bdi>
       </Link>{" "}
-      <code>{m.owner}</code>
+      <CountryName code={m.owner} />
     </span>
   );
 }

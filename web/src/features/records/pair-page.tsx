@@ -1,3 +1,4 @@
+import { CountryName } from "../../components/country-name.tsx";
 import { Distribution, Evaluation, HandlingBadge } from "../../components/envelope.tsx";
 import { DataState } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
@@ -79,7 +80,7 @@ function Comparison({ left, right }: { left: IntelRecord; right: IntelRecord }) 
                 <Link to={`/records/${segment(r.id)}`}>
                   <NameWithReading name={r.caption} latin={r.readings[r.caption]} />
                 </Link>{" "}
-                <code>{r.envelope.owner}</code>
+                <CountryName code={r.envelope.owner} />
               </th>
             ))}
           </tr>

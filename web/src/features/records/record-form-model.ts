@@ -1,5 +1,9 @@
-import { ApiError } from "../../lib/api.ts";
+import type { Body } from "../../lib/api/schema.ts";
 import type { I18n, MessageKey } from "../../lib/i18n/index.tsx";
+import { fieldSentences } from "../../lib/problems.ts";
+
+/** The kinds of source the contract knows (police, judicial, military, ...). */
+export type SourceType = Body<"createRecord">["envelope"]["sourceType"];
 
 /*
  * The person/group entry form's state and what it sends: POST /api/v1/records with the FtM
@@ -37,7 +41,7 @@ export interface RecordForm {
   handlingNote: string;
   sourceReliability: "A" | "B" | "C" | "X";
   informationAccuracy: string;
-  sourceType: string;
+  sourceType: SourceType;
   reviewAt: string;
   source: string;
   statedBy: string;
@@ -216,33 +220,11 @@ export interface FieldProblem {
   sentence: string;
 }
 
-/** The longest known path a server path starts with ("properties.name.0" is the name field). */
-function knownField(path: string): string | null {
-  let p = path;
-  for (;;) {
-    if (FIELD_LABELS[p]) return p;
-    const cut = p.lastIndexOf(".");
-    if (cut < 0) return null;
-    p = p.slice(0, cut);
-  }
-}
-
 /**
  * The server's field errors as sentences naming the field by its label: "Date of birth: 1985-02-30
- * is not a real date." A path the form does not know keeps its name, so nothing said is lost.
+ * is not a real date." The shared mapping (lib/problems.ts) with this form's labels first: a path
+ * nobody labels is named neutrally, never by the path.
  */
 export function problemsOf(error: unknown, i18n: I18n): FieldProblem[] {
-  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return [];
-  return error.problem.errors.map((e: unknown) => {
-    const item = (e ?? {}) as { path?: unknown; message?: unknown };
-    const path = String(item.path ?? "").replace(/^body\.?/, "");
-    const message = String(item.message ?? "")
-      .trim()
-      .replace(/\.$/, "");
-    const field = knownField(path);
-    const key = field ? FIELD_LABELS[field] : undefined;
-    if (!path) return { field: null, sentence: `${message}.` };
-    const label = key ? i18n.t(key) : path;
-    return { field: field ?? path, sentence: i18n.t("persons.error.field", { label, message }) };
-  });
+  return fieldSentences(error, i18n, FIELD_LABELS).map((f) => ({ field: f.field, sentence: f.sentence }));
 }

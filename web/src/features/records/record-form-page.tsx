@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment } from "../../lib/router.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
@@ -21,7 +21,7 @@ export function RecordFormPage() {
   const problems = problemsOf(error, i18n);
 
   const submit = handler(async () => {
-    const created = await api<IntelRecord>("/records", { method: "POST", body: toRequest(form) });
+    const created = await data(client.POST("/api/v1/records", { body: toRequest(form) }));
     navigate(`/records/${segment(created.id)}`);
   });
 

@@ -1,11 +1,12 @@
 import { sourceTypeLabel } from "../../components/envelope.tsx";
 import { SelectField, TextAreaField, TextField } from "../../components/fields.tsx";
+import { allOf } from "../../lib/api/schema.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { FieldError, type SetForm } from "./form-parts.tsx";
-import type { FieldProblem, RecordForm } from "./record-form-model.ts";
+import type { FieldProblem, RecordForm, SourceType } from "./record-form-model.ts";
 
 type Props = { form: RecordForm; set: SetForm; problems: readonly FieldProblem[] };
-const SOURCE_TYPES = ["police", "judicial", "military", "un", "open_source", "platform"] as const;
+const SOURCE_TYPES = allOf<SourceType>()(["police", "judicial", "military", "un", "open_source", "platform"]);
 
 /** Where the values come from; for military (battlefield) data, the capture they come from. */
 export function SourceFields({ form, set, problems }: Props) {
@@ -16,7 +17,7 @@ export function SourceFields({ form, set, problems }: Props) {
       <SelectField
         label={t("records.sourceType")}
         value={form.sourceType}
-        onChange={(e) => set({ sourceType: e.target.value })}
+        onChange={(e) => set({ sourceType: e.target.value as SourceType })}
         testId="form-source-type"
       >
         {SOURCE_TYPES.map((s) => (

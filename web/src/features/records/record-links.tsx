@@ -59,14 +59,14 @@ function RefLink({ r }: { r: Ref }) {
 
 /** When the record was judged the same as others, a way to the merged entity. */
 export function MergedBanner({ id }: { id: string }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const state = useApi<MergedEntity>(`/resolution/entities/${segment(id)}`);
   const entity = state.data;
   if (!entity || entity.members.length < 2) return null;
   return (
     <div className="alert alert-info" role="status" data-testid="merged-banner">
       <p>
-        {t("persons.partOfMerged", { n: num(entity.members.length) })}{" "}
+        {t("persons.partOfMerged", { n: entity.members.length })}{" "}
         <Link to={`/entities/${segment(entity.id)}`} data-testid="merged-link">
           {t("persons.openMerged")}
         </Link>

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { CountryName } from "../../components/country-name.tsx";
 import { Evaluation, HandlingBadge, ReviewDate } from "../../components/envelope.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
@@ -9,11 +10,12 @@ import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
 import type { Page } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
-import { countryName, schemaLabel } from "./format.ts";
+import { schemaLabel } from "./format.ts";
 import { NameWithReading } from "./latin.tsx";
 import { type IntelRecord, SCHEMATA } from "./types.ts";
 import { EdtfDate, TopicBadges } from "./values.tsx";
 import "./records.css";
+import { countryList } from "../../lib/i18n/countries.ts";
 
 const PAGE_SIZE = 25;
 const WRITERS = new Set(["ncb_officer", "ncb_admin", "gs_analyst"]);
@@ -65,7 +67,8 @@ export function RecordsPage() {
       <search>
         <form className="toolbar" onSubmit={submit}>
           <TextField
-            label={t("records.query")}
+            label={t("search.records")}
+            hint={t("search.hint")}
             type="search"
             className="grow"
             placeholder={t("persons.queryPlaceholder")}
@@ -194,12 +197,12 @@ function RecordRow({ record: r }: { record: IntelRecord }) {
           </div>
         ))}
       </td>
-      <td>{countries.map((c) => countryName(c, i18n)).join(", ")}</td>
+      <td>{countryList(i18n.lang, countries)}</td>
       <td>
         <TopicBadges topics={p.topics ?? []} />
       </td>
       <td>
-        <code>{r.envelope.owner}</code>
+        <CountryName code={r.envelope.owner} />
       </td>
       <td>
         <HandlingBadge envelope={r.envelope} />

@@ -1,22 +1,13 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { LEGAL_BASES, type LegalBasis, type Referral } from "./types.ts";
-
-const OTHER = "other";
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface KnownPlatform {
-  id: string;
-  name: string;
-}
+import { PartnerPicker } from "./partner-picker.tsx";
+import { LEGAL_BASES, type LegalBasis, type Partner, type Referral } from "./types.ts";
 
 interface Draft {
-  platform: string;
-  platformId: string;
   url: string;
   entryId: string;
   legalBasis: LegalBasis;
@@ -24,25 +15,19 @@ interface Draft {
   note: string;
 }
 
-/**
- * Refers a URL, a bank entry or both to a platform. The API offers no list of platforms to a referral
- * unit, so known platforms come from earlier referrals and any other is entered by its client ID.
- */
+/** Refers a URL, a bank entry or both to a platform picked by name from the directory of partners. */
 export function CreateReferralForm({
-  platforms,
   initialEntryId,
   onCreated,
   onCancel,
 }: {
-  platforms: KnownPlatform[];
   initialEntryId: string;
   onCreated: (r: Referral) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
+  const [partner, setPartner] = useState<Partner | null>(null);
   const [draft, setDraft] = useState<Draft>({
-    platform: platforms[0]?.id ?? OTHER,
-    platformId: "",
     url: "",
     entryId: initialEntryId,
     legalBasis: "voluntary",
@@ -53,13 +38,11 @@ export function CreateReferralForm({
   const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
 
-  const platformClientId = draft.platform === OTHER ? draft.platformId.trim() : draft.platform;
-  const badId = draft.platform === OTHER && draft.platformId.trim() !== "" && !UUID_RE.test(platformClientId);
-
   const submit = handler(async () => {
     const entry = draft.entryId.trim();
+    if (!partner) return;
     const body = {
-      platformClientId,
+      partnerId: partner.id,
       ...(draft.url.trim() ? { url: draft.url.trim() } : {}),
       ...(entry ? { hashEntryId: Number(entry) } : {}),
       legalBasis: draft.legalBasis,
@@ -68,7 +51,7 @@ export function CreateReferralForm({
         ? { deadline: new Date(draft.deadline).toISOString() }
         : {}),
     };
-    onCreated(await api<Referral>("/content/referrals", { method: "POST", body }));
+    onCreated(await data(client.POST("/api/v1/content/referrals", { body })));
   });
 
   return (
@@ -80,32 +63,7 @@ export function CreateReferralForm({
     >
       <h2 id="referral-form-heading">{t("referrals.new")}</h2>
       <ErrorAlert error={error} />
-      <SelectField
-        label={t("referrals.platform")}
-        value={draft.platform}
-        onChange={set("platform")}
-        testId="referral-platform"
-      >
-        {platforms.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-        <option value={OTHER}>{t("referrals.otherPlatform")}</option>
-      </SelectField>
-      {draft.platform === OTHER && (
-        <TextField
-          label={t("referrals.platformId")}
-          hint={badId ? t("referrals.platformIdInvalid") : t("referrals.platformIdHint")}
-          required
-          dir="ltr"
-          autoComplete="off"
-          aria-invalid={badId ? true : undefined}
-          value={draft.platformId}
-          onChange={set("platformId")}
-          testId="referral-platform-id"
-        />
-      )}
+      <PartnerPicker value={partner} onChange={setPartner} />
       <TextField
         label={t("referrals.url")}
         hint={t("referrals.targetHint")}
@@ -160,7 +118,7 @@ export function CreateReferralForm({
         <button
           type="submit"
           className="btn btn-primary"
-          disabled={pending || !platformClientId || badId || (!draft.url.trim() && !draft.entryId.trim())}
+          disabled={pending || !partner || (!draft.url.trim() && !draft.entryId.trim())}
           data-testid="referral-submit"
         >
           {draft.legalBasis === "removal_order" ? t("referrals.issueOrder") : t("referrals.submit")}

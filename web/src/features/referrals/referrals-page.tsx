@@ -1,13 +1,15 @@
-import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
+import { CountryList, CountryName } from "../../components/country-name.tsx";
 import { SelectField } from "../../components/fields.tsx";
 import { HashValue } from "../../components/hash-value.tsx";
+import { SortableHeader, type SortState, useUrlSort } from "../../components/sortable-header.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, useLocation } from "../../lib/router.tsx";
 import { useApi } from "../../lib/use-api.ts";
 import { Deadline } from "./countdown.tsx";
-import { CreateReferralForm, type KnownPlatform } from "./create-referral-form.tsx";
+import { CreateReferralForm } from "./create-referral-form.tsx";
 import { REFERRAL_STATES, type Referral, type ReferralPage } from "./types.ts";
 import "./referrals.css";
 
@@ -20,12 +22,11 @@ export function ReferralsPage() {
   const overdue = query.get("overdue") ?? "";
   const page = Math.max(1, Number(query.get("page") ?? "1") || 1);
   const entry = query.get("entry") ?? "";
+  const sorting = useUrlSort("-createdAt");
+  const sort = sorting.sort === "-createdAt" ? undefined : sorting.sort;
   const list = useApi<ReferralPage>(
-    withQuery("/content/referrals", { state, overdue, page, pageSize: PAGE_SIZE }),
+    withQuery("/content/referrals", { state, overdue, sort, page, pageSize: PAGE_SIZE }),
   );
-  // All referrals (unfiltered, first page) name the platforms already used: the form offers them.
-  const known = useApi<ReferralPage>(withQuery("/content/referrals", { pageSize: 500 }));
-  const platforms = useMemo(() => knownPlatforms(known.data?.items ?? []), [known.data]);
   const [creating, setCreating] = useState(entry !== "");
   const [created, setCreated] = useState<Referral | null>(null);
   const [draft, setDraft] = useState({ state, overdue });
@@ -33,7 +34,7 @@ export function ReferralsPage() {
 
   const filter = (e: FormEvent) => {
     e.preventDefault();
-    navigate(path, draft);
+    navigate(path, { ...draft, sort });
   };
 
   return (
@@ -66,17 +67,15 @@ export function ReferralsPage() {
           </p>
         )}
       </div>
-      {creating && !known.loading && (
+      {creating && (
         <CreateReferralForm
-          platforms={platforms}
           initialEntryId={entry}
           onCancel={() => setCreating(false)}
           onCreated={(r) => {
             setCreating(false);
             setCreated(r);
             list.reload();
-            known.reload();
-            if (entry) navigate(path, { state, overdue }, { replace: true });
+            if (entry) navigate(path, { state, overdue, sort }, { replace: true });
           }}
         />
       )}
@@ -116,13 +115,13 @@ export function ReferralsPage() {
             <Empty>{t("referrals.empty")}</Empty>
           ) : (
             <>
-              <Board items={data.items} />
+              <Board items={data.items} sorting={sorting} />
               <nav className="pager" aria-label={t("pager.label")}>
                 <button
                   type="button"
                   className="btn btn-small"
                   disabled={page <= 1}
-                  onClick={() => navigate(path, { state, overdue, page: page - 1 })}
+                  onClick={() => navigate(path, { state, overdue, sort, page: page - 1 })}
                 >
                   {t("pager.prev")}
                 </button>
@@ -130,7 +129,7 @@ export function ReferralsPage() {
                   type="button"
                   className="btn btn-small"
                   disabled={data.items.length < data.pageSize}
-                  onClick={() => navigate(path, { state, overdue, page: page + 1 })}
+                  onClick={() => navigate(path, { state, overdue, sort, page: page + 1 })}
                 >
                   {t("pager.next")}
                 </button>
@@ -143,15 +142,9 @@ export function ReferralsPage() {
   );
 }
 
-function knownPlatforms(items: Referral[]): KnownPlatform[] {
-  const byId = new Map<string, string>();
-  for (const r of items) byId.set(r.platformClientId, r.platformName);
-  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** One section per platform, each with its referrals (newest first, as the API sends them). */
-function Board({ items }: { items: Referral[] }) {
-  const { t, num } = useI18n();
+/** One section per platform, each with its referrals in the order the API sends them (the sort). */
+function Board({ items, sorting }: { items: Referral[]; sorting: SortState }) {
+  const { t } = useI18n();
   const groups = new Map<string, Referral[]>();
   for (const r of items) groups.set(r.platformClientId, [...(groups.get(r.platformClientId) ?? []), r]);
   return (
@@ -163,14 +156,14 @@ function Board({ items }: { items: Referral[] }) {
           <section key={platformId} className="board-platform" aria-labelledby={headingId}>
             <h2 id={headingId}>
               <bdi>{list[0]?.platformName}</bdi>{" "}
-              <span className="muted">({t("referrals.count", { count: num(list.length) })})</span>
+              <span className="muted">({t("referrals.count", { count: list.length })})</span>
               {overdue > 0 && (
                 <span className="badge badge-overdue sep">
-                  {t("referrals.overdueCount", { count: num(overdue) })}
+                  {t("referrals.overdueCount", { count: overdue })}
                 </span>
               )}
             </h2>
-            <ReferralTable items={list} />
+            <ReferralTable items={list} sorting={sorting} />
           </section>
         );
       })}
@@ -178,7 +171,7 @@ function Board({ items }: { items: Referral[] }) {
   );
 }
 
-function ReferralTable({ items }: { items: Referral[] }) {
+function ReferralTable({ items, sorting }: { items: Referral[]; sorting: SortState }) {
   const { t, dateTime } = useI18n();
   return (
     <div className="table-wrap">
@@ -187,9 +180,15 @@ function ReferralTable({ items }: { items: Referral[] }) {
           <tr>
             <th scope="col">{t("referrals.content")}</th>
             <th scope="col">{t("referrals.legalBasis")}</th>
-            <th scope="col">{t("referrals.referred")}</th>
-            <th scope="col">{t("referrals.deadline")}</th>
-            <th scope="col">{t("referrals.stateOutcome")}</th>
+            <SortableHeader column="createdAt" firstDescending {...sorting}>
+              {t("referrals.referred")}
+            </SortableHeader>
+            <SortableHeader column="deadline" {...sorting}>
+              {t("referrals.deadline")}
+            </SortableHeader>
+            <SortableHeader column="state" {...sorting}>
+              {t("referrals.stateOutcome")}
+            </SortableHeader>
           </tr>
         </thead>
         <tbody>
@@ -225,7 +224,7 @@ function ReferralTable({ items }: { items: Referral[] }) {
               <td>
                 <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
                 <span className="cell-note">
-                  <code>{r.referringCountry}</code>
+                  <CountryName code={r.referringCountry} />
                 </span>
               </td>
               <td>
@@ -236,8 +235,8 @@ function ReferralTable({ items }: { items: Referral[] }) {
                   {t(`referrals.state.${r.state}`)}
                 </span>
                 {r.state === "geo_blocked" && r.geoBlockedCountries.length > 0 && (
-                  <span className="cell-note" dir="ltr">
-                    {r.geoBlockedCountries.join(", ")}
+                  <span className="cell-note">
+                    <CountryList codes={r.geoBlockedCountries} />
                   </span>
                 )}
                 {r.outcomeReason && (

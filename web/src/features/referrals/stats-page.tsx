@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { withQuery } from "../../lib/api.ts";
-import { LANGUAGES, useI18n } from "../../lib/i18n/index.tsx";
+import { formatDayMonth } from "../../lib/i18n/dates.ts";
+import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, useLocation } from "../../lib/router.tsx";
 import { useApi } from "../../lib/use-api.ts";
 import { LineChart, type Series, StackedBarChart } from "./charts.tsx";
@@ -93,15 +94,14 @@ export function ReferralStatsPage() {
 
 function StatsView({ stats }: { stats: Stats }) {
   const { t, num, lang } = useI18n();
-  const locale = LANGUAGES.find((l) => l.code === lang)?.locale ?? "en-GB";
 
   const { labels, byState, median, overdue } = useMemo(() => {
     const periods = periodsBetween(
       stats.byPeriod.map((r) => r.periodStart),
       stats.period,
     );
-    const fmt = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
-    const labels = periods.map((p) => fmt.format(new Date(`${p}T00:00:00Z`)));
+    // The app's date format without the year, which the chart's title and range already give.
+    const labels = periods.map((p) => formatDayMonth(lang, p));
     const index = new Map(periods.map((p, i) => [p, i]));
     const byState: Series[] = REFERRAL_STATES.map((s) => ({
       key: s,
@@ -129,7 +129,7 @@ function StatsView({ stats }: { stats: Stats }) {
       { key: "overdue", label: t("referrals.overdue"), color: "#b42318", values: overdueValues },
     ];
     return { labels, byState, median, overdue };
-  }, [stats, locale, t]);
+  }, [stats, lang, t]);
 
   const total = stats.byPlatform.reduce((sum, r) => sum + r.total, 0);
   const removed = stats.byPlatform.reduce((sum, r) => sum + (r.byState.removed ?? 0), 0);
@@ -140,9 +140,9 @@ function StatsView({ stats }: { stats: Stats }) {
         <StackedBarChart
           title={t("charts.referralsTitle")}
           desc={t("charts.referralsDesc", {
-            total: num(total),
-            removed: num(removed),
-            periods: num(labels.length),
+            total,
+            removed,
+            periods: labels.length,
           })}
           categories={labels}
           series={byState}

@@ -1,4 +1,5 @@
-import { API_BASE, ApiError, api, apiStream, withQuery } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
+import { API_BASE, ApiError, apiStream, withQuery } from "../../lib/api.ts";
 import type {
   CheckRequest,
   HitState,
@@ -8,14 +9,21 @@ import type {
   TravellerResult,
 } from "./types.ts";
 
-export const checkTraveller = (body: CheckRequest) =>
-  api<TravellerResult>("/screening/check", { method: "POST", body });
+// The contract leaves explanations open; types.ts says how this app reads them.
+export const checkTraveller = async (body: CheckRequest): Promise<TravellerResult> =>
+  (await data(client.POST("/api/v1/screening/check", { body }))) as TravellerResult;
 
-export const decideHit = (id: string, decision: "confirm" | "reject", note: string) =>
-  api<StoredHit>(`/screening/hits/${encodeURIComponent(id)}/decision`, {
-    method: "POST",
-    body: note.trim() ? { decision, note: note.trim() } : { decision },
-  });
+export const decideHit = async (
+  id: string,
+  decision: "confirm" | "reject",
+  note: string,
+): Promise<StoredHit> =>
+  (await data(
+    client.POST("/api/v1/screening/hits/{id}/decision", {
+      params: { path: { id } },
+      body: note.trim() ? { decision, note: note.trim() } : { decision },
+    }),
+  )) as StoredHit;
 
 export const hitsPath = (q: { state?: HitState | ""; role?: "owner" | "checker" | "" }) =>
   withQuery("/screening/hits", { state: q.state, role: q.role, limit: 200 });

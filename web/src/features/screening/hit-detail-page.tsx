@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ErrorAlert, Notice } from "../../components/alert.tsx";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
+import { CountryName } from "../../components/country-name.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
@@ -92,7 +93,7 @@ function HitView({ hit: h, onDecided }: { hit: StoredHit; onDecided: () => void 
             <dd data-testid="hit-location">{h.location ? <bdi>{h.location}</bdi> : t("scr.hit.notGiven")}</dd>
             <dt>{t("scr.hit.checkedBy")}</dt>
             <dd>
-              <bdi>{h.checkedBy}</bdi> (<bdi>{h.checkedByCountry}</bdi>)
+              <bdi>{h.checkedBy}</bdi> (<CountryName code={h.checkedByCountry} />)
             </dd>
           </dl>
         </section>
@@ -167,7 +168,7 @@ function HitView({ hit: h, onDecided }: { hit: StoredHit; onDecided: () => void 
           </dd>
           <dt>{t("scr.hit.owner")}</dt>
           <dd>
-            <bdi>{h.owner}</bdi>
+            <CountryName code={h.owner} withCode />
           </dd>
           <dt>{t("scr.result.score")}</dt>
           <dd>

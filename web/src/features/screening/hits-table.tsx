@@ -1,3 +1,4 @@
+import { CountryName } from "../../components/country-name.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
 import { scoreText } from "./explanation-view.tsx";
@@ -68,7 +69,7 @@ export function HitsTable({
               </td>
               <td>{h.location ? <bdi>{h.location}</bdi> : "—"}</td>
               <td>
-                <bdi>{h.checkedByCountry}</bdi>
+                <CountryName code={h.checkedByCountry} withCode />
               </td>
               <td>
                 <span data-testid="hit-kind">{kindLabel(i18n, h.subjectKind, h.category)}</span>{" "}

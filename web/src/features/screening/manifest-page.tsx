@@ -123,7 +123,7 @@ function Progress({
   updates: number;
   done?: boolean;
 }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   return (
     <section
       className="panel manifest-progress"
@@ -135,7 +135,7 @@ function Progress({
       <h2 id="manifest-progress-heading">{t(done ? "scr.manifest.progressDone" : "scr.manifest.running")}</h2>
       <progress max={Math.max(1, p.total)} value={p.screened} aria-label={t("scr.manifest.running")} />
       <p aria-live="polite" data-testid="manifest-progress-count">
-        {t("scr.manifest.progressCount", { screened: num(p.screened), total: num(p.total) })}
+        {t("scr.manifest.progressCount", { screened: p.screened, total: p.total })}
       </p>
     </section>
   );

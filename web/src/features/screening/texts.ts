@@ -1,5 +1,5 @@
 import { ApiError } from "../../lib/api.ts";
-import { hasOwnText, type I18n, LANGUAGES, type MessageKey } from "../../lib/i18n/index.tsx";
+import { hasOwnText, type I18n, type MessageKey } from "../../lib/i18n/index.tsx";
 import type { HitKind, MatchView, TravellerResult } from "./types.ts";
 
 /*
@@ -66,9 +66,7 @@ export function overallAction(i18n: I18n, r: TravellerResult): string | null {
 export function contactText(i18n: I18n, contact: { country: string; name: string }): string {
   if (i18n.lang === "en" || !/^[A-Z]{2}$/.test(contact.country) || !contact.name.startsWith("National"))
     return contact.name;
-  const locale = i18n.lang === "ar" ? "ar" : i18n.lang;
-  const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
-  const country = names.of(contact.country);
+  const country = i18n.country(contact.country, "");
   return country ? i18n.t("scr.contact.ncb", { country }) : contact.name;
 }
 
@@ -77,19 +75,7 @@ export function contactText(i18n: I18n, contact: { country: string; name: string
  * rest open) in the reader's format. Noon UTC, formatted in UTC: no time zone moves the day.
  */
 export function calendarDate(i18n: I18n, value: string | null | undefined): string {
-  if (!value) return "";
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return value;
-  const [, y, mo, d] = m;
-  const at = new Date(Date.UTC(Number(y), Number(mo ?? "1") - 1, Number(d ?? "1"), 12));
-  if (Number.isNaN(at.getTime())) return value;
-  const locale = LANGUAGES.find((l) => l.code === i18n.lang)?.locale ?? "en-GB";
-  const options: Intl.DateTimeFormatOptions = d
-    ? { dateStyle: "medium", timeZone: "UTC" }
-    : mo
-      ? { year: "numeric", month: "short", timeZone: "UTC" }
-      : { year: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locale, options).format(at);
+  return i18n.date(value);
 }
 
 // ---- field problems ----

@@ -1,116 +1,45 @@
+import type { Body, Schema } from "../../lib/api/schema.ts";
+
 /*
- * The screening API's answers as the web app reads them (src/features/screening/screening.schema.ts).
- * Explanations are plain JSON in codes; explain.ts turns them into sentences in the reader's language.
+ * The screening API's answers as the contract names them (ScreeningCheckResult, ScreeningHit,
+ * StoredHit, ManifestResult). The contract leaves an explanation open (plain JSON in codes): the
+ * interfaces at the end say how this app reads one, and explain.ts turns it into sentences.
  */
 
-export type HitKind = "notice" | "diffusion" | "person" | "document" | "firearm" | "vehicle";
-export type HitState = "pending" | "confirmed" | "rejected";
+type WithExplanation<T> = Omit<T, "explanation"> & { explanation: Explanation };
 
-export interface Issue {
-  field: string;
-  message: string;
-}
+export type MatchView = WithExplanation<Schema<"ScreeningHit">>;
+export type HitKind = MatchView["kind"];
 
-export interface MatchView {
-  /** The stored hit, or null for a possible match (under the threshold, not stored). */
-  hitId: string | null;
-  score: number;
-  match: boolean;
-  kind: HitKind;
-  /** Notice type, diffusion kind, "person", or the status of the document, firearm or vehicle. */
-  category: string;
-  reference: string;
-  caption: string;
-  action: string;
-  contact: { country: string; name: string };
-  explanation: Explanation;
-}
-
-/** What the zone says, as read (dates YYYY-MM-DD, or shorter where the zone leaves them open). */
-export interface MrzReading {
-  documentType: string;
-  issuingState: string;
-  documentNumber: string;
-  surname: string;
-  givenNames: string;
-  nationality: string;
-  dateOfBirth: string | null;
-  sex: string | null;
-  expiryDate: string | null;
-}
-
-export interface MrzSummary {
-  format: string;
-  read: MrzReading;
-  valid: boolean;
-  expired: boolean;
-  checks: { field: string; valid: boolean }[];
-  problems: Issue[];
-}
-
-export interface TravellerResult {
-  hit: boolean;
-  action: string | null;
-  discreet: boolean;
+type CheckResult = Schema<"ScreeningCheckResult">;
+/** A check's answer; a manifest's rows carry the same without the biometric outcome. */
+export type TravellerResult = Omit<CheckResult, "hits" | "biometric"> & {
   hits: MatchView[];
-  mrz: MrzSummary | null;
-  warnings: Issue[];
   /** A single check's biometrics (absent in a manifest's rows, null when none were sent). */
-  biometric?: BiometricOutcome | null;
-}
+  biometric?: CheckResult["biometric"];
+};
+export type MrzSummary = NonNullable<CheckResult["mrz"]>;
+/** What the zone says, as read (dates YYYY-MM-DD, or shorter where the zone leaves them open). */
+export type MrzReading = MrzSummary["read"];
+export type Issue = MrzSummary["problems"][number];
+export type BiometricOutcome = NonNullable<CheckResult["biometric"]>;
 
-export interface BiometricOutcome {
-  status: "refer" | "none";
-  message: string;
-  searchId: string | null;
-}
+export type CheckRequest = Body<"screenTraveller">;
 
-export interface CheckRequest {
-  name?: string;
-  dateOfBirth?: string;
-  nationality?: string;
-  sex?: string;
-  documentNumber?: string;
-  documentCountry?: string;
-  documentType?: string;
-  mrz?: string;
-  firearmSerialNumber?: string;
-  vehicleVin?: string;
-  vehiclePlate?: string;
-  fingerprintTemplate?: string;
-  facePhoto?: string;
-  location?: string;
-}
-
+type Manifest = Schema<"ManifestResult">;
+type ManifestPassenger = Manifest["passengers"][number];
 /** The passenger as the manifest gave them (null for a row that could not be read). */
-export interface ManifestTraveller {
-  name: string | null;
-  dateOfBirth: string | null;
-  nationality: string | null;
-  documentNumber: string | null;
-}
+export type ManifestTraveller = NonNullable<ManifestPassenger["traveller"]>;
+export type ManifestRow = Omit<ManifestPassenger, "result"> & { result: TravellerResult | null };
+export type ManifestResult = Omit<Manifest, "passengers"> & { passengers: ManifestRow[] };
 
-export interface ManifestRow {
-  position: number;
-  id: string;
-  traveller: ManifestTraveller | null;
-  result: TravellerResult | null;
-  problems: Issue[];
-}
-
-export interface ManifestResult {
-  format: "csv" | "json" | "jsonl" | "paxlst";
-  passengers: ManifestRow[];
-  problems: Issue[];
-  summary: { passengers: number; screened: number; unreadable: number; hits: number };
-}
-
+/** A progress line of the streamed manifest answer. */
 export interface ManifestProgress {
   screened: number;
   total: number;
 }
 
-/** The traveller as the hit stored it (the fields the check was given, documents as read). */
+/** The traveller as the hit stored it (the contract leaves it open: the fields the check was given). */
 export interface StoredTraveller {
   id?: string;
   name?: string;
@@ -120,33 +49,12 @@ export interface StoredTraveller {
   documents?: { number?: string; country?: string; type?: string }[];
 }
 
-export interface StoredHit {
-  id: string;
-  seq: number;
-  at: string;
-  checkedByCountry: string;
-  checkedBy: string;
-  location: string | null;
+export type StoredHit = Omit<WithExplanation<Schema<"StoredHit">>, "traveller"> & {
   traveller: StoredTraveller;
-  subjectKind: HitKind;
-  subjectId: string;
-  reference: string | null;
-  /** Notice type, diffusion kind, "person", or the status of the document, firearm or vehicle. */
-  category: string;
-  score: number;
-  explanation: Explanation;
-  action: string;
-  discreet: boolean;
-  owner: string;
-  state: HitState;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
+};
+export type HitState = StoredHit["state"];
 
-export interface HitList {
-  items: StoredHit[];
-  pending: number;
-}
+export type HitList = { items: StoredHit[]; pending: number };
 
 // ---- explanations (src/search/screening/explanation.ts, screening.candidates.ts) ----
 

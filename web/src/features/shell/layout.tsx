@@ -1,7 +1,10 @@
 import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
+import { CountryName } from "../../components/country-name.tsx";
 import { LanguageSwitcher } from "../../components/language-switcher.tsx";
+import { NotificationBell } from "../../components/notification-bell.tsx";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { activeItem } from "../../lib/nav-items.ts";
+import { NotificationsProvider } from "../../lib/notifications.tsx";
 import { useLocation } from "../../lib/router.tsx";
 import { useMe, useSession } from "../../lib/session.tsx";
 import type { Health } from "../../lib/types.ts";
@@ -14,7 +17,16 @@ function focusMain(e?: MouseEvent) {
   document.getElementById("main")?.focus();
 }
 
+/** The signed-in frame, with the person's live notifications for the bell and the pages under it. */
 export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <NotificationsProvider>
+      <Shell>{children}</Shell>
+    </NotificationsProvider>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const me = useMe();
   const { signOut } = useSession();
@@ -60,10 +72,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <span data-testid="user-role">{t(`role.${me.role}`)}</span>
             <span aria-hidden="true"> · </span>
             <span data-testid="user-country">
-              <bdi>{me.country.name}</bdi> ({me.country.code})
+              <CountryName code={me.country.code} fallback={me.country.name} withCode />
             </span>
           </span>
         </div>
+        <NotificationBell />
         <LanguageSwitcher />
         <button type="button" className="btn btn-header" onClick={() => void signOut()} data-testid="logout">
           {t("header.logout")}

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { creatableRoles } from "../../lib/roles.ts";
 import { useMe } from "../../lib/session.tsx";
@@ -17,7 +17,7 @@ export function CreateUserForm({
   onCreated: (created: CreatedUser) => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, country } = useI18n();
   const me = useMe();
   const isAdmin = me.role === "admin";
   const roles = creatableRoles(me.role);
@@ -36,7 +36,7 @@ export function CreateUserForm({
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
   const submit = handler(async () => {
-    onCreated(await api<CreatedUser>("/users", { method: "POST", body: form }));
+    onCreated(await data(client.POST("/api/v1/users", { body: form })));
   });
 
   return (
@@ -81,12 +81,12 @@ export function CreateUserForm({
         {isAdmin && countries.data ? (
           countries.data.items.map((c) => (
             <option key={c.code} value={c.code}>
-              {c.code} — {c.name}
+              {c.code} — {country(c.code, c.name)}
             </option>
           ))
         ) : (
           <option value={me.country.code}>
-            {me.country.code} — {me.country.name}
+            {me.country.code} — {country(me.country.code, me.country.name)}
           </option>
         )}
       </SelectField>

@@ -1,35 +1,15 @@
-import type { CountryField } from "../../lib/types.ts";
+import type { Answer, Body, Schema } from "../../lib/api/schema.ts";
 
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  country: CountryField;
-  disabled: boolean;
-  totpEnabled: boolean;
-  lockedUntil: string | null;
-}
+export type UserRow = Schema<"User">;
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  role: string;
-  country: string;
-  password: string;
-}
+export type NewUser = Body<"createUser">;
 
-export interface TotpSecret {
-  secret: string;
-  otpauthUrl: string;
-}
+export type TotpSecret = Schema<"TotpSecret">;
 
+/** A secret shown once to the administrator, with the account it belongs to (client-side). */
 export interface IssuedSecret extends TotpSecret {
   username: string;
 }
 
 /** POST /users answers with the account and, for roles that need a second factor, its secret. */
-export interface CreatedUser {
-  user: UserRow;
-  totp: TotpSecret | null;
-}
+export type CreatedUser = Answer<"createUser">;

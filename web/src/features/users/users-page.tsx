@@ -1,10 +1,13 @@
-import { useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
+import { TextField } from "../../components/fields.tsx";
+import { SortableHeader, type SortState, sortRows, useUrlSort } from "../../components/sortable-header.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { api } from "../../lib/api.ts";
 import { hasOwnText, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
-import { segment } from "../../lib/router.tsx";
+import { canAccess } from "../../lib/roles.ts";
+import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
 import { countryCode } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
@@ -14,6 +17,12 @@ import type { IssuedSecret, TotpSecret, UserRow } from "./types.ts";
 export function UsersPage() {
   const { t } = useI18n();
   const state = useApi<{ items: UserRow[] }>("/users");
+  const { path, query } = useLocation();
+  // A name, part of one, or an account's id (the audit trail links here by name).
+  const q = query.get("q") ?? "";
+  const [draft, setDraft] = useState(q);
+  useEffect(() => setDraft(q), [q]);
+  const sorting = useUrlSort("username");
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState("");
   const [actionError, setActionError] = useState<unknown>(undefined);
@@ -79,46 +88,106 @@ export function UsersPage() {
         />
       )}
       <ErrorAlert error={actionError} />
+      <search>
+        <form
+          className="toolbar"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            navigate(path, { q: draft.trim(), sort: sorting.sort === "username" ? undefined : sorting.sort });
+          }}
+        >
+          <TextField
+            label={t("deadends.users.search")}
+            type="search"
+            className="grow"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            testId="users-q"
+          />
+          <button type="submit" className="btn btn-primary" data-testid="users-search">
+            {t("common.search")}
+          </button>
+        </form>
+      </search>
       <DataState {...state}>
-        {(data) =>
-          data.items.length === 0 ? (
+        {(data) => {
+          const items = matching(data.items, q);
+          return items.length === 0 ? (
             <Empty>{t("users.empty")}</Empty>
           ) : (
-            <UsersTable items={data.items} onAction={act} />
-          )
-        }
+            <UsersTable items={items} onAction={act} sorting={sorting} />
+          );
+        }}
       </DataState>
     </>
   );
 }
 
+/** Accounts whose name, display name or id contains the query, whatever the case. */
+function matching(items: UserRow[], q: string): UserRow[] {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return items;
+  return items.filter((u) => [u.username, u.displayName, u.id].some((v) => v.toLowerCase().includes(needle)));
+}
+
+const statusOf = (u: UserRow) =>
+  u.disabled ? 2 : u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now() ? 1 : 0;
+
 function UsersTable({
   items,
   onAction,
+  sorting,
 }: {
   items: UserRow[];
   onAction: (path: string, done: string, username: string) => void;
+  sorting: SortState;
 }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, lang, country } = useI18n();
   const me = useMe();
   const roleLabel = (role: string) =>
     hasOwnText("en", `role.${role}`) ? t(`role.${role}` as MessageKey) : role;
+  // The whole list arrives at once: it is sorted here, by what the reader sees in each column.
+  const rows = sortRows(
+    items,
+    sorting.sort,
+    (u, column) =>
+      column === "displayName"
+        ? u.displayName
+        : column === "role"
+          ? roleLabel(u.role)
+          : column === "country"
+            ? country(countryCode(u.country))
+            : column === "status"
+              ? statusOf(u)
+              : u.username,
+    lang,
+  );
   return (
     <div className="table-wrap">
       <table className="data" data-testid="users-table">
         <thead>
           <tr>
-            <th scope="col">{t("common.username")}</th>
-            <th scope="col">{t("users.displayName")}</th>
-            <th scope="col">{t("common.role")}</th>
-            <th scope="col">{t("common.country")}</th>
-            <th scope="col">{t("common.status")}</th>
+            <SortableHeader column="username" {...sorting}>
+              {t("common.username")}
+            </SortableHeader>
+            <SortableHeader column="displayName" {...sorting}>
+              {t("users.displayName")}
+            </SortableHeader>
+            <SortableHeader column="role" {...sorting}>
+              {t("common.role")}
+            </SortableHeader>
+            <SortableHeader column="country" {...sorting}>
+              {t("common.country")}
+            </SortableHeader>
+            <SortableHeader column="status" {...sorting}>
+              {t("common.status")}
+            </SortableHeader>
             <th scope="col">{t("users.totp")}</th>
             <th scope="col">{t("common.actions")}</th>
           </tr>
         </thead>
         <tbody>
-          {items.map((u) => {
+          {rows.map((u) => {
             const locked = u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
             const base = `/users/${segment(u.id)}`;
             return (
@@ -146,6 +215,17 @@ function UsersTable({
                 </td>
                 <td>{u.totpEnabled ? t("common.yes") : t("common.no")}</td>
                 <td className="actions">
+                  {canAccess(me.role, "audit") && (
+                    <Link
+                      className="btn btn-small"
+                      to="/audit"
+                      query={{ username: u.username }}
+                      aria-label={t("deadends.users.trailOf", { name: u.username })}
+                      data-testid={`user-trail-${u.username}`}
+                    >
+                      {t("deadends.users.trail")}
+                    </Link>
+                  )}
                   {!u.disabled && u.id !== me.id && (
                     <ConfirmButton
                       label={t("users.disable")}

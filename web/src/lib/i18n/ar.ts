@@ -29,7 +29,8 @@ export const ar: Messages = {
   "pager.label": "التنقل بين الصفحات",
   "pager.prev": "السابق",
   "pager.next": "التالي",
-  "pager.status": "الصفحة {page} من {pages} · عدد النتائج: {total}",
+  "pager.status":
+    "الصفحة {page} من {pages} · {total, plural, zero {لا نتائج} one {نتيجة واحدة} two {نتيجتان} few {# نتائج} many {# نتيجة} other {# نتيجة}}",
   "error.network": "تعذّر الوصول إلى الخادم. تحقّق من الاتصال وحاول مرة أخرى.",
   "error.generic": "حدث خطأ ما. حاول مرة أخرى.",
   "error.unauthenticated": "اسم المستخدم أو كلمة المرور أو الرمز غير صحيح.",
@@ -44,6 +45,7 @@ export const ar: Messages = {
   "header.logout": "تسجيل الخروج",
   "header.demo": "بيانات تجريبية — ليست للاستخدام العملياتي",
   "nav.label": "التنقل الرئيسي",
+  "nav.menu": "القائمة",
   "nav.home": "الرئيسية",
   "nav.overview": "نظرة عامة على البلدان",
   "nav.records": "السجلات",
@@ -97,7 +99,8 @@ export const ar: Messages = {
   "overview.code": "الرمز",
   "overview.records": "السجلات",
   "overview.users": "المستخدمون",
-  "overview.total": "المجموع (عدد البلدان: {count})",
+  "overview.total":
+    "المجموع ({count, plural, zero {لا بلدان} one {بلد واحد} two {بلدان اثنان} few {# بلدان} many {# بلدًا} other {# بلد}})",
   "overview.empty": "لا يوجد بلد مطابق.",
   "records.title": "السجلات",
   "records.query": "البحث في السجلات",
@@ -163,9 +166,10 @@ export const ar: Messages = {
   "audit.empty": "لا توجد قيود تدقيق تطابق عوامل التصفية.",
   "audit.verify": "التحقق من السلسلة",
   "audit.verifying": "جارٍ التحقق…",
-  "audit.verifyOk": "سلسلة التدقيق سليمة. عدد القيود المفحوصة: {checked}.",
+  "audit.verifyOk":
+    "سلسلة التدقيق سليمة: {checked, plural, zero {لم يُفحص أي قيد} one {فُحص قيد واحد} two {فُحص قيدان} few {فُحصت # قيود} many {فُحص # قيدًا} other {فُحص # قيد}}.",
   "audit.verifyBroken":
-    "سلسلة التدقيق مكسورة عند القيد {seq} (عدد القيود المفحوصة: {checked}). أبلغ مشغّل المنصة بذلك.",
+    "سلسلة التدقيق مكسورة عند القيد {seq} ({checked, plural, zero {لم يُفحص أي قيد} one {فُحص قيد واحد} two {فُحص قيدان} few {فُحصت # قيود} many {فُحص # قيدًا} other {فُحص # قيد}}). أبلغ مشغّل المنصة بذلك.",
   "users.title": "المستخدمون",
   "users.create": "إنشاء مستخدم",
   "users.displayName": "الاسم المعروض",
@@ -232,7 +236,8 @@ export const ar: Messages = {
   "content.shareWithPlatforms": "المشاركة مع جميع المنصات الشريكة (للمطابقة)",
   "content.platformSharing": "المشاركة مع المنصات",
   "content.sharedAll": "جميع المنصات",
-  "content.sharedSome": "{count} منصة",
+  "content.sharedSome":
+    "{count, plural, zero {لا منصات} one {منصة واحدة} two {منصتان} few {# منصات} many {# منصة} other {# منصة}}",
   "content.sharedNone": "غير مُشارَك",
   "content.entries": "الإدخالات",
   "content.backToBanks": "العودة إلى بنوك البصمات",
@@ -251,7 +256,7 @@ export const ar: Messages = {
   "content.orFile": "أو اختر ملفًا",
   "content.importSubmit": "استيراد",
   "content.importResult":
-    "تم استلام {received}: أُنشئ {created}، وحُدّث {updated}، ولم يتغيّر {unchanged}، و{duplicates} مكرّرة في الملف.",
+    "المستلَم: {received, number}؛ أُنشئ: {created, number}، حُدّث: {updated, number}، بلا تغيير: {unchanged, number}؛ وفي الملف {duplicates, plural, zero {لا تكرار} one {إدخال مكرّر واحد} two {إدخالان مكرّران} few {# إدخالات مكرّرة} many {# إدخالًا مكرّرًا} other {# إدخال مكرّر}}.",
   "content.signalType": "نوع الإشارة",
   "content.signal.pdq": "PDQ (صورة)",
   "content.signal.md5": "MD5",
@@ -287,7 +292,8 @@ export const ar: Messages = {
   "content.hashValue": "البصمة (ست عشرية)",
   "content.hashHint": "الصق البصمة بأرقام ست عشرية.",
   "content.hashNotHex": "لا تحتوي البصمة إلا على الأرقام 0-9 والأحرف a-f.",
-  "content.hashLength": "هذه ليست بصمة {type}: عدد أرقامها {count}.",
+  "content.hashLength":
+    "هذه ليست بصمة {type}: {count, plural, zero {لا أرقام فيها} one {فيها رقم واحد} two {فيها رقمان} few {فيها # أرقام} many {فيها # رقمًا} other {فيها # رقم}}.",
   "content.maxDistance": "أقصى مسافة PDQ",
   "content.maxDistanceHint": "من 0 إلى 64 بتًّا مختلفًا؛ 31 هو الحد المعتاد.",
   "content.checkSubmit": "فحص",
@@ -295,7 +301,7 @@ export const ar: Messages = {
   "content.result": "النتيجة",
   "content.lowQuality": "أدنى من أن تُطابَق",
   "content.notMatched": "جودة PDQ للصورة أقل من {min}: لم تُقارَن بـPDQ (بل قورنت مطابقةً تامة بـMD5 وSHA-256).",
-  "content.matchCount": "المطابقات: {count}",
+  "content.matchCount": "المطابقات: {count, number}",
   "content.noMatches": "لا يطابقها أي إدخال في البنوك.",
   "content.distance": "المسافة",
   "content.entry": "الإدخال",
@@ -335,8 +341,9 @@ export const ar: Messages = {
   "referrals.deadlineFilter": "المهلة",
   "referrals.onlyOverdue": "المتأخرة فقط",
   "referrals.notOverdue": "غير المتأخرة",
-  "referrals.count": "{count} إحالة",
-  "referrals.overdueCount": "{count} متأخرة",
+  "referrals.count":
+    "{count, plural, zero {لا إحالات} one {إحالة واحدة} two {إحالتان} few {# إحالات} many {# إحالة} other {# إحالة}}",
+  "referrals.overdueCount": "المتأخرة: {count, number}",
   "referrals.content": "المحتوى",
   "referrals.referred": "تاريخ الإحالة",
   "referrals.deadline": "المهلة",
@@ -363,7 +370,7 @@ export const ar: Messages = {
   "charts.minutes": "دقيقة",
   "charts.referralsTitle": "الإحالات ونتائجها",
   "charts.referralsDesc":
-    "أعمدة مكدّسة: الإحالات المُقدَّمة في كل فترة موزّعة حسب حالتها الحالية. {total} إحالة في {periods} فترة، أُزيل منها {removed}.",
+    "أعمدة مكدّسة: الإحالات المُقدَّمة في كل فترة موزّعة حسب حالتها الحالية. {total, plural, zero {لا إحالات} one {إحالة واحدة} two {إحالتان} few {# إحالات} many {# إحالة} other {# إحالة}} في {periods, plural, zero {لا فترات} one {فترة واحدة} two {فترتين} few {# فترات} many {# فترة} other {# فترة}}، أُزيل منها: {removed, number}.",
   "charts.medianTitle": "الوسيط الزمني حتى الإجراء حسب المنصة (بالدقائق)",
   "charts.medianDesc":
     "خطوط: لكل منصة، وسيط الدقائق من الإحالة حتى نتيجة المنصة في كل فترة. الفترات التي لا توجد فيها إحالة منجزة تظهر فجوات.",
@@ -381,7 +388,8 @@ export const ar: Messages = {
   "content.addFromImage": "إضافة من صورة",
   "content.addFromImageHint":
     "تُحسب بصمات الصورة (PDQ وMD5 وSHA-256) ولا يُحفظ منها إلا صورة مصغرة تظهر مموّهة لمحللي المحتوى. لا يُخزَّن الملف الأصلي.",
-  "content.addedFromImage": "{created} جديدة من أصل {total} مدخلات من هذه الصورة.",
+  "content.addedFromImage":
+    "الجديدة: {created, number} من أصل {total, plural, zero {لا مدخلات} one {مدخل واحد} two {مدخلين} few {# مدخلات} many {# مدخلًا} other {# مدخل}} من هذه الصورة.",
   // ---- end of content thumbnails ----
   ...noticesAr,
 };

@@ -13,8 +13,10 @@ export const biometricsAr: Record<keyof typeof biometricsEn, string> = {
   "bio.templates.source": "المصدر",
   "bio.templates.recorded": "تاريخ التسجيل",
   "bio.templates.retracted": "تاريخ السحب",
-  "bio.templates.minutiaeCount": "{n} نقطة مميزة",
-  "bio.templates.dimensionCount": "{n} بُعدًا",
+  "bio.templates.minutiaeCount":
+    "{n, plural, zero {لا نقاط مميزة} one {نقطة مميزة واحدة} two {نقطتان مميزتان} few {# نقاط مميزة} many {# نقطة مميزة} other {# نقطة مميزة}}",
+  "bio.templates.dimensionCount":
+    "{n, plural, zero {لا أبعاد} one {بُعد واحد} two {بُعدان} few {# أبعاد} many {# بُعدًا} other {# بُعد}}",
   "bio.templates.photoAlt": "الصورة التي أُخذ منها قالب الوجه هذا",
   "bio.templates.retract": "سحب",
   "bio.templates.retractQuestion": "سحب هذا القالب؟ لن يُبحث فيه بعد الآن، ويبقى في السجل.",
@@ -91,7 +93,8 @@ export const biometricsAr: Record<keyof typeof biometricsEn, string> = {
   "bio.searches.title": "عمليات البحث البيومتري",
   "bio.searches.intro":
     "عمليات البحث البيومتري لبلدك وإحالات التفتيش الحدودي، من الأحدث إلى الأقدم. كل منها ينتظر قرارًا من المكتب.",
-  "bio.searches.pending": "{n} بانتظار القرار",
+  "bio.searches.pending":
+    "{n, plural, zero {لا عمليات بحث بانتظار القرار} one {عملية بحث واحدة بانتظار القرار} two {عمليتا بحث بانتظار القرار} few {# عمليات بحث بانتظار القرار} many {# عملية بحث بانتظار القرار} other {# عملية بحث بانتظار القرار}}",
   "bio.searches.filterState": "الحالة",
   "bio.searches.filterPurpose": "المنشأ",
   "bio.searches.all": "الكل",
@@ -138,7 +141,8 @@ export const biometricsAr: Record<keyof typeof biometricsEn, string> = {
   "bio.compare.noProbeImage": "لا توجد صورة للعيّنة.",
   "bio.compare.noPhoto": "لا توجد لهذا المرشح صورة سجل لهذا القالب.",
   "bio.compare.photoUnavailable": "الصورة غير متاحة (مسحوبة، أو لم تعد مرئية لك).",
-  "bio.plot.summary": "{finger}: {n} نقطة مميزة ({endings} نهايات، {bifurcations} تفرعات)",
+  "bio.plot.summary":
+    "{finger}: {n, plural, zero {لا نقاط مميزة} one {نقطة مميزة واحدة} two {نقطتان مميزتان} few {# نقاط مميزة} many {# نقطة مميزة} other {# نقطة مميزة}} ({endings, plural, zero {لا نهايات} one {نهاية واحدة} two {نهايتان} few {# نهايات} many {# نهاية} other {# نهاية}}، {bifurcations, plural, zero {لا تفرعات} one {تفرع واحد} two {تفرعان} few {# تفرعات} many {# تفرعًا} other {# تفرع}})",
   "bio.plot.legend": "مفتاح الرموز",
   "bio.plot.ending": "نهاية خط",
   "bio.plot.bifurcation": "تفرّع",

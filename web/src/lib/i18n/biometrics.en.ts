@@ -12,8 +12,8 @@ export const biometricsEn = {
   "bio.templates.source": "Source",
   "bio.templates.recorded": "Enrolled",
   "bio.templates.retracted": "Retracted",
-  "bio.templates.minutiaeCount": "{n} minutiae",
-  "bio.templates.dimensionCount": "{n} dimensions",
+  "bio.templates.minutiaeCount": "{n, plural, one {# minutia} other {# minutiae}}",
+  "bio.templates.dimensionCount": "{n, plural, one {# dimension} other {# dimensions}}",
   "bio.templates.photoAlt": "The photo this face template was made from",
   "bio.templates.retract": "Retract",
   "bio.templates.retractQuestion":
@@ -94,7 +94,7 @@ export const biometricsEn = {
   "bio.searches.title": "Biometric searches",
   "bio.searches.intro":
     "Your country's biometric searches and border screening referrals, newest first. Each awaits a decision by the bureau.",
-  "bio.searches.pending": "{n} awaiting a decision",
+  "bio.searches.pending": "{n, number} awaiting a decision",
   "bio.searches.filterState": "State",
   "bio.searches.filterPurpose": "Origin",
   "bio.searches.all": "All",
@@ -143,7 +143,8 @@ export const biometricsEn = {
   "bio.compare.noProbeImage": "The probe has no image.",
   "bio.compare.noPhoto": "This candidate has no record photo for this template.",
   "bio.compare.photoUnavailable": "The photo is not available (retracted, or no longer visible to you).",
-  "bio.plot.summary": "{finger}: {n} minutiae ({endings} endings, {bifurcations} bifurcations)",
+  "bio.plot.summary":
+    "{finger}: {n, plural, one {# minutia} other {# minutiae}} ({endings, plural, one {# ending} other {# endings}}, {bifurcations, plural, one {# bifurcation} other {# bifurcations}})",
   "bio.plot.legend": "Legend",
   "bio.plot.ending": "Ridge ending",
   "bio.plot.bifurcation": "Bifurcation",

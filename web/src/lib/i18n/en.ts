@@ -28,7 +28,7 @@ export const en = {
   "pager.label": "Pagination",
   "pager.prev": "Previous",
   "pager.next": "Next",
-  "pager.status": "Page {page} of {pages} · {total} results",
+  "pager.status": "Page {page} of {pages} · {total, plural, one {# result} other {# results}}",
   "error.network": "The server could not be reached. Check your connection and try again.",
   "error.generic": "Something went wrong. Try again.",
   "error.unauthenticated": "Wrong username, password or code.",
@@ -43,6 +43,7 @@ export const en = {
   "header.logout": "Log out",
   "header.demo": "Demonstration data — not for operational use",
   "nav.label": "Main navigation",
+  "nav.menu": "Menu",
   "nav.home": "Home",
   "nav.overview": "Countries overview",
   "nav.records": "Records",
@@ -98,7 +99,7 @@ export const en = {
   "overview.code": "Code",
   "overview.records": "Records",
   "overview.users": "Users",
-  "overview.total": "Total ({count} countries)",
+  "overview.total": "Total ({count, plural, one {# country} other {# countries}})",
   "overview.empty": "No country matches.",
   "records.title": "Records",
   "records.query": "Search records",
@@ -164,9 +165,10 @@ export const en = {
   "audit.empty": "No audit entry matches these filters.",
   "audit.verify": "Verify chain",
   "audit.verifying": "Verifying…",
-  "audit.verifyOk": "The audit chain is intact: {checked} entries checked.",
+  "audit.verifyOk":
+    "The audit chain is intact: {checked, plural, one {# entry checked} other {# entries checked}}.",
   "audit.verifyBroken":
-    "The audit chain is broken at entry {seq} ({checked} entries checked). Report this to the platform operator.",
+    "The audit chain is broken at entry {seq} ({checked, plural, one {# entry checked} other {# entries checked}}). Report this to the platform operator.",
   "users.title": "Users",
   "users.create": "Create user",
   "users.displayName": "Display name",
@@ -233,7 +235,7 @@ export const en = {
   "content.shareWithPlatforms": "Share with all platform partners (for matching)",
   "content.platformSharing": "Platform sharing",
   "content.sharedAll": "All platforms",
-  "content.sharedSome": "{count} platform(s)",
+  "content.sharedSome": "{count, plural, one {# platform} other {# platforms}}",
   "content.sharedNone": "Not shared",
   "content.entries": "Entries",
   "content.backToBanks": "Back to hash banks",
@@ -252,7 +254,7 @@ export const en = {
   "content.orFile": "Or choose a file",
   "content.importSubmit": "Import",
   "content.importResult":
-    "{received} received: {created} created, {updated} updated, {unchanged} unchanged, {duplicates} duplicates in the file.",
+    "{received, number} received: {created, number} created, {updated, number} updated, {unchanged, number} unchanged, {duplicates, plural, one {# duplicate} other {# duplicates}} in the file.",
   "content.signalType": "Signal type",
   "content.signal.pdq": "PDQ (image)",
   "content.signal.md5": "MD5",
@@ -288,7 +290,7 @@ export const en = {
   "content.hashValue": "Hash (hexadecimal)",
   "content.hashHint": "Paste the hash as hexadecimal digits.",
   "content.hashNotHex": "A hash contains only the digits 0-9 and the letters a-f.",
-  "content.hashLength": "This is not a {type} hash: it has {count} digits.",
+  "content.hashLength": "This is not a {type} hash: it has {count, plural, one {# digit} other {# digits}}.",
   "content.maxDistance": "Largest PDQ distance",
   "content.maxDistanceHint": "0 to 64 differing bits; 31 is the usual threshold.",
   "content.checkSubmit": "Check",
@@ -297,7 +299,7 @@ export const en = {
   "content.lowQuality": "Too low to match",
   "content.notMatched":
     "The image's PDQ quality is below {min}: it was not compared by PDQ (exact MD5 and SHA-256 were).",
-  "content.matchCount": "Matches: {count}",
+  "content.matchCount": "Matches: {count, number}",
   "content.noMatches": "No bank entry matches.",
   "content.distance": "Distance",
   "content.entry": "Entry",
@@ -338,8 +340,8 @@ export const en = {
   "referrals.deadlineFilter": "Deadline",
   "referrals.onlyOverdue": "Overdue only",
   "referrals.notOverdue": "Not overdue",
-  "referrals.count": "{count} referrals",
-  "referrals.overdueCount": "{count} overdue",
+  "referrals.count": "{count, plural, one {# referral} other {# referrals}}",
+  "referrals.overdueCount": "{count, number} overdue",
   "referrals.content": "Content",
   "referrals.referred": "Referred",
   "referrals.deadline": "Deadline",
@@ -366,7 +368,7 @@ export const en = {
   "charts.minutes": "min",
   "charts.referralsTitle": "Referrals and their outcome",
   "charts.referralsDesc":
-    "Stacked bars: referrals made in each period, split by current state. {total} referrals in {periods} periods, {removed} removed.",
+    "Stacked bars: referrals made in each period, split by current state. {total, plural, one {# referral} other {# referrals}} in {periods, plural, one {# period} other {# periods}}, {removed, number} removed.",
   "charts.medianTitle": "Median time to action by platform (minutes)",
   "charts.medianDesc":
     "Lines: for each platform, the median minutes from referral to the platform's outcome, per period. Periods without a resolved referral are gaps.",
@@ -384,7 +386,8 @@ export const en = {
   "content.addFromImage": "Add from an image",
   "content.addFromImageHint":
     "The image is hashed (PDQ, MD5, SHA-256) and only a small thumbnail is kept, shown blurred to content analysts. The original file is not stored.",
-  "content.addedFromImage": "{created} new of {total} entries from this image.",
+  "content.addedFromImage":
+    "{created, number} new of {total, plural, one {# entry} other {# entries}} from this image.",
   // ---- end of content thumbnails ----
   // ---- notices, review queue, diffusions, public notices (notices.en.ts) ----
   ...noticesEn,

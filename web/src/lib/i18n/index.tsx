@@ -1,33 +1,15 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { DICTIONARIES, en, type MessageKey, type Messages } from "./messages.ts";
+import { countryName } from "./countries.ts";
+import { formatDate, formatDateRange, formatDateTime, formatInstant } from "./dates.ts";
+import type { Vars } from "./icu.ts";
+import { isLang, LANGUAGES, type Lang, localeOf } from "./languages.ts";
+import type { MessageKey } from "./messages.ts";
+import { hasOwnText, translate } from "./translate.ts";
 
-export type { MessageKey };
+export type { Lang, MessageKey, Vars };
+export { hasOwnText, LANGUAGES, translate };
 
-export const LANGUAGES = [
-  { code: "en", label: "English", locale: "en-GB", dir: "ltr" },
-  { code: "fr", label: "Français", locale: "fr-FR", dir: "ltr" },
-  { code: "es", label: "Español", locale: "es-ES", dir: "ltr" },
-  // Latin digits keep identifiers, counts and dates comparable with what other bureaus see.
-  { code: "ar", label: "العربية", locale: "ar-u-nu-latn", dir: "rtl" },
-] as const;
-
-export type Lang = (typeof LANGUAGES)[number]["code"];
-type Vars = Record<string, string | number>;
-
-const BY_LANG: Record<Lang, Partial<Messages>> = DICTIONARIES;
 const STORAGE_KEY = "fusion.lang";
-
-export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const text = BY_LANG[lang][key] ?? en[key];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-}
-
-/** True when the language has its own text for the key (not the English fallback). */
-export const hasOwnText = (lang: Lang, key: string): boolean =>
-  key in en && BY_LANG[lang][key as MessageKey] !== undefined;
-
-const isLang = (v: unknown): v is Lang => LANGUAGES.some((l) => l.code === v);
 
 function initialLang(): Lang {
   try {
@@ -43,25 +25,25 @@ function initialLang(): Lang {
 export interface I18n {
   lang: Lang;
   setLang: (lang: Lang) => void;
+  /** An ICU message in the reader's language; text values are bidi-isolated (see docs/web-i18n.md). */
   t: (key: MessageKey, vars?: Vars) => string;
-  /** A date or instant, formatted for the language ("" for null). */
+  /** A date in the language's one date format ("" for null); YYYY-MM-DD is read as a calendar date. */
   date: (iso: string | null | undefined) => string;
+  /** Two calendar dates as one range ("1963–1968"), bidi-isolated so it never reads backwards. */
+  dateRange: (from: string, to: string) => string;
+  /** A date and time in the language's one date-time format. */
   dateTime: (iso: string | null | undefined) => string;
-  /** To the second, for audit entries. */
+  /** The same date-time format to the second, for audit entries and timelines. */
   instant: (iso: string | null | undefined) => string;
   num: (n: number) => string;
+  /**
+   * A country's name in the reader's language from its code (ISO 3166 alpha-2, any case); an
+   * international entity's code from the dictionary; else `fallback` (the server's name) or the code.
+   */
+  country: (code: string | null | undefined, fallback?: string | null) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
-
-function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
-  const f = new Intl.DateTimeFormat(locale, options);
-  return (iso: string | null | undefined): string => {
-    if (!iso) return "";
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : f.format(d);
-  };
-}
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
@@ -82,17 +64,19 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const numbers = new Intl.NumberFormat(meta.locale);
+    const numbers = new Intl.NumberFormat(localeOf(lang));
     return {
       lang,
       setLang,
       t: (key, vars) => translate(lang, key, vars),
-      date: formatter(meta.locale, { dateStyle: "medium" }),
-      dateTime: formatter(meta.locale, { dateStyle: "short", timeStyle: "short" }),
-      instant: formatter(meta.locale, { dateStyle: "short", timeStyle: "medium" }),
+      date: (iso) => formatDate(lang, iso),
+      dateRange: (from, to) => formatDateRange(lang, from, to),
+      dateTime: (iso) => formatDateTime(lang, iso),
+      instant: (iso) => formatInstant(lang, iso),
       num: (n) => numbers.format(n),
+      country: (code, fallback) => countryName(lang, code, fallback),
     };
-  }, [lang, meta.locale, setLang]);
+  }, [lang, setLang]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

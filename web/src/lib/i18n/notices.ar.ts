@@ -237,7 +237,8 @@ export const noticesAr: Record<keyof typeof noticesEn, string> = {
   "wizard.precheckHint":
     "يُتحقَّق من الحقول الإلزامية أثناء الكتابة، وتجري فحوص الامتثال (حدود العقوبات، المادة 3، وضع اللاجئ) على المسودة أثناء التحرير. أما فحص التكرار فيجري عند التقديم وتظهر نتائجه في النشرة.",
   "wizard.live.heading": "فحوص الامتثال",
-  "wizard.live.summary": "فحوص الامتثال: {block} مانعة، {risk} للتقدير، {info} للعلم.",
+  "wizard.live.summary":
+    "فحوص الامتثال: مانعة: {block, number}، للتقدير: {risk, number}، للعلم: {info, number}.",
   "wizard.live.waiting": "تجري فحوص الامتثال أثناء التحرير.",
   "wizard.live.incomplete": "غير مكتمل: تجري فحوص الامتثال حين تصبح هذه الحقول صالحة.",
   "wizard.live.failed": "تعذّر الوصول إلى فحوص الامتثال.",

@@ -247,7 +247,8 @@ export const noticesEn = {
   "wizard.precheckHint":
     "Required fields are checked as you type, and the compliance checks (penalty thresholds, Article 3, refugee status) run on the draft as you edit. The check for duplicates runs on submission and its findings appear on the notice.",
   "wizard.live.heading": "Compliance checks",
-  "wizard.live.summary": "Compliance checks: {block} blocking, {risk} to weigh, {info} noted.",
+  "wizard.live.summary":
+    "Compliance checks: {block, number} blocking, {risk, number} to weigh, {info, number} noted.",
   "wizard.live.waiting": "The compliance checks run as you edit.",
   "wizard.live.incomplete": "Incomplete: the compliance checks run once these fields are valid.",
   "wizard.live.failed": "The compliance checks could not be reached.",

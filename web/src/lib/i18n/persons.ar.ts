@@ -93,7 +93,8 @@ export const personsAr: Record<keyof typeof personsEn, string> = {
   "persons.noLinks": "لا يذكر هذا السجل أي سجل آخر.",
   "persons.linksNote":
     "السجلات التي يذكرها هذا السجل والسجلات التي تذكره (العضويات والعائلة والشركاء والوثائق). لا تُعرض إلا السجلات المسموح لك برؤيتها.",
-  "persons.partOfMerged": "حُكم بأن هذا السجل مطابق لسجلات أخرى: {n} سجلات تشكّل كيانًا واحدًا.",
+  "persons.partOfMerged":
+    "حُكم بأن هذا السجل مطابق لسجلات أخرى: {n, plural, zero {لا سجلات تشكّل} one {سجل واحد يشكّل} two {سجلان يشكّلان} few {# سجلات تشكّل} many {# سجلًا تشكّل} other {# سجل تشكّل}} كيانًا واحدًا.",
   "persons.openMerged": "فتح الكيان المدمج",
   "persons.form.intro": "بلدك هو مالك ما تدخله. تُحفظ الأسماء بكتابتها الأصلية، وتُضاف قراءة لاتينية للبحث.",
   "persons.form.identity": "من",
@@ -174,7 +175,8 @@ export const personsAr: Record<keyof typeof personsEn, string> = {
   "persons.dup.undoMerge.confirm":
     "التراجع عن الدمج؟ يعود السجلان منفصلين، ويبقى الحكم محفوظًا في السجل التاريخي.",
   "persons.dup.undone": "تم التراجع عن الحكم.",
-  "persons.merged.intro": "{n} سجلات حُكم بأنها الكيان نفسه، معروضة معًا:",
+  "persons.merged.intro":
+    "{n, plural, zero {لا سجلات حُكم بأنها الكيان نفسه:} one {سجل واحد حُكم بأنه الكيان نفسه:} two {سجلان حُكم بأنهما الكيان نفسه، معروضان معًا:} few {# سجلات حُكم بأنها الكيان نفسه، معروضة معًا:} many {# سجلًا حُكم بأنها الكيان نفسه، معروضة معًا:} other {# سجل حُكم بأنها الكيان نفسه، معروضة معًا:}}",
   "persons.merged.single": "غير مدمج مع أي سجل يمكنك الاطلاع عليه:",
   "persons.merged.members": "السجلات الأعضاء",
   "persons.merged.from": "من",

@@ -96,7 +96,8 @@ export const personsEn = {
   "persons.noLinks": "This record names no other record.",
   "persons.linksNote":
     "The records this one names, and the records that name it (memberships, family, associates, documents). Only records you may see are listed.",
-  "persons.partOfMerged": "This record was judged the same as others: {n} records form one entity.",
+  "persons.partOfMerged":
+    "This record was judged the same as others: {n, plural, one {# record forms} other {# records form}} one entity.",
   "persons.openMerged": "Open the merged entity",
   // ---- entry form ----
   "persons.form.intro":
@@ -182,7 +183,8 @@ export const personsEn = {
     "Undo the merge? The records become separate again; the judgement is kept in the history.",
   "persons.dup.undone": "The judgement was undone.",
   // ---- merged entity ----
-  "persons.merged.intro": "{n} records judged to be the same entity, shown together:",
+  "persons.merged.intro":
+    "{n, plural, one {# record judged to be the same entity:} other {# records judged to be the same entity, shown together:}}",
   "persons.merged.single": "Not merged with any record you may see:",
   "persons.merged.members": "Member records",
   "persons.merged.from": "From",

@@ -95,7 +95,8 @@ export const personsEs: Record<keyof typeof personsEn, string> = {
   "persons.noLinks": "Este registro no nombra ningún otro registro.",
   "persons.linksNote":
     "Los registros que este nombra y los que lo nombran (pertenencias, familia, asociados, documentos). Solo se listan los registros que usted puede ver.",
-  "persons.partOfMerged": "Este registro se juzgó igual a otros: {n} registros forman una entidad.",
+  "persons.partOfMerged":
+    "Este registro se juzgó igual a otros: {n, plural, one {# registro forma} other {# registros forman}} una entidad.",
   "persons.openMerged": "Abrir la entidad fusionada",
   "persons.form.intro":
     "Su país es propietario de lo que registra. Los nombres se guardan en su escritura; se añade una lectura latina para la búsqueda.",
@@ -182,7 +183,8 @@ export const personsEs: Record<keyof typeof personsEn, string> = {
   "persons.dup.undoMerge.confirm":
     "¿Deshacer la fusión? Los registros vuelven a estar separados; el juicio queda en el historial.",
   "persons.dup.undone": "Se deshizo el juicio.",
-  "persons.merged.intro": "{n} registros juzgados como la misma entidad, mostrados juntos:",
+  "persons.merged.intro":
+    "{n, plural, one {# registro juzgado como la misma entidad:} other {# registros juzgados como la misma entidad, mostrados juntos:}}",
   "persons.merged.single": "No fusionado con ningún registro que usted pueda ver:",
   "persons.merged.members": "Registros miembros",
   "persons.merged.from": "De",

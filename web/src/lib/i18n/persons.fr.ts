@@ -95,7 +95,8 @@ export const personsFr: Record<keyof typeof personsEn, string> = {
   "persons.noLinks": "Cette fiche ne nomme aucune autre fiche.",
   "persons.linksNote":
     "Les fiches que celle-ci nomme, et celles qui la nomment (appartenances, famille, relations, documents). Seules les fiches que vous pouvez voir sont listées.",
-  "persons.partOfMerged": "Cette fiche a été jugée identique à d'autres : {n} fiches forment une entité.",
+  "persons.partOfMerged":
+    "Cette fiche a été jugée identique à d'autres : {n, plural, one {# fiche forme} other {# fiches forment}} une entité.",
   "persons.openMerged": "Ouvrir l'entité fusionnée",
   "persons.form.intro":
     "Votre pays est propriétaire de ce que vous saisissez. Les noms sont conservés dans leur écriture ; une lecture latine est ajoutée pour la recherche.",
@@ -181,7 +182,8 @@ export const personsFr: Record<keyof typeof personsEn, string> = {
   "persons.dup.undoMerge.confirm":
     "Annuler la fusion ? Les fiches redeviennent distinctes ; le jugement reste dans l'historique.",
   "persons.dup.undone": "Le jugement a été annulé.",
-  "persons.merged.intro": "{n} fiches jugées identiques, présentées ensemble :",
+  "persons.merged.intro":
+    "{n, plural, one {# fiche jugée identique :} other {# fiches jugées identiques, présentées ensemble :}}",
   "persons.merged.single": "Fusionnée avec aucune fiche que vous pouvez voir :",
   "persons.merged.members": "Fiches membres",
   "persons.merged.from": "De",

@@ -257,7 +257,8 @@ export const screeningAr: Record<keyof typeof screeningEn, string> = {
   "scr.manifest.sending": "جارٍ إرسال الملف…",
   "scr.manifest.running": "جارٍ فحص الركاب",
   "scr.manifest.progressDone": "الركاب المفحوصون",
-  "scr.manifest.progressCount": "فُحص {screened} من أصل {total} راكبًا",
+  "scr.manifest.progressCount":
+    "فُحص {screened, number} من أصل {total, plural, zero {لا ركاب} one {راكب واحد} two {راكبين} few {# ركاب} many {# راكبًا} other {# راكب}}",
   "scr.manifest.done": "النتائج",
   "scr.manifest.summary":
     "الركاب: {passengers}؛ المفحوصون: {screened}؛ تعذّرت قراءتهم: {unreadable}؛ التطابقات: {hits}.",

@@ -272,7 +272,8 @@ export const screeningEn = {
   "scr.manifest.sending": "Sending the file…",
   "scr.manifest.running": "Screening the passengers",
   "scr.manifest.progressDone": "Passengers screened",
-  "scr.manifest.progressCount": "{screened} of {total} passengers screened",
+  "scr.manifest.progressCount":
+    "{screened, number} of {total, plural, one {# passenger} other {# passengers}} screened",
   "scr.manifest.done": "Results",
   "scr.manifest.summary":
     "Passengers: {passengers}; screened: {screened}; unreadable: {unreadable}; hits: {hits}.",

@@ -270,7 +270,8 @@ export const screeningEs: Record<keyof typeof screeningEn, string> = {
   "scr.manifest.sending": "Enviando el archivo…",
   "scr.manifest.running": "Controlando a los pasajeros",
   "scr.manifest.progressDone": "Pasajeros controlados",
-  "scr.manifest.progressCount": "{screened} de {total} pasajeros controlados",
+  "scr.manifest.progressCount":
+    "{screened, number} de {total, plural, one {# pasajero controlado} other {# pasajeros controlados}}",
   "scr.manifest.done": "Resultados",
   "scr.manifest.summary":
     "Pasajeros: {passengers}; controlados: {screened}; ilegibles: {unreadable}; coincidencias: {hits}.",

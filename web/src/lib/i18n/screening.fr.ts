@@ -270,7 +270,8 @@ export const screeningFr: Record<keyof typeof screeningEn, string> = {
   "scr.manifest.sending": "Envoi du fichier…",
   "scr.manifest.running": "Contrôle des passagers",
   "scr.manifest.progressDone": "Passagers contrôlés",
-  "scr.manifest.progressCount": "{screened} passagers contrôlés sur {total}",
+  "scr.manifest.progressCount":
+    "{screened, plural, one {# passager contrôlé} other {# passagers contrôlés}} sur {total, number}",
   "scr.manifest.done": "Résultats",
   "scr.manifest.summary":
     "Passagers : {passengers} ; contrôlés : {screened} ; illisibles : {unreadable} ; concordances : {hits}.",

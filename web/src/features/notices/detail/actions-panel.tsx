@@ -10,17 +10,27 @@ import type { Notice } from "../types.ts";
 import { AddendumForm } from "./addendum-form.tsx";
 import { SuspendForm } from "./suspend-form.tsx";
 
+/** An action on the notice as this page shows it: the server refuses it if the notice changed since. */
 function useAct(notice: Notice, onDone: (message: string) => void) {
   const { t } = useI18n();
   return (path: ActionPath, body: ActionBody = {}) =>
     async () => {
-      await noticeAction(notice.id, path, body);
+      await noticeAction(notice.id, path, { ...body, expectedVersion: notice.version });
       onDone(t("notices.actionDone"));
     };
 }
 
 /** The owner's and the General Secretariat's actions on the notice page, as the API allows them. */
-export function ActionsPanel({ notice: n, onDone }: { notice: Notice; onDone: (message: string) => void }) {
+export function ActionsPanel({
+  notice: n,
+  onDone,
+  onReload,
+}: {
+  notice: Notice;
+  onDone: (message: string) => void;
+  /** Loads the notice again (after a stale refusal); what was typed stays. */
+  onReload?: () => void;
+}) {
   const { t } = useI18n();
   const me = useMe();
   const act = useAct(n, onDone);
@@ -35,7 +45,7 @@ export function ActionsPanel({ notice: n, onDone }: { notice: Notice; onDone: (m
   return (
     <section className="panel actions-panel" aria-labelledby="actions-heading" data-testid="notice-actions">
       <h2 id="actions-heading">{t("common.actions")}</h2>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} {...(onReload ? { onReload } : {})} />
       {n.renewalDue && isOwner && can("renew") && (
         <p className="hint" data-testid="notice-renewal-hint">
           {t("notices.renewalHint")}
@@ -50,7 +60,9 @@ export function ActionsPanel({ notice: n, onDone }: { notice: Notice; onDone: (m
         {can("submit") && (
           <ConfirmButton
             label={t("noticeAction.submit")}
-            question={t("notices.confirmSubmit")}
+            question={t("confirm.submitNotice.title")}
+            consequence={<p>{t("confirm.submitNotice.body")}</p>}
+            confirmLabel={t("confirm.submitNotice.action")}
             onConfirm={run(act("submit"))}
             testId="notice-submit"
           />
@@ -67,7 +79,9 @@ export function ActionsPanel({ notice: n, onDone }: { notice: Notice; onDone: (m
         {can("resume") && (
           <ConfirmButton
             label={t("noticeAction.resume")}
-            question={t("notices.confirmResume")}
+            question={t("confirm.resume.title")}
+            consequence={<p>{t("confirm.resume.body")}</p>}
+            confirmLabel={t("confirm.resume.action")}
             onConfirm={run(act("resume"))}
             testId="notice-resume"
           />
@@ -75,13 +89,21 @@ export function ActionsPanel({ notice: n, onDone }: { notice: Notice; onDone: (m
       </div>
       {can("suspend") && <SuspendForm notice={n} owner={isOwner} onDone={onDone} />}
       {can("add_addendum") && <AddendumForm notice={n} onDone={onDone} />}
-      <LifecycleActions notice={n} act={act} />
+      <LifecycleActions notice={n} act={act} {...(onReload ? { onReload } : {})} />
     </section>
   );
 }
 
 /** Renewal, withdrawal and cancellation, each asking for reasons (required where the rules say so). */
-function LifecycleActions({ notice: n, act }: { notice: Notice; act: ReturnType<typeof useAct> }) {
+function LifecycleActions({
+  notice: n,
+  act,
+  onReload,
+}: {
+  notice: Notice;
+  act: ReturnType<typeof useAct>;
+  onReload?: () => void;
+}) {
   const { t } = useI18n();
   const can = (a: Notice["allowedActions"][number]) => n.allowedActions.includes(a);
   return (
@@ -91,6 +113,7 @@ function LifecycleActions({ notice: n, act }: { notice: Notice; act: ReturnType<
           label={t("noticeAction.renew")}
           required={n.type === "red"}
           testId="notice-renew"
+          {...(onReload ? { onReload } : {})}
           onSubmit={(reasons) => act("renew", reasons ? { reasons } : {})()}
         />
       )}
@@ -100,6 +123,12 @@ function LifecycleActions({ notice: n, act }: { notice: Notice; act: ReturnType<
           required={false}
           danger
           testId="notice-withdraw"
+          confirm={{
+            title: t("confirm.withdraw.title"),
+            body: <p>{t("confirm.withdraw.body")}</p>,
+            action: t("confirm.withdraw.action"),
+          }}
+          {...(onReload ? { onReload } : {})}
           onSubmit={(reasons) => act("withdraw", reasons ? { reasons } : {})()}
         />
       )}
@@ -109,6 +138,12 @@ function LifecycleActions({ notice: n, act }: { notice: Notice; act: ReturnType<
           required
           danger
           testId="notice-cancel"
+          confirm={{
+            title: t("confirm.cancelNotice.title"),
+            body: <p>{t("confirm.cancelNotice.body")}</p>,
+            action: t("confirm.cancelNotice.action"),
+          }}
+          {...(onReload ? { onReload } : {})}
           onSubmit={(reasons) => act("cancel", { reasons })()}
         />
       )}

@@ -4,13 +4,13 @@ import { SelectField, TextAreaField } from "../../../components/fields.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
 import { useSubmit } from "../../../lib/use-submit.ts";
 import { noticeAction } from "../api.ts";
-import { LANGUAGES, type Notice } from "../types.ts";
+import { LANGUAGES, type Notice, type NoticeLanguage } from "../types.ts";
 
 /** An addendum to the published notice, in the language chosen (the interface's by default). */
 export function AddendumForm({ notice, onDone }: { notice: Notice; onDone: (m: string) => void }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
-  const [language, setLanguage] = useState<string>(lang);
+  const [language, setLanguage] = useState<NoticeLanguage>(lang);
   const [text, setText] = useState("");
   const { pending, error, handler } = useSubmit();
   if (!open)
@@ -27,7 +27,10 @@ export function AddendumForm({ notice, onDone }: { notice: Notice; onDone: (m: s
       </div>
     );
   const submit = handler(async () => {
-    await noticeAction(notice.id, "addenda", { text: { language, text: text.trim() } });
+    await noticeAction(notice.id, "addenda", {
+      text: { language, text: text.trim() },
+      expectedVersion: notice.version,
+    });
     setOpen(false);
     setText("");
     onDone(t("notices.actionDone"));
@@ -38,7 +41,7 @@ export function AddendumForm({ notice, onDone }: { notice: Notice; onDone: (m: s
       <SelectField
         label={t("wizard.language")}
         value={language}
-        onChange={(e) => setLanguage(e.target.value)}
+        onChange={(e) => setLanguage(e.target.value as NoticeLanguage)}
       >
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>

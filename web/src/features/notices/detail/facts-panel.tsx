@@ -1,3 +1,4 @@
+import { CountryName } from "../../../components/country-name.tsx";
 import { Distribution, HandlingBadge } from "../../../components/envelope.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
 import { Flags } from "../parts.tsx";
@@ -12,7 +13,7 @@ export function FactsPanel({ notice: n }: { notice: Notice }) {
       <dl className="kv" data-testid="notice-facts">
         <dt>{t("records.owner")}</dt>
         <dd>
-          <code>{n.envelope.owner}</code>
+          <CountryName code={n.envelope.owner} withCode />
         </dd>
         <dt>{t("notices.risk")}</dt>
         <dd>

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../../../lib/i18n/index.tsx";
 import { FindingsPanel } from "../parts.tsx";
+import { NoticeFiles } from "../photos/notice-files.tsx";
+import { NoticePhotos } from "../photos/notice-photos.tsx";
 import { RequestView } from "../request-view.tsx";
 import type { Notice } from "../types.ts";
 import { ActionsPanel } from "./actions-panel.tsx";
@@ -14,13 +16,17 @@ export function NoticeView({
   notice: n,
   mode,
   onDone,
+  onReload,
   children,
 }: {
   notice: Notice;
   mode: "view" | "review";
   onDone: (message: string) => void;
+  /** Loads the notice again, offered when an action was refused because it changed meanwhile. */
+  onReload?: () => void;
   children: ReactNode;
 }) {
+  const reload = onReload ? { onReload } : {};
   const { t } = useI18n();
   // The decision screen puts findings and decision first while the request awaits review.
   const deciding = mode === "review" && (n.state === "submitted" || n.state === "under_review");
@@ -30,18 +36,20 @@ export function NoticeView({
   return (
     <article aria-labelledby="notice-title">
       <NoticeHeader notice={n} />
+      <NoticeFiles notice={n} />
       {deciding ? (
         <div className="detail-grid">
           {findings}
-          <DecisionPanel notice={n} onDone={onDone} />
+          <DecisionPanel notice={n} onDone={onDone} {...reload} />
         </div>
       ) : (
-        <ActionsPanel notice={n} onDone={onDone} />
+        <ActionsPanel notice={n} onDone={onDone} {...reload} />
       )}
       <div className="detail-grid">
         <FactsPanel notice={n} />
         {!deciding && findings}
       </div>
+      <NoticePhotos notice={n} />
       <RequestView request={n.request} />
       <Addenda notice={n} />
       {children}

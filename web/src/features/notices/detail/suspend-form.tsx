@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/alert.tsx";
+import { ConfirmDialog } from "../../../components/confirm-button.tsx";
 import { TextAreaField, TextField } from "../../../components/fields.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
 import { useSubmit } from "../../../lib/use-submit.ts";
@@ -30,6 +31,7 @@ export function SuspendForm({
   const [open, setOpen] = useState(false);
   const [until, setUntil] = useState("");
   const [reasons, setReasons] = useState("");
+  const [asking, setAsking] = useState(false);
   const { pending, error, handler } = useSubmit();
   const today = new Date();
   const min = ymd(new Date(today.getTime() + 24 * 3600 * 1000));
@@ -53,12 +55,20 @@ export function SuspendForm({
     await noticeAction(notice.id, "suspend", {
       until: `${until}T23:59:59Z`,
       ...(reasons.trim() ? { reasons: reasons.trim() } : {}),
+      expectedVersion: notice.version,
     });
     setOpen(false);
     onDone(t("notices.actionDone"));
   });
   return (
-    <form className="panel reasons-form" onSubmit={submit} data-testid="notice-suspend-form">
+    <form
+      className="panel reasons-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setAsking(true);
+      }}
+      data-testid="notice-suspend-form"
+    >
       <ErrorAlert error={error} />
       <TextField
         label={t("notices.suspendUntil")}
@@ -97,6 +107,19 @@ export function SuspendForm({
           {t("common.cancel")}
         </button>
       </div>
+      <ConfirmDialog
+        open={asking}
+        title={t("confirm.suspend.title")}
+        body={<p>{t("confirm.suspend.body")}</p>}
+        confirmLabel={t("confirm.suspend.action")}
+        danger
+        onConfirm={() => {
+          setAsking(false);
+          void submit();
+        }}
+        onCancel={() => setAsking(false)}
+        testId="notice-suspend"
+      />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { CountryName } from "../../../components/country-name.tsx";
 import { hasOwnText, type MessageKey, useI18n } from "../../../lib/i18n/index.tsx";
 import type { NoticeEvent } from "../types.ts";
 
@@ -12,7 +13,7 @@ export function Timeline({ events }: { events: NoticeEvent[] }) {
         <li key={i}>
           <time dateTime={e.at}>{instant(e.at)}</time> <strong>{actionLabel(t, e.action)}</strong>{" "}
           <span className="muted">
-            <bdi>{e.actor}</bdi> ({e.actorCountry}, {roleLabel(t, e.actorRole)})
+            <bdi>{e.actor}</bdi> (<CountryName code={e.actorCountry} />, {roleLabel(t, e.actorRole)})
           </span>
           {e.fromState !== e.toState && (
             <span className="transition">

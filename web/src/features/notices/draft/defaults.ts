@@ -1,4 +1,4 @@
-import { type NoticeLanguage, type RequestableType, TYPE_SUBJECTS } from "../types.ts";
+import type { CatalogueEntry, NoticeLanguage, RequestableType } from "../types.ts";
 import type { AssetDraft, NoticeDraft, OffenceDraft, TextDraft, Translations } from "./types.ts";
 
 /** Empty drafts and parts of drafts, as the wizard starts them and adds offences or assets. */
@@ -82,17 +82,25 @@ export function emptyDraft(language: NoticeLanguage): NoticeDraft {
   };
 }
 
-/** Subject kinds a type allows, defaulting the draft's kind to the first one when it does not fit. */
-export function withType(d: NoticeDraft, type: RequestableType): NoticeDraft {
-  const kinds = TYPE_SUBJECTS[type];
+/**
+ * The draft switched to a type, as the server's catalogue describes it: the subject kinds it allows
+ * (the draft's kind defaults to the first when it does not fit), a first offence or asset row where
+ * the type requires them, and no public extract where the type is never public.
+ */
+export function withType(
+  d: NoticeDraft,
+  type: RequestableType,
+  entry: CatalogueEntry | undefined,
+): NoticeDraft {
+  const kinds = entry?.subjectKinds ?? ["person"];
+  const required = entry?.requiredFields ?? [];
   const subjectKind = kinds.includes(d.subjectKind) ? d.subjectKind : (kinds[0] ?? "person");
-  const offencesNeeded = (type === "red" || type === "green" || type === "silver") && d.offences.length === 0;
   return {
     ...d,
     type,
     subjectKind,
-    offences: offencesNeeded ? [emptyOffence()] : d.offences,
-    assets: type === "silver" && d.assets.length === 0 ? [emptyAsset()] : d.assets,
-    publicExtract: type === "red" || type === "yellow" ? d.publicExtract : false,
+    offences: required.includes("offences") && d.offences.length === 0 ? [emptyOffence()] : d.offences,
+    assets: required.includes("assets") && d.assets.length === 0 ? [emptyAsset()] : d.assets,
+    publicExtract: entry && entry.publicExtract !== "never" ? d.publicExtract : false,
   };
 }

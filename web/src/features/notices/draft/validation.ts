@@ -1,5 +1,5 @@
 import type { Obj } from "../../../lib/form-parse.ts";
-import { type Finding, REQUIRED_FIELDS } from "../types.ts";
+import type { CatalogueEntry, Finding } from "../types.ts";
 import { toRequest } from "./to-request.ts";
 import type { NoticeDraft } from "./types.ts";
 
@@ -10,13 +10,14 @@ const at = (o: unknown, path: string): unknown =>
   path.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Obj)[k] : undefined), o);
 
 /**
- * The required fields still missing, as the server's compliance check will report them on submission
- * (rules/notice-types.ts). A fast local preview only: the server's findings are authoritative.
+ * The required fields still missing, as the server's compliance check will report them on submission;
+ * the list comes from the server's catalogue entry for the draft's type. A fast local preview only:
+ * the server's findings are authoritative.
  */
-export function missingFields(d: NoticeDraft): Finding[] {
-  if (!d.type) return [];
+export function missingFields(d: NoticeDraft, entry: CatalogueEntry | undefined): Finding[] {
+  if (!d.type || !entry) return [];
   const request = toRequest(d);
-  return REQUIRED_FIELDS[d.type]
+  return entry.requiredFields
     .filter((path) => isEmpty(at(request, path)))
     .map((path) => ({ code: "missing_field", severity: "block" as const, field: path, message: path }));
 }

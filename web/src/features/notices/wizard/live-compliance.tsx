@@ -1,33 +1,25 @@
 import { useEffect, useState } from "react";
-import { ApiError, api, isAbort } from "../../../lib/api.ts";
+import { client, data } from "../../../lib/api/client.ts";
+import type { Body, Schema } from "../../../lib/api/schema.ts";
+import { ApiError, isAbort } from "../../../lib/api.ts";
 import { useI18n } from "../../../lib/i18n/index.tsx";
+import { fieldSentences } from "../../../lib/problems.ts";
+import { requestPath } from "../draft/steps.ts";
 import { toRequest } from "../draft/to-request.ts";
 import type { NoticeDraft } from "../draft/types.ts";
 import { FindingsPanel } from "../parts.tsx";
 import type { Finding } from "../types.ts";
+import { FieldLinks } from "./missing-fields.tsx";
 
-interface Preview {
-  findings: Finding[];
-  riskScore: number;
-}
+type Preview = Schema<"CompliancePreview">;
 
 type LiveState =
   | { kind: "idle" }
   | { kind: "ok"; preview: Preview }
-  | { kind: "incomplete"; fields: string[] }
+  | { kind: "incomplete"; error: ApiError }
   | { kind: "failed" };
 
 const DEBOUNCE_MS = 600;
-
-/** The field paths of a 400 problem's `errors` ([{ path, message }]), deduplicated. */
-function problemFields(e: ApiError): string[] {
-  const errors = e.problem.errors;
-  if (!Array.isArray(errors)) return [];
-  const paths = errors
-    .map((x) => (x && typeof x === "object" && "path" in x ? String((x as { path: unknown }).path) : ""))
-    .filter(Boolean);
-  return [...new Set(paths)];
-}
 
 /** The request body for the draft, or null while it does not convert. */
 function requestOf(draft: NoticeDraft): string | null {
@@ -53,16 +45,17 @@ export function useCompliancePreview(draft: NoticeDraft): { state: LiveState; re
     if (body === null) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      api<Preview>("/notices/compliance-preview", {
-        method: "POST",
-        body: JSON.parse(body) as unknown,
-        signal: controller.signal,
-      })
+      // The draft's request is assembled field by field; the server checks it and says what is missing.
+      data(
+        client.POST("/api/v1/notices/compliance-preview", {
+          body: JSON.parse(body) as Body<"previewNoticeCompliance">,
+          signal: controller.signal,
+        }),
+      )
         .then((preview) => setState({ kind: "ok", preview }))
         .catch((e: unknown) => {
           if (isAbort(e) || controller.signal.aborted) return;
-          if (e instanceof ApiError && e.status === 400)
-            setState({ kind: "incomplete", fields: problemFields(e) });
+          if (e instanceof ApiError && e.status === 400) setState({ kind: "incomplete", error: e });
           else setState({ kind: "failed" });
         });
     }, DEBOUNCE_MS);
@@ -76,8 +69,9 @@ export function useCompliancePreview(draft: NoticeDraft): { state: LiveState; re
 }
 
 /** The server's findings next to the local missing-field list; only the summary line is announced. */
-export function LiveCompliance({ draft }: { draft: NoticeDraft }) {
-  const { t, num } = useI18n();
+export function LiveCompliance({ draft, onGo }: { draft: NoticeDraft; onGo: (path: string) => void }) {
+  const i18n = useI18n();
+  const { t, num } = i18n;
   const { state, retry } = useCompliancePreview(draft);
   const findings = state.kind === "ok" ? state.preview.findings : [];
   const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
@@ -85,9 +79,9 @@ export function LiveCompliance({ draft }: { draft: NoticeDraft }) {
   const summary =
     state.kind === "ok"
       ? t("wizard.live.summary", {
-          block: num(count("block")),
-          risk: num(count("risk")),
-          info: num(count("info")),
+          block: count("block"),
+          risk: count("risk"),
+          info: count("info"),
         })
       : state.kind === "incomplete"
         ? t("wizard.live.incomplete")
@@ -113,15 +107,15 @@ export function LiveCompliance({ draft }: { draft: NoticeDraft }) {
           />
         </>
       )}
-      {state.kind === "incomplete" && state.fields.length > 0 && (
-        <p className="muted small" data-testid="wizard-live-incomplete">
-          {state.fields.map((f, i) => (
-            <span key={f}>
-              {i > 0 && ", "}
-              <code dir="ltr">{f}</code>
-            </span>
-          ))}
-        </p>
+      {state.kind === "incomplete" && (
+        <FieldLinks
+          fields={fieldSentences(state.error, i18n).map((f) => ({
+            path: requestPath(f.path),
+            text: f.sentence,
+          }))}
+          onGo={onGo}
+          testId="wizard-live-incomplete"
+        />
       )}
       {state.kind === "failed" && (
         <button type="button" className="btn btn-small" onClick={retry} data-testid="wizard-live-retry">

@@ -1,13 +1,8 @@
+import { client, data } from "../../../lib/api/client.ts";
+import type { Answer } from "../../../lib/api/schema.ts";
 import { API_BASE, api, withQuery } from "../../../lib/api.ts";
 import { segment } from "../../../lib/router.tsx";
-import type {
-  BiometricSearch,
-  BiometricTemplate,
-  DecisionKind,
-  EnrolResult,
-  Probe,
-  SearchState,
-} from "./types.ts";
+import type { DecisionKind, EnrolResult, Probe, SearchState } from "./types.ts";
 
 /** Template files are sent as they are: the server tells ISO from ANSI by their structure. */
 const TEMPLATE_TYPE = "application/octet-stream";
@@ -32,13 +27,18 @@ export const enrolFace = (recordId: string, file: Blob, source: string) =>
   });
 
 export const retractTemplate = (recordId: string, templateId: string) =>
-  api<{ items: BiometricTemplate[] }>(`${biometricsPath(recordId)}/${segment(templateId)}`, {
-    method: "DELETE",
-  });
+  data(
+    client.DELETE("/api/v1/records/{id}/biometrics/{templateId}", {
+      params: { path: { id: recordId, templateId } },
+    }),
+  );
 
-/** Runs a 1:N search with the probe; the answer is the stored search, to be reviewed. */
+/**
+ * Runs a 1:N search with the probe; the answer is the stored search, to be reviewed. The probe is
+ * sent raw (a template file or an image), which the contract does not describe: only the answer is typed.
+ */
 export const runSearch = (probe: Probe, reason: string, limit?: number) =>
-  api<BiometricSearch>(
+  api<Answer<"searchFingerprint">>(
     withQuery(`/biometrics/searches/${probe.kind === "fingerprint" ? "fingerprint" : "face"}`, {
       reason: reason.trim(),
       limit,
@@ -66,11 +66,13 @@ export const recordPhotoUrl = (recordId: string, photoId: string | number) =>
   `${API_BASE}${record(recordId)}/photos/${segment(String(photoId))}`;
 
 export const decide = (id: string, decision: DecisionKind, candidateId: string | null, note: string) =>
-  api<BiometricSearch>(`${searchPath(id)}/decisions`, {
-    method: "POST",
-    body: {
-      decision,
-      ...(decision === "potential_candidate" && candidateId ? { candidateId } : {}),
-      ...(note.trim() ? { note: note.trim() } : {}),
-    },
-  });
+  data(
+    client.POST("/api/v1/biometrics/searches/{id}/decisions", {
+      params: { path: { id } },
+      body: {
+        decision,
+        ...(decision === "potential_candidate" && candidateId ? { candidateId } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
+    }),
+  );

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { CountryName } from "../../../components/country-name.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
 import { Link, segment } from "../../../lib/router.tsx";
 import { fingersText, scoreText } from "./texts.ts";
@@ -101,7 +102,7 @@ export function CandidatesTable({
                 )}
               </td>
               <td>
-                <bdi>{c.owner}</bdi>
+                <CountryName code={c.owner} />
               </td>
               <td>{fingersText(i18n, c.fingers)}</td>
               <td className="num" data-testid="candidate-score">

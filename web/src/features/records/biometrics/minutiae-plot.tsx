@@ -74,7 +74,7 @@ export function MinutiaePlot({
   extent?: Extent | null;
 }) {
   const i18n = useI18n();
-  const { t, num } = i18n;
+  const { t } = i18n;
   const frame = {
     x: 0,
     y: 0,
@@ -87,9 +87,9 @@ export function MinutiaePlot({
   const bifurcations = view.minutiae.filter((m) => m.type === "bifurcation").length;
   const summary = t("bio.plot.summary", {
     finger: fingerText(i18n, view.position),
-    n: num(view.minutiae.length),
-    endings: num(endings),
-    bifurcations: num(bifurcations),
+    n: view.minutiae.length,
+    endings,
+    bifurcations,
   });
   return (
     <figure className="minutiae-figure" data-testid={testId}>

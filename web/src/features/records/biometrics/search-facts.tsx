@@ -1,3 +1,4 @@
+import { CountryName } from "../../../components/country-name.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
 import { formatText, scoreText } from "./texts.ts";
 import type { BiometricSearch } from "./types.ts";
@@ -5,7 +6,7 @@ import type { BiometricSearch } from "./types.ts";
 /** Who searched, from where, why, with what probe, and the threshold the candidates were held to. */
 export function SearchFacts({ search: s }: { search: BiometricSearch }) {
   const i18n = useI18n();
-  const { t, dateTime, num } = i18n;
+  const { t, dateTime } = i18n;
   // A screening search keeps the traveller as the check gave them; the name is what the bureau reads.
   const traveller = typeof s.traveller?.name === "string" ? s.traveller.name : null;
   return (
@@ -18,7 +19,7 @@ export function SearchFacts({ search: s }: { search: BiometricSearch }) {
         </dd>
         <dt>{t("bio.facts.by")}</dt>
         <dd>
-          <bdi>{s.searchedBy}</bdi> (<bdi>{s.country}</bdi>)
+          <bdi>{s.searchedBy}</bdi> (<CountryName code={s.country} />)
         </dd>
         <dt>{t("bio.facts.purpose")}</dt>
         <dd>{t(`bio.purpose.${s.purpose}`)}</dd>
@@ -45,10 +46,8 @@ export function SearchFacts({ search: s }: { search: BiometricSearch }) {
         <dt>{t("bio.facts.probe")}</dt>
         <dd data-testid="search-probe">
           {formatText(i18n, s.probe.format)}
-          {s.probe.minutiae !== null &&
-            ` · ${t("bio.templates.minutiaeCount", { n: num(s.probe.minutiae) })}`}
-          {s.probe.dimension !== null &&
-            ` · ${t("bio.templates.dimensionCount", { n: num(s.probe.dimension) })}`}
+          {s.probe.minutiae !== null && ` · ${t("bio.templates.minutiaeCount", { n: s.probe.minutiae })}`}
+          {s.probe.dimension !== null && ` · ${t("bio.templates.dimensionCount", { n: s.probe.dimension })}`}
         </dd>
         <dt>{t("bio.facts.threshold")}</dt>
         <dd>

@@ -1,3 +1,4 @@
+import { CountryName } from "../../../components/country-name.tsx";
 import { SelectField } from "../../../components/fields.tsx";
 import { DataState, Empty } from "../../../components/states.tsx";
 import { useI18n } from "../../../lib/i18n/index.tsx";
@@ -23,7 +24,7 @@ function useFilters(): { state: SearchState | ""; purpose: "search" | "screening
 
 /** The country's biometric searches, newest first, and how many still await a decision. */
 export function SearchesPage() {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const filters = useFilters();
   const list = useApi<SearchList>(searchesPath(filters));
   // "All" is written in the address as state=all, so that the default (pending) can be left.
@@ -38,7 +39,7 @@ export function SearchesPage() {
         <h1>{t("bio.searches.title")}</h1>
         {list.data && (
           <span className="badge badge-h2 pending-count" data-testid="bio-pending-count">
-            {t("bio.searches.pending", { n: num(list.data.pending) })}
+            {t("bio.searches.pending", { n: list.data.pending })}
           </span>
         )}
       </div>
@@ -128,7 +129,7 @@ function SearchesTable({ items }: { items: readonly SearchSummary[] }) {
                 )}
               </td>
               <td>
-                <bdi>{s.searchedBy}</bdi> (<bdi>{s.country}</bdi>)
+                <bdi>{s.searchedBy}</bdi> (<CountryName code={s.country} />)
               </td>
               <td className="num">{num(s.candidateCount)}</td>
               <td>

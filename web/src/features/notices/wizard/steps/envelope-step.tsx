@@ -1,7 +1,7 @@
 import { CheckboxField, SelectField, TextField } from "../../../../components/fields.tsx";
 import { useI18n } from "../../../../lib/i18n/index.tsx";
+import { useCatalogue } from "../../catalogue.ts";
 import type { NoticeDraft } from "../../draft/types.ts";
-import { PUBLIC_ON_CONSENT } from "../../types.ts";
 import { CountryField, Group, type StepProps } from "./shared.tsx";
 
 /** Step 5: the envelope (distribution, handling, evaluation) and the public extract. */
@@ -9,11 +9,12 @@ export function EnvelopeStep({ draft, update }: StepProps) {
   const { t } = useI18n();
   const e = draft.envelope;
   const set = (patch: Partial<NoticeDraft["envelope"]>) => update({ envelope: { ...e, ...patch } });
+  const publicOnConsent = useCatalogue()(draft.type)?.publicExtract === "on_owner_consent";
   return (
     <>
       <DistributionGroup e={e} set={set} />
       <EvaluationGroup e={e} set={set} />
-      {draft.type && PUBLIC_ON_CONSENT.includes(draft.type) ? (
+      {publicOnConsent ? (
         <CheckboxField
           label={t("wizard.publicExtract")}
           hint={t("wizard.publicExtractHint")}

@@ -1,6 +1,7 @@
 import { SelectField } from "../../../../components/fields.tsx";
 import { useI18n } from "../../../../lib/i18n/index.tsx";
-import { type SubjectKind, TYPE_SUBJECTS } from "../../types.ts";
+import { useCatalogue } from "../../catalogue.ts";
+import type { SubjectKind } from "../../types.ts";
 import { PersonFields } from "./person-fields.tsx";
 import type { StepProps } from "./shared.tsx";
 import { EntityFields, EventFields, ModusOperandiFields, ObjectFields } from "./subject-kinds.tsx";
@@ -8,7 +9,7 @@ import { EntityFields, EventFields, ModusOperandiFields, ObjectFields } from "./
 /** Step 2: the subject, of one of the kinds the notice type allows. */
 export function SubjectStep({ draft, update }: StepProps) {
   const { t } = useI18n();
-  const kinds = draft.type ? TYPE_SUBJECTS[draft.type] : (["person"] as const);
+  const kinds = useCatalogue()(draft.type)?.subjectKinds ?? (["person"] as const);
   return (
     <>
       {kinds.length > 1 && (

@@ -1,4 +1,5 @@
 import { useI18n } from "../../../../lib/i18n/index.tsx";
+import { useCatalogue } from "../../catalogue.ts";
 import { withType } from "../../draft/defaults.ts";
 import { TypeBadge } from "../../parts.tsx";
 import { REQUESTABLE_TYPES } from "../../types.ts";
@@ -7,6 +8,7 @@ import type { StepProps } from "./shared.tsx";
 /** Step 1: the notice type, each with what it is for and what it asks of member countries. */
 export function TypeStep({ draft, update }: StepProps) {
   const { t } = useI18n();
+  const catalogue = useCatalogue();
   return (
     <fieldset className="type-choice">
       <legend>{t("wizard.chooseType")}</legend>
@@ -19,7 +21,7 @@ export function TypeStep({ draft, update }: StepProps) {
                 name="notice-type"
                 value={type}
                 checked={draft.type === type}
-                onChange={() => update(withType(draft, type))}
+                onChange={() => update(withType(draft, type, catalogue(type)))}
                 data-testid={`wizard-type-${type}`}
               />
               <span className="type-card-body">

@@ -1,0 +1,93 @@
+import type { deadendsEn } from "./deadends.en.ts";
+
+/** Socios, enlaces y exportación del registro de auditoría, estados en bloque, orden, redacción. Español. */
+export const deadendsEs: Record<keyof typeof deadendsEn, string> = {
+  "deadends.sort.toAscending": "(activar para ordenar de forma ascendente)",
+  "deadends.sort.toDescending": "(activar para ordenar de forma descendente)",
+  "deadends.partners.pick": "Plataforma",
+  "deadends.partners.search": "Buscar una plataforma asociada por su nombre",
+  "deadends.partners.found":
+    "{count, plural, =0 {Ninguna plataforma coincide} one {# plataforma coincide} other {# plataformas coinciden}}",
+  "deadends.partners.noChannel": "aún no puede recibir remisiones a través de Fusion",
+  "deadends.partners.chosen": "Remisión a {name}.",
+  "nav.partners": "Plataformas asociadas",
+  "deadends.partners.title": "Plataformas asociadas",
+  "deadends.partners.intro":
+    "Las plataformas en línea a las que van las remisiones. Elija una por su nombre cuando remita un contenido.",
+  "deadends.partners.introKeeper":
+    "Las plataformas en línea a las que van las remisiones. Vincule cada plataforma al cliente API con el que responde; una plataforma retirada se conserva para el historial de sus remisiones.",
+  "deadends.partners.new": "Añadir una plataforma asociada",
+  "deadends.partners.saved": "{name} está guardada en el directorio.",
+  "deadends.partners.retired": "{name} está retirada: ninguna remisión nueva puede ir a ella.",
+  "deadends.partners.reactivated": "{name} vuelve a estar activa.",
+  "deadends.partners.activeFilter": "Estado",
+  "deadends.partners.activeOnly": "Activas",
+  "deadends.partners.retiredOnly": "Retiradas",
+  "deadends.partners.empty": "Ninguna plataforma asociada coincide.",
+  "deadends.partners.legalName": "Razón social",
+  "deadends.partners.contact": "Contacto",
+  "deadends.partners.channel": "Remisiones",
+  "deadends.partners.viaApi": "A través de su cliente API",
+  "deadends.partners.active": "Activa",
+  "deadends.partners.retiredState": "Retirada",
+  "deadends.partners.edit": "Editar",
+  "deadends.partners.editOne": "Editar {name}",
+  "deadends.partners.retire": "Retirar",
+  "deadends.partners.retireOne": "Retirar {name}",
+  "deadends.partners.reactivate": "Reactivar",
+  "deadends.partners.reactivateOne": "Reactivar {name}",
+  "deadends.partners.contactEmail": "Correo electrónico de contacto",
+  "deadends.partners.endpoint": "Dirección para remisiones",
+  "deadends.partners.endpointHint":
+    "La dirección propia de la plataforma para remisiones (https), si la tiene.",
+  "deadends.partners.client": "Cliente API",
+  "deadends.partners.clientHint":
+    "El cliente API de la plataforma que acusa recibo de las remisiones y las responde.",
+  "deadends.partners.noClient": "Ninguno todavía",
+  "deadends.partners.terms": "Condiciones",
+  "deadends.partners.chooseCountry": "Elija un país",
+  "deadends.partners.activeLabel": "Activa: puede recibir remisiones",
+  "deadends.partners.save": "Guardar la plataforma",
+  "deadends.audit.user": "Usuario o cliente API",
+  "deadends.audit.userHint": "Escriba parte de un nombre y elíjalo de la lista.",
+  "deadends.audit.export": "Exportar en CSV",
+  "deadends.audit.byUserId": "Solo los actos de la cuenta {id}.",
+  "deadends.audit.openActor": "{name}: abrir",
+  "deadends.audit.openRecord": "Abrir el registro {id}",
+  "deadends.hash.copyOf": "Copiar el hash de {name}",
+  "deadends.entry.statusOf": "Nuevo estado de la entrada {name}",
+  "deadends.entry.applyTo": "Aplicar «{status}» a la entrada {name}",
+  "deadends.bulk.title": "Cambiar el estado de varias entradas",
+  "deadends.bulk.selected": "Entradas seleccionadas",
+  "deadends.bulk.selectedCount":
+    "{count, plural, =0 {Ninguna entrada seleccionada: marque las entradas en la tabla.} one {# entrada seleccionada.} other {# entradas seleccionadas.}}",
+  "deadends.bulk.status": "Nuevo estado",
+  "deadends.bulk.reason": "Motivo",
+  "deadends.bulk.apply":
+    "{count, plural, =0 {Pasar a {status}} one {Pasar # entrada a {status}} other {Pasar # entradas a {status}}}",
+  "deadends.bulk.done":
+    "{changed, plural, =0 {Ninguna entrada cambiada} one {# entrada cambiada} other {# entradas cambiadas}}; {unchanged, plural, =0 {ninguna tenía ya ese estado.} one {# ya lo tenía.} other {# ya lo tenían.}}",
+  "deadends.bulk.selectPage":
+    "{count, plural, one {Seleccionar la entrada de esta página} other {Seleccionar las # entradas de esta página}}",
+  "deadends.bulk.selectOne": "Seleccionar la entrada {name}",
+  "deadends.diffusion.allMembers": "todos los países miembros",
+  "deadends.diffusion.more": "{count, plural, one {# más} other {# más}}",
+  "deadends.diffusion.sent": "Usted envió esto a {to}.",
+  "deadends.diffusion.sentShort": "Enviado por usted a {to}",
+  "deadends.diffusion.received":
+    "{sender} le envió esta difusión{others, plural, =0 {} one { (y a # país más)} other { (y a # países más)}}.",
+  "deadends.diffusion.receivedAll":
+    "{sender} envió esta difusión a todos los países miembros, incluido el suyo.",
+  "deadends.diffusion.receivedShort": "{sender} le envió esto",
+  "deadends.diffusion.toReview": "{sender} envió esto a {to}; pendiente de su examen.",
+  "deadends.diffusion.toReviewShort": "{sender} envió esto a {to}; pendiente de su examen",
+  "deadends.diffusion.reviewed": "{sender} envió esto a {to}; la Secretaría General lo ha examinado.",
+  "deadends.notices.scopeMine": "Las mías",
+  "deadends.notices.scopeBureau": "Las de mi oficina",
+  "deadends.notices.scopeAll": "Todas las que puedo ver",
+  "deadends.notices.noneMine":
+    "Aún no ha creado ninguna solicitud de notificación. Elija «Todas las que puedo ver» para encontrar las demás.",
+  "deadends.users.search": "Nombre o cuenta",
+  "deadends.users.trail": "Registro de auditoría",
+  "deadends.users.trailOf": "Registro de auditoría de {name}",
+};

@@ -1,0 +1,93 @@
+import type { deadendsEn } from "./deadends.en.ts";
+
+/** Partenaires, liens et export du journal d’audit, statuts en masse, tri, formulations. Français. */
+export const deadendsFr: Record<keyof typeof deadendsEn, string> = {
+  "deadends.sort.toAscending": "(activer pour trier par ordre croissant)",
+  "deadends.sort.toDescending": "(activer pour trier par ordre décroissant)",
+  "deadends.partners.pick": "Plateforme",
+  "deadends.partners.search": "Rechercher un partenaire par son nom",
+  "deadends.partners.found":
+    "{count, plural, =0 {Aucun partenaire ne correspond} one {# partenaire correspond} other {# partenaires correspondent}}",
+  "deadends.partners.noChannel": "ne peut pas encore recevoir de signalements par Fusion",
+  "deadends.partners.chosen": "Signalement à {name}.",
+  "nav.partners": "Plateformes partenaires",
+  "deadends.partners.title": "Plateformes partenaires",
+  "deadends.partners.intro":
+    "Les plateformes en ligne auxquelles vont les signalements. Choisissez-en une par son nom lorsque vous signalez un contenu.",
+  "deadends.partners.introKeeper":
+    "Les plateformes en ligne auxquelles vont les signalements. Reliez chaque partenaire au client API par lequel il répond ; un partenaire retiré reste pour l’historique de ses signalements.",
+  "deadends.partners.new": "Ajouter une plateforme partenaire",
+  "deadends.partners.saved": "{name} est enregistré dans l’annuaire.",
+  "deadends.partners.retired": "{name} est retiré : aucun nouveau signalement ne peut lui être adressé.",
+  "deadends.partners.reactivated": "{name} est de nouveau actif.",
+  "deadends.partners.activeFilter": "Statut",
+  "deadends.partners.activeOnly": "Actifs",
+  "deadends.partners.retiredOnly": "Retirés",
+  "deadends.partners.empty": "Aucune plateforme partenaire ne correspond.",
+  "deadends.partners.legalName": "Raison sociale",
+  "deadends.partners.contact": "Contact",
+  "deadends.partners.channel": "Signalements",
+  "deadends.partners.viaApi": "Par son client API",
+  "deadends.partners.active": "Actif",
+  "deadends.partners.retiredState": "Retiré",
+  "deadends.partners.edit": "Modifier",
+  "deadends.partners.editOne": "Modifier {name}",
+  "deadends.partners.retire": "Retirer",
+  "deadends.partners.retireOne": "Retirer {name}",
+  "deadends.partners.reactivate": "Réactiver",
+  "deadends.partners.reactivateOne": "Réactiver {name}",
+  "deadends.partners.contactEmail": "Courriel de contact",
+  "deadends.partners.endpoint": "Adresse de réception des signalements",
+  "deadends.partners.endpointHint":
+    "L’adresse propre du partenaire pour les signalements (https), s’il en a une.",
+  "deadends.partners.client": "Client API",
+  "deadends.partners.clientHint":
+    "Le client API de la plateforme qui accuse réception des signalements et y répond.",
+  "deadends.partners.noClient": "Aucun pour l’instant",
+  "deadends.partners.terms": "Conditions",
+  "deadends.partners.chooseCountry": "Choisissez un pays",
+  "deadends.partners.activeLabel": "Actif : des signalements peuvent lui être adressés",
+  "deadends.partners.save": "Enregistrer le partenaire",
+  "deadends.audit.user": "Utilisateur ou client API",
+  "deadends.audit.userHint": "Saisissez une partie d’un nom et choisissez-le dans la liste.",
+  "deadends.audit.export": "Exporter en CSV",
+  "deadends.audit.byUserId": "Seulement les actes du compte {id}.",
+  "deadends.audit.openActor": "{name} : ouvrir",
+  "deadends.audit.openRecord": "Ouvrir l’enregistrement {id}",
+  "deadends.hash.copyOf": "Copier l’empreinte de {name}",
+  "deadends.entry.statusOf": "Nouveau statut de l’entrée {name}",
+  "deadends.entry.applyTo": "Appliquer « {status} » à l’entrée {name}",
+  "deadends.bulk.title": "Changer le statut de plusieurs entrées",
+  "deadends.bulk.selected": "Entrées sélectionnées",
+  "deadends.bulk.selectedCount":
+    "{count, plural, =0 {Aucune entrée sélectionnée : cochez les entrées dans le tableau.} one {# entrée sélectionnée.} other {# entrées sélectionnées.}}",
+  "deadends.bulk.status": "Nouveau statut",
+  "deadends.bulk.reason": "Motif",
+  "deadends.bulk.apply":
+    "{count, plural, =0 {Passer à {status}} one {Passer # entrée à {status}} other {Passer # entrées à {status}}}",
+  "deadends.bulk.done":
+    "{changed, plural, =0 {Aucune entrée modifiée} one {# entrée modifiée} other {# entrées modifiées}} ; {unchanged, plural, =0 {aucune n’avait déjà ce statut.} one {# l’avait déjà.} other {# l’avaient déjà.}}",
+  "deadends.bulk.selectPage":
+    "{count, plural, one {Sélectionner l’entrée de cette page} other {Sélectionner les # entrées de cette page}}",
+  "deadends.bulk.selectOne": "Sélectionner l’entrée {name}",
+  "deadends.diffusion.allMembers": "tous les pays membres",
+  "deadends.diffusion.more": "{count, plural, one {# autre} other {# autres}}",
+  "deadends.diffusion.sent": "Vous avez adressé ceci à {to}.",
+  "deadends.diffusion.sentShort": "Adressé par vous à {to}",
+  "deadends.diffusion.received":
+    "{sender} vous a adressé cette diffusion{others, plural, =0 {} one { (ainsi qu’à # autre pays)} other { (ainsi qu’à # autres pays)}}.",
+  "deadends.diffusion.receivedAll":
+    "{sender} a adressé cette diffusion à tous les pays membres, dont le vôtre.",
+  "deadends.diffusion.receivedShort": "{sender} vous a adressé ceci",
+  "deadends.diffusion.toReview": "{sender} a adressé ceci à {to} ; en attente de votre examen.",
+  "deadends.diffusion.toReviewShort": "{sender} a adressé ceci à {to} ; en attente de votre examen",
+  "deadends.diffusion.reviewed": "{sender} a adressé ceci à {to} ; le Secrétariat général l’a examiné.",
+  "deadends.notices.scopeMine": "Les miennes",
+  "deadends.notices.scopeBureau": "Celles de mon bureau",
+  "deadends.notices.scopeAll": "Toutes celles que je peux voir",
+  "deadends.notices.noneMine":
+    "Vous n’avez encore créé aucune demande de notice. Choisissez « Toutes celles que je peux voir » pour trouver les autres.",
+  "deadends.users.search": "Nom ou compte",
+  "deadends.users.trail": "Journal d’audit",
+  "deadends.users.trailOf": "Journal d’audit de {name}",
+};

@@ -1,0 +1,147 @@
+import type { errorsEn } from "./errors.en.ts";
+
+/** Erreurs, confirmations et brouillons conservés : français. */
+export const errorsFr: Record<keyof typeof errorsEn, string> = {
+  "problem.bad_request": "La demande n’a pas pu être traitée. Vérifiez votre saisie et réessayez.",
+  "problem.validation_failed": "Certains champs sont à corriger :",
+  "problem.unauthenticated":
+    "Vous n’êtes pas connecté, ou le nom d’utilisateur, le mot de passe ou le code est erroné.",
+  "problem.totp_required": "Saisissez le code à usage unique de votre application d’authentification.",
+  "problem.forbidden": "Votre rôle ne permet pas cette action.",
+  "problem.not_found": "Cet élément n’existe pas, ou il n’est pas partagé avec votre pays.",
+  "problem.conflict": "Cette saisie est en conflit avec des données existantes.",
+  "problem.stale":
+    "Quelqu’un d’autre a modifié cet élément pendant que vous l’aviez ouvert : rien n’a été enregistré. Votre saisie est conservée ici ; chargez la version actuelle, puis refaites votre modification.",
+  "problem.invalid_transition":
+    "Cette action n’est pas possible dans l’état actuel de l’élément. Rechargez la page pour voir où il en est.",
+  "problem.payload_too_large": "Le fichier ou le texte dépasse la taille acceptée par ce formulaire.",
+  "problem.unsupported_media_type": "Ce type de fichier n’est pas accepté ici.",
+  "problem.unprocessable":
+    "Le contenu n’a pas pu être lu ou utilisé. Vérifiez le fichier ou les valeurs et réessayez.",
+  "problem.locked":
+    "Ce compte est temporairement verrouillé. Réessayez plus tard ou contactez votre administrateur.",
+  "problem.rate_limited": "Trop de tentatives. Patientez un instant et réessayez.",
+  "problem.unavailable": "Le service est momentanément indisponible. Réessayez dans quelques minutes.",
+  "problem.internal":
+    "Une erreur s’est produite de notre côté. Elle a été journalisée ; réessayez plus tard.",
+  "problem.unknown": "Une erreur s’est produite. Réessayez.",
+  "problem.network": "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+  "fieldError.required": "« {field} » est obligatoire.",
+  "fieldError.not_integer": "« {field} » doit être un nombre entier.",
+  "fieldError.not_number": "« {field} » doit être un nombre.",
+  "fieldError.wrong_type": "« {field} » ne contient pas le type de valeur attendu.",
+  "fieldError.too_short":
+    "« {field} » doit compter au moins {limit, plural, one {# caractère} other {# caractères}}.",
+  "fieldError.too_long":
+    "« {field} » doit compter au plus {limit, plural, one {# caractère} other {# caractères}}.",
+  "fieldError.too_few": "« {field} » demande au moins {limit, plural, one {# entrée} other {# entrées}}.",
+  "fieldError.too_many": "« {field} » accepte au plus {limit, plural, one {# entrée} other {# entrées}}.",
+  "fieldError.too_small": "« {field} » doit valoir au moins {limit, number}.",
+  "fieldError.too_big": "« {field} » doit valoir au plus {limit, number}.",
+  "fieldError.invalid_date": "« {field} » doit être une date réelle (année-mois-jour).",
+  "fieldError.invalid_format": "« {field} » n’est pas écrit au format attendu.",
+  "fieldError.invalid_option": "« {field} » : choisissez l’une des options proposées.",
+  "fieldError.unknown_field": "« {field} » n’est pas attendu dans ce formulaire.",
+  "fieldError.bad_text":
+    "« {field} » contient des caractères impossibles à enregistrer, comme des caractères de contrôle invisibles.",
+  "fieldError.invalid": "« {field} » n’est pas valide.",
+  "fieldError.rule": "« {field} » : {message}.",
+  "fieldError.ruleTranslated":
+    "« {field} » : valeur refusée par une règle de ce champ. Précision du serveur, en anglais : {message}.",
+  "label.unknownField": "L’un des champs",
+  "label.inItem": "{item} – {field}",
+  "label.translation": "{field} (traduction en {language})",
+  "label.subject": "Sujet",
+  "label.physicalDescription": "Signalement",
+  "label.expiresOn": "Date d’expiration",
+  "label.facePhotos": "Photos du visage",
+  "label.fingerprints": "Empreintes digitales",
+  "label.dnaProfile": "Profil ADN",
+  "label.photos": "Photos",
+  "label.identifiers": "Identifiants",
+  "label.identifierScheme": "Type d’identifiant",
+  "label.identifierValue": "Identifiant",
+  "label.objects": "Objets",
+  "label.objectKind": "Nature de l’objet",
+  "label.sanctions": "Sanctions",
+  "label.unReference": "Numéro de référence de l’ONU",
+  "label.version": "Version lue",
+  "label.decision": "Décision",
+  "label.discreetCheck": "Contrôle discret",
+  "label.provenance": "Provenance",
+  "label.record": "Fiche",
+  "label.otherRecord": "Autre fiche",
+  "label.judgement": "Appréciation",
+  "label.firearm": "Arme à feu",
+  "label.outcome": "Suite donnée",
+  "label.page": "Page",
+  "label.pageSize": "Résultats par page",
+  "label.sort": "Tri",
+  "item.document": "Pièce d’identité {n}",
+  "item.address": "Adresse {n}",
+  "item.identifier": "Identifiant {n}",
+  "item.object": "Objet {n}",
+  "lang.en": "anglais",
+  "lang.fr": "français",
+  "lang.es": "espagnol",
+  "lang.ar": "arabe",
+  "compliance.inStep": "étape {n} : {step}",
+  "confirm.submitNotice.title": "Soumettre cette demande pour examen ?",
+  "confirm.submitNotice.body":
+    "La notice part au Secrétariat général pour examen ; vous ne pourrez plus la modifier, sauf s’il vous la renvoie.",
+  "confirm.submitNotice.action": "Soumettre pour examen",
+  "confirm.publish.title": "Publier cette notice ?",
+  "confirm.publish.body":
+    "Elle reçoit son numéro et part aussitôt vers tous les pays de sa diffusion, qui peuvent agir sur cette base. Seule une annulation la retire.",
+  "confirm.publish.action": "Publier la notice",
+  "confirm.refuse.title": "Refuser cette demande ?",
+  "confirm.refuse.body":
+    "La demande est refusée définitivement : elle ne pourra pas être publiée, et le bureau requérant lira vos motifs.",
+  "confirm.refuse.action": "Refuser la demande",
+  "confirm.return.title": "Renvoyer cette demande à son auteur ?",
+  "confirm.return.body":
+    "Elle retourne au bureau requérant à l’état de brouillon avec vos motifs, et quitte la file d’examen jusqu’à sa nouvelle soumission.",
+  "confirm.return.action": "Renvoyer la demande",
+  "confirm.cancelNotice.title": "Annuler cette notice ?",
+  "confirm.cancelNotice.body":
+    "La notice cesse aussitôt d’être valable dans tous les pays membres ; son auteur lira vos motifs. Cette action est irréversible.",
+  "confirm.cancelNotice.action": "Annuler la notice",
+  "confirm.withdraw.title": "Retirer cette notice ?",
+  "confirm.withdraw.body":
+    "La notice ou la demande est retirée pour tous les pays membres et ne pourra plus être soumise. Cette action est irréversible.",
+  "confirm.withdraw.action": "Retirer",
+  "confirm.suspend.title": "Suspendre cette notice ?",
+  "confirm.suspend.body":
+    "Les pays membres ne doivent pas agir sur la notice tant qu’elle est suspendue, jusqu’à la date indiquée ou la levée de la suspension.",
+  "confirm.suspend.action": "Suspendre la notice",
+  "confirm.resume.title": "Lever la suspension ?",
+  "confirm.resume.body": "Les pays membres peuvent de nouveau agir sur la notice, dès maintenant.",
+  "confirm.resume.action": "Lever la suspension",
+  "confirm.sendDiffusion.title": "Envoyer cette diffusion maintenant ?",
+  "confirm.sendDiffusion.body":
+    "Elle parvient aussitôt à {recipients} et ne peut pas être rappelée ; le Secrétariat général l’examine ensuite.",
+  "confirm.sendDiffusion.action": "Envoyer la diffusion",
+  "confirm.recipientsAll": "tous les pays membres",
+  "confirm.confirmDiffusion.title": "Confirmer cette diffusion ?",
+  "confirm.confirmDiffusion.body":
+    "L’expéditeur et les destinataires voient que le Secrétariat général l’a confirmée, avec vos motifs.",
+  "confirm.confirmDiffusion.action": "Confirmer la diffusion",
+  "confirm.cancelDiffusion.title": "Annuler cette diffusion ?",
+  "confirm.cancelDiffusion.body":
+    "Les destinataires sont avisés de ne pas y donner suite et d’effacer les données qui en sont tirées ; l’expéditeur lira vos motifs. Cette action est irréversible.",
+  "confirm.cancelDiffusion.action": "Annuler la diffusion",
+  "draft.found.title": "Un travail non enregistré a été conservé",
+  "draft.found.body":
+    "Vous avez quitté ce formulaire le {time} sans l’enregistrer. Reprenez là où vous en étiez, ou abandonnez ce travail.",
+  "draft.restore": "Reprendre là où j’en étais",
+  "draft.discard": "L’abandonner",
+  "draft.kept":
+    "Vos modifications non enregistrées sont conservées sur cet ordinateur jusqu’à l’enregistrement ou la soumission.",
+  "draft.leave.title": "Quitter sans enregistrer ?",
+  "draft.leave.body":
+    "Vos modifications ne sont pas enregistrées sur le serveur. Elles restent sur cet ordinateur sous forme de brouillon et vous seront proposées à votre retour sur ce formulaire.",
+  "draft.leave.action": "Quitter la page",
+  "draft.stay": "Rester sur la page",
+  "stale.reload": "Charger la version actuelle",
+  "stale.openNotice": "Ouvrir la notice actuelle dans un nouvel onglet",
+};

@@ -1,0 +1,46 @@
+/** The notification bell, its live announcements and the notification centre. English. */
+export const notificationsEn = {
+  "notif.bell.label":
+    "{count, plural, =0 {Notifications, none unread} one {Notifications, # unread} other {Notifications, # unread}}",
+  "notif.live.new": "New notification: {text}",
+  "notif.live.lost": "Live notifications are reconnecting.",
+  "notif.title": "Notifications",
+  "notif.intro":
+    "What happened to your notices, diffusions, referrals and trace requests, and the hits on your records. They are kept until you read them.",
+  "notif.unreadCount":
+    "{count, plural, =0 {Nothing unread} one {# unread notification} other {# unread notifications}}",
+  "notif.filter.label": "Show",
+  "notif.filter.all": "All",
+  "notif.filter.unread": "Unread only",
+  "notif.readAll": "Mark all as read",
+  "notif.readAllDone":
+    "{count, plural, =0 {Nothing was left to mark.} one {# notification marked as read.} other {# notifications marked as read.}}",
+  "notif.markRead": "Mark as read: {text}",
+  "notif.markReadShort": "Mark as read",
+  "notif.open": "Open",
+  "notif.unread": "Unread",
+  "notif.empty": "No notifications yet.",
+  "notif.emptyUnread": "Nothing unread.",
+  "notif.reasons": "Reasons: {reasons}",
+  "notif.live.status": "Live: new notifications appear here as they arrive.",
+  "notif.live.reconnecting": "Connection lost; reconnecting…",
+  "notif.kind.notice.submitted": "A notice request from {country} awaits review: {notice}",
+  "notif.kind.notice.published": "Your notice {notice} was published.",
+  "notif.kind.notice.refused": "Your notice request {notice} was refused.",
+  "notif.kind.notice.returned": "Your notice request {notice} was returned to you for more information.",
+  "notif.kind.notice.cancelled": "Your notice {notice} was cancelled by the General Secretariat.",
+  "notif.kind.notice.suspended": "Your notice {notice} was suspended by the General Secretariat.",
+  "notif.kind.notice.expired": "Your notice {notice} has expired.",
+  "notif.kind.notice.renewal_due": "Your notice {notice} expires on {date}: renew it or let it lapse.",
+  "notif.kind.diffusion.received": "New diffusion from {country}: {title}",
+  "notif.kind.diffusion.awaiting_review": "A diffusion from {country} awaits review: {title}",
+  "notif.kind.diffusion.confirmed": "The General Secretariat confirmed the diffusion “{title}”.",
+  "notif.kind.diffusion.cancelled": "The General Secretariat cancelled the diffusion “{title}”.",
+  "notif.kind.referral.answered":
+    "{platform} answered your referral: {outcome, select, removed {content removed} geo_blocked {content blocked in some countries} refused {referral refused} other {answered}}.",
+  "notif.kind.trace.received": "New trace request from {country}, due {date}.",
+  "notif.kind.trace.answered": "{country} answered your trace request.",
+  "notif.kind.trace.declined": "{country} declined your trace request.",
+  "notif.kind.hit.received": "A check by {country} hit your record {what}.",
+  "notif.unnamed": "(no name)",
+} as const;

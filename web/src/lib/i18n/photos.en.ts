@@ -1,0 +1,42 @@
+/** Photos of a notice's subject, the notice's PDF file and its printing. English (the reference). */
+export const photosEn = {
+  "photos.heading": "Photos of the subject",
+  "photos.none": "No photo of the subject.",
+  "photos.alt": "Face photo {n} of {name}",
+  "photos.publicBadge": "On the public extract",
+  "photos.publicToggle": "Show photo {n} on the public extract",
+  "photos.publicHint":
+    "The public website shows only the photos marked here, and only once the notice is published with a public extract. Consent can be withdrawn at any time.",
+  "photos.retract": "Retract photo {n}",
+  "photos.retractQuestion": "Retract photo {n}?",
+  "photos.retractBody": "It will no longer be shown, printed or published. It stays in the notice's history.",
+  "photos.retractConfirm": "Retract the photo",
+  "photos.retractedCount":
+    "{count, plural, one {# retracted photo is kept in the history.} other {# retracted photos are kept in the history.}}",
+  "photos.add": "Add a face photo",
+  "photos.file": "Face photo of the subject",
+  "photos.fileHint":
+    "JPEG, PNG or WebP, at most 10 MB, showing the subject's face alone. It is stored without its metadata (camera, GPS position).",
+  "photos.publicOnUpload": "Show it on the public extract",
+  "photos.uploading": "Checking the photo…",
+  "photos.added": "The photo was added.",
+  "photos.alreadyThere": "This photo is already attached.",
+  "photos.error.notImage": "This file is not an image that can be read. Choose a JPEG, PNG or WebP photo.",
+  "photos.error.tooLarge": "This photo is too large: at most 10 MB.",
+  "photos.error.type": "This kind of file is not accepted. Choose a JPEG, PNG or WebP photo.",
+  "photos.error.noFace": "No face was found in this photo. Choose a photo that shows the subject's face.",
+  "photos.error.severalFaces": "Several faces were found in this photo. Choose a photo of the subject alone.",
+  "photos.error.tooSmall": "This photo is too small to show a face: at least 32 pixels a side.",
+  "photos.error.notDraft": "Photos can be added only while the request is a draft.",
+  "photos.error.tooMany": "A notice holds at most 20 photos. Retract one first.",
+  "photos.wizard.heading": "Face photos",
+  "photos.wizard.hint":
+    "Choosing a photo first saves the request as a draft; the photo is then checked and attached to it.",
+  "photos.downloadPdf": "Download as PDF",
+  "photos.downloadPdfLabel": "Download notice {number} as a PDF file",
+  "photos.print": "Print",
+  "photos.printLabel": "Print notice {number}",
+  "photos.printedOn": "Printed on {date} by {user}. Handling: {handling}.",
+  "photos.draftNumber": "draft",
+  "photos.publicAlt": "Photo of {name}",
+};
