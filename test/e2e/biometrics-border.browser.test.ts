@@ -152,7 +152,7 @@ describe.skipIf(!browserTestsRunnable())("a fingerprint at the border, in Chromi
     const text = await row.textContent();
     expect(text).toContain("border screening");
     expect(text).toContain(LOCATION);
-    expect(text).toContain("(FR)");
+    expect(text).toContain("(France)");
     await shot(p, "biometrics-border-searches-en");
 
     await row.getByTestId("bio-search-link").click();

@@ -26,6 +26,7 @@ interface Expected {
 describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and referrals in Chromium", () => {
   let server: DemoServer;
   let platformId: string;
+  let platformName: string;
   let bridgeHash: string;
 
   /** A week of referrals the demo platform has answered, so the board and charts have history. */
@@ -41,6 +42,12 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
       .where("role", "=", "platform_partner")
       .executeTakeFirstOrThrow();
     platformId = client.id;
+    const partner = await t.deps.db
+      .selectFrom("platform_partners")
+      .select("name")
+      .where("client_id", "=", client.id)
+      .executeTakeFirstOrThrow();
+    platformName = partner.name;
     const referrer: Actor = {
       kind: "user",
       id: analyst.id,
@@ -166,7 +173,10 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
     await page.locator('[data-testid^="refer-match-"]').first().click();
     await page.getByTestId("referral-form").waitFor();
     await eventually(() => page.getByTestId("referral-entry").inputValue()).toMatch(/^\d+$/);
-    await page.getByTestId("referral-platform").selectOption(platformId);
+    // The platform is picked by name from the partner directory, from part of its name.
+    await page.getByTestId("partner-search").fill(platformName.slice(0, 8).toLowerCase());
+    await page.getByTestId(`partner-option-${platformName}`).check();
+    await eventually(() => page.getByTestId("partner-chosen").textContent()).toContain(platformName);
     await page.getByTestId("referral-url").fill("https://video.example/watch/bridge-test");
     await page.getByTestId("referral-legal-basis").selectOption("removal_order");
     await page.getByTestId("referral-submit").click();
@@ -185,7 +195,7 @@ describe.skipIf(!browserTestsRunnable())("terrorist-content hash banks and refer
       page.locator('[data-testid="chart-referrals"] svg[role="img"] > title').count(),
     ).toBe(1);
     await eventually(() => page.locator('[data-testid="chart-referrals"] rect').count()).toBeGreaterThan(0);
-    await eventually(() => page.getByTestId("stats-table").textContent()).toContain("Demo Video Platform");
+    await eventually(() => page.getByTestId("stats-table").textContent()).toContain(platformName);
     await page.screenshot({ path: `${ARTIFACTS}/referrals-stats-en.png`, fullPage: true });
 
     // 5. Arabic, right to left.

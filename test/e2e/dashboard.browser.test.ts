@@ -98,6 +98,7 @@ describe.skipIf(!browserTestsRunnable())("dashboard and live notifications in Ch
     await item.click();
     await reviewer.getByTestId("review-decision").waitFor();
     await reviewer.getByTestId("review-publish").click();
+    await reviewer.getByTestId("review-publish-confirm").click();
     await reviewer.getByTestId("notice-action-done").waitFor();
 
     // No reload: the stream brings it.

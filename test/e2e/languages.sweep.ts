@@ -147,11 +147,19 @@ export async function locate(page: Page, text: string): Promise<string> {
   }, text);
 }
 
-/** The page's visible text with the accessible names and hints that are not in its text. */
+/**
+ * The page's visible text with the accessible names and hints that are not in its text. What users
+ * wrote in another language (a notice's summary in English, marked with its own `lang`) is data, not
+ * a message the page forgot to translate, so it is left out.
+ */
 export async function pageText(page: Page, selector: string): Promise<string> {
   return page.evaluate((sel) => {
     const root = document.querySelector<HTMLElement>(sel);
     if (!root) return "";
+    const pageLang = document.documentElement.lang;
+    let text = root.innerText;
+    for (const authored of root.querySelectorAll<HTMLElement>("[lang]"))
+      if (authored.lang !== pageLang) text = text.replace(authored.innerText, "");
     const attrs = ["aria-label", "title", "placeholder", "alt", "aria-description"];
     const extra: string[] = [];
     for (const el of root.querySelectorAll(attrs.map((a) => `[${a}]`).join(",")))
@@ -159,7 +167,7 @@ export async function pageText(page: Page, selector: string): Promise<string> {
         const v = el.getAttribute(a);
         if (v) extra.push(v);
       }
-    return `${root.innerText}\n${extra.join("\n")}`;
+    return `${text}\n${extra.join("\n")}`;
   }, selector);
 }
 

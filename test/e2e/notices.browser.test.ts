@@ -108,7 +108,7 @@ describe.skipIf(!browserTestsRunnable())("notices and diffusions in Chromium", (
 
     // 3. The owner consented: the public list shows the extract, without any login.
     await page.getByTestId("public-notices-link").click();
-    await page.getByTestId("public-nationality").fill("UA");
+    await page.getByTestId("public-nationality").selectOption("UA");
     await page.getByTestId("public-search").click();
     await page.getByTestId("public-item").filter({ hasText: "KOVALENKO" }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/public-list-en.png` });

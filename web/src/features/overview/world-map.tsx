@@ -62,14 +62,18 @@ export function WorldMap({
   const byCode = useMemo(() => new Map(counts.map((c) => [c.code, c])), [counts]);
   const max = Math.max(0, ...counts.map((c) => c.notices + c.diffusions));
   const bounds = classBounds(max);
-  // Keyboard order: by name in the reader's language.
+  // Keyboard order: by name in the reader's language. Only the countries the table lists can be
+  // chosen; the other shapes (territories such as the French Southern Lands) are drawn as the land
+  // they are, but choosing one would empty the table.
   const ordered = useMemo(
     () =>
       (shapes ?? [])
+        .filter((s) => byCode.has(s.code))
         .map((s) => ({ ...s, name: country(s.code) }))
         .sort((a, b) => a.name.localeCompare(b.name, lang)),
-    [shapes, country, lang],
+    [shapes, byCode, country, lang],
   );
+  const others = useMemo(() => (shapes ?? []).filter((s) => !byCode.has(s.code)), [shapes, byCode]);
   const tabStop = active ?? selected ?? ordered[0]?.code ?? null;
 
   const label = (code: string, name: string) => {
@@ -127,6 +131,9 @@ export function WorldMap({
           aria-describedby={hintId}
           onMouseLeave={() => setPointed(null)}
         >
+          {others.map((s) => (
+            <path key={s.code} d={s.d} className="map-country map-c0" aria-hidden="true" />
+          ))}
           {ordered.map((s, i) => {
             const c = byCode.get(s.code);
             const total = (c?.notices ?? 0) + (c?.diffusions ?? 0);

@@ -34,7 +34,7 @@ export const photosAr: Record<keyof typeof photosEn, string> = {
   "photos.wizard.heading": "صور الوجه",
   "photos.wizard.hint": "عند اختيار صورة يُحفظ الطلب أولًا كمسودة، ثم يُتحقق من الصورة وتُرفق به.",
   "photos.downloadPdf": "تنزيل بصيغة PDF",
-  "photos.downloadPdfLabel": "تنزيل النشرة {number} كملف PDF",
+  "photos.downloadPdfLabel": "تنزيل بصيغة PDF: النشرة {number}",
   "photos.print": "طباعة",
   "photos.printLabel": "طباعة النشرة {number}",
   "photos.printedOn": "طُبعت في {date} بواسطة {user}. المعالجة: {handling}.",

@@ -33,7 +33,7 @@ export const photosEn = {
   "photos.wizard.hint":
     "Choosing a photo first saves the request as a draft; the photo is then checked and attached to it.",
   "photos.downloadPdf": "Download as PDF",
-  "photos.downloadPdfLabel": "Download notice {number} as a PDF file",
+  "photos.downloadPdfLabel": "Download as PDF: notice {number}",
   "photos.print": "Print",
   "photos.printLabel": "Print notice {number}",
   "photos.printedOn": "Printed on {date} by {user}. Handling: {handling}.",

@@ -39,7 +39,7 @@ export const photosEs: Record<keyof typeof photosEn, string> = {
   "photos.wizard.hint":
     "Al elegir una foto, la solicitud se guarda primero como borrador; después la foto se comprueba y se adjunta.",
   "photos.downloadPdf": "Descargar en PDF",
-  "photos.downloadPdfLabel": "Descargar la notificación {number} como archivo PDF",
+  "photos.downloadPdfLabel": "Descargar en PDF: notificación {number}",
   "photos.print": "Imprimir",
   "photos.printLabel": "Imprimir la notificación {number}",
   "photos.printedOn": "Impreso el {date} por {user}. Tratamiento: {handling}.",

@@ -38,7 +38,7 @@ export const photosFr: Record<keyof typeof photosEn, string> = {
   "photos.wizard.hint":
     "Choisir une photo enregistre d'abord la demande comme brouillon ; la photo est ensuite vérifiée et jointe.",
   "photos.downloadPdf": "Télécharger en PDF",
-  "photos.downloadPdfLabel": "Télécharger la notice {number} en fichier PDF",
+  "photos.downloadPdfLabel": "Télécharger en PDF : notice {number}",
   "photos.print": "Imprimer",
   "photos.printLabel": "Imprimer la notice {number}",
   "photos.printedOn": "Imprimé le {date} par {user}. Traitement : {handling}.",
