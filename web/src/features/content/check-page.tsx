@@ -10,7 +10,7 @@ import { canAccess } from "../../lib/roles.ts";
 import { Link, segment } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { Labels } from "./bank-detail-page.tsx";
+import { Labels } from "./bank-entries-table.tsx";
 import { StatusBadge } from "./entry-status.tsx";
 import { SignalTypeField } from "./signal-type-field.tsx";
 import { hashProblem, MAX_IMAGE_BYTES, type MatchResult, MIN_PDQ_QUALITY, type SignalType } from "./types.ts";
