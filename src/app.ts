@@ -43,8 +43,8 @@ import { registerScreeningRoutes } from "./features/screening/screening.routes.t
 import { registerUsersRoutes } from "./features/users/users.routes.ts";
 import { registerVehiclesRoutes } from "./features/vehicles/vehicles.routes.ts";
 import { installAuth, markScopePublic } from "./http/auth-plugin.ts";
-import { frameworkErrors, installErrorHandler } from "./http/problem.ts";
 import { sortComponentSchemas } from "./http/openapi-order.ts";
+import { frameworkErrors, installErrorHandler } from "./http/problem.ts";
 import { installTextGuard } from "./http/text-guard.ts";
 import type { ZodApp } from "./http/zod-app.ts";
 import { createServices, type Services } from "./services.ts";

@@ -131,8 +131,9 @@ export function WorldMap({
           aria-describedby={hintId}
           onMouseLeave={() => setPointed(null)}
         >
+          {/* Shapes with no role or name: assistive technology passes over them. */}
           {others.map((s) => (
-            <path key={s.code} d={s.d} className="map-country map-c0" aria-hidden="true" />
+            <path key={s.code} d={s.d} className="map-land map-c0" />
           ))}
           {ordered.map((s, i) => {
             const c = byCode.get(s.code);
