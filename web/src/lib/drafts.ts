@@ -5,7 +5,7 @@
  */
 
 /** The part of the Web Storage API the drafts use (window.localStorage, or a test's stand-in). */
-export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
 export interface KeptDraft<T> {
   /** When it was last kept (ISO instant). */
@@ -87,3 +87,25 @@ export function draftStore<T>(storage: DraftStorage | null, accept: (data: unkno
 }
 
 export type DraftStore<T> = ReturnType<typeof draftStore<T>>;
+
+/**
+ * Forgets every draft a user kept on this computer. Called when they sign out: a draft holds what a
+ * notice says about its subject, and a workstation shared by a bureau's shift must not show it to the
+ * next officer's browser storage. A session that merely expires keeps them, so that signing in again
+ * gives the work back.
+ */
+export function forgetDraftsOf(storage: DraftStorage | null, userId: string): number {
+  if (!storage) return 0;
+  const prefix = `${PREFIX}:${userId}:`;
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    return 0;
+  }
+  return keys.length;
+}

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "./api.ts";
 import { fetchMe, logout } from "./auth-api.ts";
+import { browserStorage, forgetDraftsOf } from "./drafts.ts";
 import type { Me, Session } from "./types.ts";
 
 type SessionState =
@@ -42,13 +43,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [signedIn, dropSession]);
 
   const signOut = useCallback(async () => {
+    // Signing out is leaving the workstation: the half-filled forms kept on it go too (lib/drafts.ts).
+    if (state.status === "authenticated") forgetDraftsOf(browserStorage(), state.user.id);
     try {
       await logout();
     } catch {
       // the session is dropped locally whatever the server answers
     }
     dropSession();
-  }, [dropSession]);
+  }, [state, dropSession]);
 
   useEffect(() => {
     void refresh();

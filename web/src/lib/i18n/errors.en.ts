@@ -138,7 +138,7 @@ export const errorsEn = {
     "You left this form on {time} without saving it. Continue where you left off, or discard that work.",
   "draft.restore": "Continue where I left off",
   "draft.discard": "Discard it",
-  "draft.kept": "Your unsaved changes are kept on this computer until you save or submit.",
+  "draft.kept": "Your unsaved changes are kept on this computer until you save, submit or sign out.",
   "draft.leave.title": "Leave with unsaved changes?",
   "draft.leave.body":
     "Your changes are not saved to the server. They stay on this computer as a draft and are offered back when you return to this form.",

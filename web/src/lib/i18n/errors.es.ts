@@ -135,7 +135,8 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
     "Salió de este formulario el {time} sin guardarlo. Continúe donde lo dejó o descarte ese trabajo.",
   "draft.restore": "Continuar donde lo dejé",
   "draft.discard": "Descartarlo",
-  "draft.kept": "Sus cambios sin guardar se conservan en este ordenador hasta que guarde o envíe.",
+  "draft.kept":
+    "Sus cambios sin guardar se conservan en este ordenador hasta que guarde, envíe o cierre la sesión.",
   "draft.leave.title": "¿Salir sin guardar?",
   "draft.leave.body":
     "Sus cambios no se han guardado en el servidor. Quedan en este ordenador como borrador y se le ofrecerán cuando vuelva a este formulario.",

@@ -136,7 +136,7 @@ export const errorsFr: Record<keyof typeof errorsEn, string> = {
   "draft.restore": "Reprendre là où j’en étais",
   "draft.discard": "L’abandonner",
   "draft.kept":
-    "Vos modifications non enregistrées sont conservées sur cet ordinateur jusqu’à l’enregistrement ou la soumission.",
+    "Vos modifications non enregistrées sont conservées sur cet ordinateur jusqu’à l’enregistrement, la soumission ou la déconnexion.",
   "draft.leave.title": "Quitter sans enregistrer ?",
   "draft.leave.body":
     "Vos modifications ne sont pas enregistrées sur le serveur. Elles restent sur cet ordinateur sous forme de brouillon et vous seront proposées à votre retour sur ce formulaire.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type DraftStorage, draftKey, draftStore } from "../../../lib/drafts.ts";
+import { type DraftStorage, draftKey, draftStore, forgetDraftsOf } from "../../../lib/drafts.ts";
 import type { CatalogueEntry } from "../types.ts";
 import { emptyAsset, emptyDraft, emptyOffence, withType } from "./defaults.ts";
 import { fromRequest } from "./from-request.ts";
@@ -275,6 +275,10 @@ function memoryStorage(): DraftStorage & { map: Map<string, string>; full: boole
       map.set(k, v);
     },
     removeItem: (k) => void map.delete(k),
+    key: (i) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
   };
 }
 
@@ -300,6 +304,21 @@ describe("drafts kept on this computer (lib/drafts.ts, stored.ts)", () => {
     expect(store.read(edit)).toBeNull();
     store.clear(mine);
     expect(store.read(mine)).toBeNull();
+  });
+
+  it("forgets all of one user's drafts at sign-out, and only theirs", () => {
+    const storage = memoryStorage();
+    const store = draftStore(storage, acceptNoticeDraft);
+    const kept = { savedAt: "2026-06-01T09:00:00.000Z", data: filledRed() };
+    const mine = [draftKey("u1", "notice-wizard"), draftKey("u1", "notice-wizard", "n-1")];
+    const theirs = draftKey("u10", "notice-wizard");
+    for (const key of [...mine, theirs]) store.write(key, kept);
+    storage.map.set("unrelated", "1");
+    expect(forgetDraftsOf(storage, "u1")).toBe(2);
+    expect(mine.map((k) => store.read(k))).toEqual([null, null]);
+    expect(store.read(theirs)?.data).toEqual(kept.data);
+    expect(storage.map.get("unrelated")).toBe("1");
+    expect(forgetDraftsOf(null, "u1")).toBe(0);
   });
 
   it("drops what is not a draft of this form, and survives a full or missing storage", () => {
