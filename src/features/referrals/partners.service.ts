@@ -33,8 +33,7 @@ export function createPartnersService({ db, clock }: Deps) {
   async function checkClient(trx: Deps["db"], clientId: string | null | undefined) {
     if (!clientId) return;
     const c = await repo.findClient(trx, clientId);
-    if (!c || c.role !== "platform_partner")
-      throw invalid("clientId", "not an API client of a platform partner");
+    if (c?.role !== "platform_partner") throw invalid("clientId", "not an API client of a platform partner");
   }
 
   async function checkUnique(trx: Deps["db"], v: { name?: string; clientId?: string | null }, id?: string) {

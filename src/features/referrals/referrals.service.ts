@@ -42,7 +42,7 @@ export function createReferralsService(
   /** The referred platform must be a live platform client able to receive referrals. */
   async function checkPlatform(id: string) {
     const c = await repo.findPlatformClient(db, id);
-    if (!c || c.role !== "platform_partner" || c.revoked_at || !c.scopes.includes("content:referrals"))
+    if (c?.role !== "platform_partner" || c.revoked_at || !c.scopes.includes("content:referrals"))
       throw new AppError("validation_failed", "The referral is not valid.", {
         errors: [
           { path: "platformClientId", message: "not an active platform client with content:referrals" },

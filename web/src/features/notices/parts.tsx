@@ -1,9 +1,5 @@
-import { type FormEvent, type ReactNode, useState } from "react";
-import { ErrorAlert } from "../../components/alert.tsx";
-import { TextAreaField } from "../../components/fields.tsx";
 import { hasOwnText, type MessageKey, useI18n, type Vars } from "../../lib/i18n/index.tsx";
 import { fieldLabel as labelOfField, plainLabel } from "../../lib/problems.ts";
-import { useSubmit } from "../../lib/use-submit.ts";
 import {
   type Finding,
   type Notice,

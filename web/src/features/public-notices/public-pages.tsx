@@ -1,12 +1,11 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect } from "react";
 import { CountryList, CountryName } from "../../components/country-name.tsx";
-import { TextField } from "../../components/fields.tsx";
 import { LanguageSwitcher } from "../../components/language-switcher.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
 import { countryList } from "../../lib/i18n/countries.ts";
 import { type I18n, useI18n } from "../../lib/i18n/index.tsx";
-import { Link, matchPath, navigate, segment, useLocation } from "../../lib/router.tsx";
+import { Link, matchPath, segment, useLocation } from "../../lib/router.tsx";
 import {
   apiKind,
   PUBLIC_KINDS,

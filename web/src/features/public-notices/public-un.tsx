@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import type { Schema } from "../../lib/api/schema.ts";
 import { type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
 
@@ -85,9 +86,7 @@ function Aliases({ aliases }: { aliases: Listing["aliases"] }) {
   return (
     <>
       <h3 id="public-un-aliases">{t("public.un.aliases")}</h3>
-      {/* A region that may scroll sideways on a phone: focusable, so the keyboard can scroll it. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <section className="table-wrap" aria-labelledby="public-un-aliases" tabIndex={0}>
+      <ScrollRegion labelledBy="public-un-aliases">
         <table className="data" aria-labelledby="public-un-aliases" data-testid="public-un-aliases">
           <thead>
             <tr>
@@ -115,7 +114,7 @@ function Aliases({ aliases }: { aliases: Listing["aliases"] }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
     </>
   );
 }
@@ -128,9 +127,7 @@ function Documents({ documents }: { documents: Listing["documents"] }) {
   return (
     <>
       <h3 id="public-un-documents">{t("public.un.documents")}</h3>
-      {/* A region that may scroll sideways on a phone: focusable, so the keyboard can scroll it. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <section className="table-wrap" aria-labelledby="public-un-documents" tabIndex={0}>
+      <ScrollRegion labelledBy="public-un-documents">
         <table className="data" aria-labelledby="public-un-documents" data-testid="public-un-documents">
           <thead>
             <tr>
@@ -171,7 +168,7 @@ function Documents({ documents }: { documents: Listing["documents"] }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
     </>
   );
 }

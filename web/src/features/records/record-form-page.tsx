@@ -8,7 +8,6 @@ import { DescriptionFields } from "./record-form-description.tsx";
 import { IdentityFields } from "./record-form-identity.tsx";
 import { EMPTY_FORM, problemsOf, type RecordForm, toRequest } from "./record-form-model.ts";
 import { EnvelopeFields, SourceFields } from "./record-form-source.tsx";
-import type { IntelRecord } from "./types.ts";
 import "./records.css";
 
 /** Entering a person or group owned by the officer's country, with the source of what it says. */
