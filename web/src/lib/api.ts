@@ -3,8 +3,10 @@ import { forgetAnswers, invalidateAnswers } from "./api/query.ts";
 
 /**
  * The plain fetch layer under the typed client (api/client.ts): the session's CSRF token, the
- * expired-session handler, and requests by path for what the typed client does not cover (answers
- * read as a stream, raw uploads, and useApi's paths).
+ * expired-session handler, and requests by path for what the typed client does not cover: raw
+ * uploads (images, fingerprint templates, CSV imports), the police-database screens that serve four
+ * databases from one path pattern, and useApi's reads. A JSON request to a fixed path goes through
+ * the typed client.
  */
 
 export { ApiError, isAbort, type Problem };

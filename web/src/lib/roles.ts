@@ -1,3 +1,5 @@
+import type { Body } from "./api/schema.ts";
+
 export const ROLES = [
   "ncb_officer",
   "ncb_admin",
@@ -26,7 +28,12 @@ export const HUMAN_ROLES: readonly Role[] = [
 ];
 
 /** Roles an API client may be given. */
-export const CLIENT_ROLES: readonly Role[] = ["border_officer", "carrier", "platform_partner"];
+/** The roles an API client can be created with from the web app (the contract's, less bureau systems). */
+export const CLIENT_ROLES: readonly Body<"createClient">["role"][] = [
+  "border_officer",
+  "carrier",
+  "platform_partner",
+];
 
 export type Section =
   | "home"

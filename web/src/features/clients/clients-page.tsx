@@ -2,9 +2,8 @@ import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { hasOwnText, type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
-import { segment } from "../../lib/router.tsx";
 import { countryCode } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
 import { CreateClientForm } from "./create-client-form.tsx";
@@ -23,7 +22,7 @@ export function ClientsPage() {
     setActionError(undefined);
     setMessage("");
     try {
-      await api<void>(`/clients/${segment(c.id)}/revoke`, { method: "POST" });
+      await data(client.POST("/api/v1/clients/{id}/revoke", { params: { path: { id: c.id } } }));
       setMessage(t("clients.revokedDone", { name: c.name }));
       state.reload();
     } catch (e) {

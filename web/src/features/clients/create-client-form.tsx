@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { CLIENT_ROLES } from "../../lib/roles.ts";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { type CreatedClient, parseScopes } from "./types.ts";
+import { type ClientRole, type ClientScope, type CreatedClient, parseScopes } from "./types.ts";
 
 interface Props {
   onCreated: (created: CreatedClient) => void;
@@ -15,13 +15,14 @@ interface Props {
 export function CreateClientForm({ onCreated, onCancel }: Props) {
   const { t } = useI18n();
   const [name, setName] = useState("");
-  const [role, setRole] = useState<string>(CLIENT_ROLES[0] ?? "border_officer");
+  const [role, setRole] = useState<ClientRole>(CLIENT_ROLES[0] ?? "border_officer");
   const [scopes, setScopes] = useState("");
   const { pending, error, handler } = useSubmit();
 
   const submit = handler(async () => {
-    const body = { name: name.trim(), role, scopes: parseScopes(scopes) };
-    onCreated(await api<CreatedClient>("/clients", { method: "POST", body }));
+    // The server names a scope it does not know; the form does not second-guess the list.
+    const body = { name: name.trim(), role, scopes: parseScopes(scopes) as ClientScope[] };
+    onCreated(await data(client.POST("/api/v1/clients", { body })));
   });
 
   return (
@@ -44,7 +45,7 @@ export function CreateClientForm({ onCreated, onCancel }: Props) {
       <SelectField
         label={t("common.role")}
         value={role}
-        onChange={(e) => setRole(e.target.value)}
+        onChange={(e) => setRole(e.target.value as ClientRole)}
         testId="client-role"
       >
         {CLIENT_ROLES.map((r) => (

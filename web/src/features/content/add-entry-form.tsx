@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { TextField } from "../../components/fields.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { segment } from "../../lib/router.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
 import { SignalTypeField } from "./signal-type-field.tsx";
 import { type Entry, hashProblem, parseLabels, type SignalType } from "./types.ts";
@@ -30,7 +29,11 @@ export function AddEntryForm({ bankId, onAdded }: { bankId: string; onAdded: () 
       ...(quality.trim() ? { quality: Number(quality) } : {}),
       ...(unit.trim() ? { contributedUnit: unit.trim() } : {}),
     };
-    setAdded(await api<Entry>(`/content/banks/${segment(bankId)}/entries`, { method: "POST", body }));
+    setAdded(
+      await data(
+        client.POST("/api/v1/content/banks/{id}/entries", { params: { path: { id: bankId } }, body }),
+      ),
+    );
     setValue("");
     setQuality("");
     onAdded();

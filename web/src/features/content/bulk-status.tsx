@@ -1,11 +1,10 @@
 import { useId, useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { SelectField, TextAreaField } from "../../components/fields.tsx";
+import { client, data } from "../../lib/api/client.ts";
 import type { Answer } from "../../lib/api/schema.ts";
-import { api } from "../../lib/api.ts";
 import type { Labels } from "../../lib/field-labels.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { segment } from "../../lib/router.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
 import { ENTRY_STATUSES, type EntryStatus } from "./types.ts";
 
@@ -40,10 +39,12 @@ export function BulkStatusForm({
 
   const submit = handler(async () => {
     setDone(null);
-    const result = await api<Result>(`/content/banks/${segment(bankId)}/entries/status`, {
-      method: "POST",
-      body: { entryIds: selected, status, reason: reason.trim() },
-    });
+    const result = await data(
+      client.POST("/api/v1/content/banks/{id}/entries/status", {
+        params: { path: { id: bankId } },
+        body: { entryIds: selected, status, reason: reason.trim() },
+      }),
+    );
     setDone(result);
     setReason("");
     onDone(result);

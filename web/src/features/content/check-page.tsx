@@ -4,6 +4,7 @@ import { CountryName } from "../../components/country-name.tsx";
 import { TextField } from "../../components/fields.tsx";
 import { HashValue } from "../../components/hash-value.tsx";
 import { Empty } from "../../components/states.tsx";
+import { client, data } from "../../lib/api/client.ts";
 import { ApiError, api, withQuery } from "../../lib/api.ts";
 import { type MessageKey, useI18n } from "../../lib/i18n/index.tsx";
 import { canAccess } from "../../lib/roles.ts";
@@ -168,7 +169,7 @@ function HashCheck({ onResult }: { onResult: (r: MatchResult | null) => void }) 
   const submit = handler(async () => {
     onResult(null);
     const body = { signalType, value: trimmed, ...(signalType === "pdq" ? { maxDistance } : {}) };
-    onResult(await api<MatchResult>("/content/match", { method: "POST", body }));
+    onResult(await data(client.POST("/api/v1/content/match", { body })));
   });
 
   return (

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { useSubmit } from "../../lib/use-submit.ts";
 import type { Bank } from "./types.ts";
@@ -71,7 +71,7 @@ export function CreateBankForm({
         sourceType: form.sourceType,
       },
     };
-    onCreated(await api<Bank>("/content/banks", { method: "POST", body }));
+    onCreated(await data(client.POST("/api/v1/content/banks", { body })));
   });
 
   return (

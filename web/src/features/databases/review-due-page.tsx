@@ -3,7 +3,8 @@ import { ErrorAlert, Notice } from "../../components/alert.tsx";
 import { SelectField, TextField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
-import { api, withQuery } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
+import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, useLocation } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
@@ -50,10 +51,9 @@ export function ReviewDuePage() {
     setError(undefined);
     setDone(null);
     try {
-      const r = await api<{ reviewAt: string }>("/review/revalidate", {
-        method: "POST",
-        body: { type: item.type, id: item.id },
-      });
+      const r = await data(
+        client.POST("/api/v1/review/revalidate", { body: { type: item.type, id: item.id } }),
+      );
       setDone({ caption: item.caption, reviewAt: r.reviewAt });
       list.reload();
       report.reload();

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { TextAreaField, TextField } from "../../components/fields.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { FieldError, type FieldProblem, FormErrors, problemsOf } from "./form-errors.tsx";
 import type { TraceRequest } from "./types.ts";
@@ -48,7 +48,7 @@ export function TraceRequestForm({
         deadline,
         ...(to.trim() ? { addressedCountry: to.trim().toUpperCase() } : {}),
       };
-      onSent(await api<TraceRequest>("/trace-requests", { method: "POST", body }));
+      onSent(await data(client.POST("/api/v1/trace-requests", { body })));
     } catch (err) {
       setError(err);
       setProblems(problemsOf(err, LABELS, i18n));

@@ -4,7 +4,8 @@ import { CountryName } from "../../components/country-name.tsx";
 import { TextAreaField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
-import { api, withQuery } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
+import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, navigate, segment, useLocation } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
@@ -155,8 +156,12 @@ function AnswerForm({ id, onDone }: { id: string; onDone: () => void }) {
     setPending(true);
     setError(undefined);
     try {
-      const body = kind === "reply" ? { reply: text.trim() } : { reason: text.trim() };
-      await api(`/trace-requests/${segment(id)}/${kind}`, { method: "POST", body });
+      const path = { params: { path: { id } } };
+      await data(
+        kind === "reply"
+          ? client.POST("/api/v1/trace-requests/{id}/reply", { ...path, body: { reply: text.trim() } })
+          : client.POST(`/api/v1/trace-requests/{id}/${kind}`, { ...path, body: { reason: text.trim() } }),
+      );
       onDone();
     } catch (err) {
       setError(err);

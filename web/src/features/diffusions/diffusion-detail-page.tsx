@@ -3,7 +3,7 @@ import { Notice as Status } from "../../components/alert.tsx";
 import { CountryName } from "../../components/country-name.tsx";
 import { ReasonsAction } from "../../components/reasons-action.tsx";
 import { DataState } from "../../components/states.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
 import { Link, segment } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
@@ -41,11 +41,13 @@ function DiffusionView({
   const me = useMe();
   const [done, setDone] = useState(false);
   const review = (decision: "confirm" | "cancel") => async (reasons: string) => {
-    await api<Diffusion>(`/diffusions/${segment(d.id)}/review`, {
-      method: "POST",
-      // The version read: a diffusion another reviewer decided meanwhile is refused, not reviewed twice.
-      body: { decision, reasons, expectedVersion: d.version },
-    });
+    await data(
+      client.POST("/api/v1/diffusions/{id}/review", {
+        params: { path: { id: d.id } },
+        // The version read: a diffusion another reviewer decided meanwhile is refused, not reviewed twice.
+        body: { decision, reasons, expectedVersion: d.version },
+      }),
+    );
     setDone(true);
     onReviewed();
   };

@@ -4,7 +4,8 @@ import { ConfirmDialog } from "../../components/confirm-button.tsx";
 import { DraftOffer } from "../../components/draft-offer.tsx";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/fields.tsx";
 import { UnsavedGuard } from "../../components/unsaved-guard.tsx";
-import { api } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
+import { allOf, type Body } from "../../lib/api/schema.ts";
 import type { HandlingCode, Reliability } from "../../lib/envelope.ts";
 import { codes } from "../../lib/form-parse.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
@@ -12,9 +13,12 @@ import { Link, navigate, segment } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
 import { useKeptDraft } from "../../lib/use-kept-draft.ts";
 import { useSubmit } from "../../lib/use-submit.ts";
-import { DIFFUSION_KINDS, type Diffusion, type DiffusionKind } from "./types.ts";
+import { DIFFUSION_KINDS, type DiffusionKind } from "./types.ts";
 
 /** The form as typed: what a kept draft holds. */
+type SourceType = Body<"createDiffusion">["sourceType"];
+const SOURCE_TYPES = allOf<SourceType>()(["police", "judicial", "military", "un", "open_source", "platform"]);
+
 const EMPTY = {
   kind: "information" as DiffusionKind,
   all: false,
@@ -26,7 +30,7 @@ const EMPTY = {
   handlingNote: "",
   reliability: "B" as Reliability,
   accuracy: "2",
-  sourceType: "police",
+  sourceType: "police" as SourceType,
 };
 type SendForm = typeof EMPTY;
 
@@ -73,21 +77,22 @@ export function DiffusionSendPage() {
   const { pending, error, handler } = useSubmit();
 
   const submit = handler(async () => {
-    const sent = await api<Diffusion>("/diffusions", {
-      method: "POST",
-      body: {
-        kind,
-        recipients: all ? "all" : codes(countries),
-        title: title.trim(),
-        body: body.trim(),
-        ...(reference.trim() ? { reference: reference.trim() } : {}),
-        handlingCode,
-        ...(handlingCode === "H3" && handlingNote.trim() ? { handlingNote: handlingNote.trim() } : {}),
-        sourceReliability: reliability,
-        informationAccuracy: Number(accuracy),
-        sourceType,
-      },
-    });
+    const sent = await data(
+      client.POST("/api/v1/diffusions", {
+        body: {
+          kind,
+          recipients: all ? "all" : codes(countries),
+          title: title.trim(),
+          body: body.trim(),
+          ...(reference.trim() ? { reference: reference.trim() } : {}),
+          handlingCode,
+          ...(handlingCode === "H3" && handlingNote.trim() ? { handlingNote: handlingNote.trim() } : {}),
+          sourceReliability: reliability,
+          informationAccuracy: Number(accuracy),
+          sourceType,
+        },
+      }),
+    );
     kept.clear();
     setForm(EMPTY);
     navigate(`/diffusions/${segment(sent.id)}`);
@@ -247,9 +252,9 @@ export function DiffusionSendPage() {
           <SelectField
             label={t("records.sourceType")}
             value={sourceType}
-            onChange={(e) => setSourceType(e.target.value)}
+            onChange={(e) => setSourceType(e.target.value as SourceType)}
           >
-            {(["police", "judicial", "military", "un", "open_source", "platform"] as const).map((s) => (
+            {SOURCE_TYPES.map((s) => (
               <option key={s} value={s}>
                 {t(`sourceType.${s}`)}
               </option>

@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../components/alert.tsx";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/fields.tsx";
+import { client, data } from "../../lib/api/client.ts";
 import type { Schema } from "../../lib/api/schema.ts";
-import { api } from "../../lib/api.ts";
 import type { Labels } from "../../lib/field-labels.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { segment } from "../../lib/router.tsx";
 import type { Country } from "../../lib/types.ts";
 import { useApi } from "../../lib/use-api.ts";
 import { useSubmit } from "../../lib/use-submit.ts";
@@ -66,8 +65,10 @@ export function PartnerForm({
       active: draft.active,
     };
     const saved = partner
-      ? await api<Partner>(`/content/partners/${segment(partner.id)}`, { method: "PATCH", body })
-      : await api<Partner>("/content/partners", { method: "POST", body });
+      ? await data(
+          client.PATCH("/api/v1/content/partners/{id}", { params: { path: { id: partner.id } }, body }),
+        )
+      : await data(client.POST("/api/v1/content/partners", { body }));
     onSaved(saved);
   });
 

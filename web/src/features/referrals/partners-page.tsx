@@ -5,9 +5,10 @@ import { SelectField, TextField } from "../../components/fields.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { SortableHeader, type SortState, useUrlSort } from "../../components/sortable-header.tsx";
 import { DataState, Empty } from "../../components/states.tsx";
-import { api, withQuery } from "../../lib/api.ts";
+import { client, data } from "../../lib/api/client.ts";
+import { withQuery } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n/index.tsx";
-import { navigate, segment, useLocation } from "../../lib/router.tsx";
+import { navigate, useLocation } from "../../lib/router.tsx";
 import { useMe } from "../../lib/session.tsx";
 import { useApi } from "../../lib/use-api.ts";
 import { PartnerForm } from "./partner-form.tsx";
@@ -52,10 +53,12 @@ export function PartnersPage() {
     setError(undefined);
     setSaved(null);
     try {
-      const changed = await api<Partner>(`/content/partners/${segment(p.id)}`, {
-        method: "PATCH",
-        body: { active: !p.active },
-      });
+      const changed = await data(
+        client.PATCH("/api/v1/content/partners/{id}", {
+          params: { path: { id: p.id } },
+          body: { active: !p.active },
+        }),
+      );
       setSaved(
         t(changed.active ? "deadends.partners.reactivated" : "deadends.partners.retired", { name: p.name }),
       );
