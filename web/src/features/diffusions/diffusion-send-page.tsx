@@ -15,10 +15,10 @@ import { useKeptDraft } from "../../lib/use-kept-draft.ts";
 import { useSubmit } from "../../lib/use-submit.ts";
 import { DIFFUSION_KINDS, type DiffusionKind } from "./types.ts";
 
-/** The form as typed: what a kept draft holds. */
 type SourceType = Body<"createDiffusion">["sourceType"];
 const SOURCE_TYPES = allOf<SourceType>()(["police", "judicial", "military", "un", "open_source", "platform"]);
 
+/** The form as typed: what a kept draft holds. */
 const EMPTY = {
   kind: "information" as DiffusionKind,
   all: false,
@@ -40,6 +40,9 @@ function acceptDraft(data: unknown): SendForm | null {
   const d = data as Record<string, unknown>;
   const out: Record<string, unknown> = { ...EMPTY };
   for (const [k, v] of Object.entries(EMPTY)) if (typeof d[k] === typeof v) out[k] = d[k];
+  // A choice from a list is kept only if the list still has it.
+  if (!DIFFUSION_KINDS.some((k) => k === out.kind)) out.kind = EMPTY.kind;
+  if (!SOURCE_TYPES.some((k) => k === out.sourceType)) out.sourceType = EMPTY.sourceType;
   return out as SendForm;
 }
 
