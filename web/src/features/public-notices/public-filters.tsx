@@ -74,7 +74,12 @@ export function goToPublicList(kind: PublicKind, s: PublicSearch, page?: number)
 export function PublicFilters({ kind, search }: { kind: PublicKind; search: PublicSearch }) {
   const { t, country, lang } = useI18n();
   const [draft, setDraft] = useState(search);
-  useEffect(() => setDraft(search), [search]);
+  // The form follows the address when the search in it changes (a link, the back button), and only
+  // then: `search` is a new object at every render, and the list's answer arriving must not wipe
+  // what the reader is typing.
+  const searchKey = JSON.stringify(search);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-sync the form when the search in the address changes
+  useEffect(() => setDraft(search), [searchKey]);
   const countries = useMemo(
     () =>
       ALPHA2_CODES.map((code) => ({ code, name: country(code) })).sort((a, b) =>
